@@ -1,0 +1,135 @@
+//! The command line: plain-word help, one line per problem, exit codes a script can use
+//! (0 fine, 1 a leaflet failed, 2 bad usage).
+
+use crate::batch::{self, Options};
+use crate::impose::{Imposition, printer_advice};
+use crate::pdf::Target;
+use crate::report;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "leaflet",
+    version,
+    about = "Typesets hospital patient leaflets (YAML) into print-ready A5 PDFs.",
+    long_about = "Typesets hospital patient leaflets, written in YAML, into A5 PDFs: for the office \
+                  printer, for e-mail, and for the print shop (PDF/X-4 with bleed)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TargetArg {
+    /// Plain A5 pages for the office printer and e-mail.
+    Office,
+    /// PDF/X-4 with 3 mm bleed for the print shop.
+    Print,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build PDFs from leaflet files (only the ones whose inputs changed).
+    Build {
+        /// Leaflet files or folders of leaflets (searched recursively).
+        #[arg(default_value = "leaflets")]
+        paths: Vec<PathBuf>,
+        /// Folder the PDFs are written to.
+        #[arg(short, long, default_value = "out")]
+        out: PathBuf,
+        /// How many leaflets to build at once (default: one per processor core).
+        #[arg(short, long)]
+        jobs: Option<usize>,
+        /// Rebuild every leaflet, even the ones that did not change.
+        #[arg(long)]
+        force: bool,
+        /// Who the PDF is for: the office printer or the print shop.
+        #[arg(long, value_enum, default_value_t = TargetArg::Office)]
+        target: TargetArg,
+        /// With --target print: add crop marks outside the bleed.
+        #[arg(long)]
+        marks: bool,
+        /// Also write NAME-booklet.pdf: A4 sheets to print double-sided and fold.
+        #[arg(long)]
+        booklet: bool,
+        /// Also write NAME-2up.pdf: each page twice on A4, to print and cut.
+        #[arg(long = "two-up")]
+        two_up: bool,
+        /// Print a table of typographic quality figures for every leaflet.
+        #[arg(long)]
+        report: bool,
+    },
+}
+
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match cli.command {
+        Command::Build {
+            paths,
+            out,
+            jobs,
+            force,
+            target,
+            marks,
+            booklet,
+            two_up,
+            report: want_report,
+        } => {
+            let target = match target {
+                TargetArg::Office => Target::Office,
+                TargetArg::Print => Target::Print { marks },
+            };
+            let opts = Options {
+                inputs: paths,
+                out,
+                jobs,
+                force,
+                target,
+                booklet,
+                two_up,
+                report: want_report,
+                progress: true,
+            };
+            build(&opts)
+        }
+    }
+}
+
+fn build(opts: &Options) -> i32 {
+    let summary = match batch::run(opts) {
+        Ok(s) => s,
+        Err(d) => {
+            eprintln!("{}", d.render(None).trim_end());
+            return 1;
+        }
+    };
+    if opts.report && !summary.quality.is_empty() {
+        println!("{}", report::header());
+        let mut rows = summary.quality.clone();
+        rows.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, q) in &rows {
+            println!("{}", report::row(name.trim_end_matches(".pdf"), q));
+        }
+    }
+    println!("{}", summary.line());
+    for d in &summary.diagnostics {
+        eprintln!("{}", d.render(None).trim_end());
+    }
+    if !summary.extras.is_empty() {
+        if opts.booklet {
+            println!("booklets: {}", printer_advice(Imposition::Booklet));
+        }
+        if opts.two_up {
+            println!("2-up sheets: {}", printer_advice(Imposition::TwoUp));
+        }
+    }
+    if summary.failed > 0 { 1 } else { 0 }
+}

@@ -1,0 +1,199 @@
+//! Layout: document blocks in, pages of positioned glyph runs, rules and tinted boxes out.
+//!
+//! Nothing here knows about PDF. Coordinates are points with the origin at the top-left of
+//! the trimmed page, so a test can assert on positions and a second consumer (a PNG preview,
+//! an imposition) reads the same pages.
+
+pub mod linebreak;
+pub mod pages;
+pub mod paragraph;
+
+use crate::diagnostic::Diagnostic;
+use crate::document::{BlockKind, Document};
+use crate::style::{Cmyk, HouseStyle};
+use crate::text::fonts::{FaceId, Fonts};
+use crate::text::hyphenate::Hyphenator;
+use crate::text::items::{Glyph, ItemBuilder};
+use std::path::Path;
+
+/// A leaflet that lays out to more pages than this is a mistake (a pasted book), not a
+/// leaflet; refusing it keeps a batch fast and the print shop's bill sane.
+pub const MAX_PAGES: usize = 64;
+
+/// Glyphs of one face, size and colour on one baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlyphRun {
+    pub face: FaceId,
+    pub size: f32,
+    pub color: Cmyk,
+    /// Pen position of the first glyph, baseline.
+    pub x: f32,
+    pub y: f32,
+    /// Glyph x positions are relative to `x`.
+    pub glyphs: Vec<Glyph>,
+}
+
+impl GlyphRun {
+    pub fn text(&self) -> String {
+        self.glyphs.iter().map(|g| g.text.as_str()).collect()
+    }
+    pub fn right(&self) -> f32 {
+        self.glyphs
+            .last()
+            .map_or(self.x, |g| self.x + g.x + g.advance)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    pub x1: f32,
+    pub y1: f32,
+    pub x2: f32,
+    pub y2: f32,
+    pub thickness: f32,
+    pub color: Cmyk,
+}
+
+/// A tinted rectangle. Edges lying on the trim are extended into the bleed by the print
+/// output, so no white hairline shows after cutting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fill {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    pub color: Cmyk,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageItem {
+    Text(GlyphRun),
+    Rule(Rule),
+    Fill(Fill),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    pub items: Vec<PageItem>,
+}
+
+impl Page {
+    pub fn runs(&self) -> impl Iterator<Item = &GlyphRun> {
+        self.items.iter().filter_map(|i| match i {
+            PageItem::Text(r) => Some(r),
+            _ => None,
+        })
+    }
+}
+
+/// What the quality report needs to know about each set line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineStat {
+    pub kind: BlockKind,
+    pub page: usize,
+    pub text: String,
+    pub justified: bool,
+    /// The paragraph's last line (never stretched, so not counted in spacing figures).
+    pub last_of_paragraph: bool,
+    /// Word space as set ÷ the font's natural space; `None` for a line without spaces.
+    pub space_ratio: Option<f32>,
+    pub hyphenated: bool,
+    /// A glyph beyond the measure, apart from protruded punctuation.
+    pub overfull: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageStats {
+    /// A paragraph's last line alone at the top of a page.
+    pub widows: usize,
+    /// A paragraph's first line alone at the foot of a page.
+    pub orphans: usize,
+    /// A heading as the last thing on a page.
+    pub headings_at_foot: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub pages: Vec<Page>,
+    pub lines: Vec<LineStat>,
+    pub page_stats: PageStats,
+    pub warnings: Vec<String>,
+}
+
+/// Everything layout needs that is loaded once per run and shared by every leaflet.
+pub struct Typesetter<'a> {
+    pub fonts: &'a Fonts,
+    pub hyphenator: &'a Hyphenator,
+    pub style: &'a HouseStyle,
+}
+
+impl Typesetter<'_> {
+    pub fn layout(&self, doc: &Document, file: &Path) -> Result<Layout, Diagnostic> {
+        self.check_glyphs(doc, file)?;
+        let builder = ItemBuilder {
+            fonts: self.fonts,
+            hyphenator: self.hyphenator,
+        };
+        let mut warnings = Vec::new();
+        let blocks: Vec<paragraph::SetBlock> = doc
+            .blocks
+            .iter()
+            .map(|b| paragraph::set_block(b, &builder, self.style, &mut warnings))
+            .collect();
+        let mut layout = pages::paginate(doc, &blocks, &builder, self.style);
+        layout.warnings.extend(warnings);
+        if layout.pages.len() > MAX_PAGES {
+            return Err(Diagnostic::error(
+                file,
+                format!(
+                    "the leaflet lays out to {} pages; a leaflet may have at most {MAX_PAGES}",
+                    layout.pages.len()
+                ),
+            )
+            .hint("split the text into several leaflets"));
+        }
+        Ok(layout)
+    }
+
+    /// A character no face has would print as an empty box: refuse it, saying where.
+    fn check_glyphs(&self, doc: &Document, file: &Path) -> Result<(), Diagnostic> {
+        let mut texts: Vec<(&str, FaceId, String)> = Vec::new();
+        for b in &doc.blocks {
+            for r in b.runs.iter().chain(b.marker.iter()) {
+                texts.push((&r.text, r.face, format!("{:?}", b.kind).to_lowercase()));
+            }
+        }
+        for line in &doc.footer {
+            texts.push((line, FaceId::Regular, "authors".into()));
+        }
+        for (text, face, kind) in texts {
+            if let Some(c) = text
+                .chars()
+                .find(|&c| !c.is_whitespace() && !self.fonts.has_char(face, c))
+            {
+                let context: String = text
+                    .split(c)
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .rev()
+                    .take(30)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                return Err(Diagnostic::error(
+                    file,
+                    format!(
+                        "the character “{c}” (U+{:04X}) in a {kind} cannot be printed: the font has no glyph for it (it follows “{context}”)",
+                        c as u32
+                    ),
+                )
+                .hint("replace it with ordinary letters, or remove it (emoji and symbols are not in the font)"));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,410 @@
+//! Page breaking: the set lines of all blocks distributed over pages.
+//!
+//! Like line breaking, this is a total-fit choice: every legal page break is tried and the
+//! cheapest sequence of pages wins. Legality encodes the rules a reader notices (no orphan,
+//! no widow, a heading never alone at a page foot, the route block whole); the cost encodes
+//! the taste (full pages, lists kept together, no page with only a remnant).
+
+use super::paragraph::{SetBlock, route_padding};
+use super::{Fill, GlyphRun, Layout, LineStat, Page, PageItem, PageStats, Rule};
+use crate::document::{BlockKind, Document};
+use crate::style::{Align, HouseStyle};
+use crate::text::fonts::FaceId;
+use crate::text::items::ItemBuilder;
+
+/// Each page costs this much, so the breaker never adds a page to gain a little evenness.
+const PAGE_COST: f64 = 10_000.0;
+/// Empty space at the foot of a page that is not the last, squared fraction of the body.
+const EMPTY_FOOT_COST: f64 = 1_000.0;
+/// A last page filled less than this fraction holds only a remnant...
+const REMNANT_FRACTION: f32 = 0.25;
+/// ...and costs up to this much, so moving a few lines there wins over a full page before it.
+const REMNANT_COST: f64 = 400.0;
+/// Breaking between two items of one list is fine, but not free.
+const LIST_BREAK_COST: f64 = 30.0;
+/// A unit taller than a whole page (a huge route block) must still go somewhere.
+const OVERFLOW_COST: f64 = 1.0e7;
+
+/// The smallest thing pagination moves: one line, or a whole unbreakable block.
+struct Unit {
+    block: usize,
+    /// Lines `first..last` of the block.
+    first: usize,
+    last: usize,
+    height: f32,
+    space_before: f32,
+    /// Cost of a page break right before this unit; `None` where a break is illegal.
+    break_cost: Option<f64>,
+}
+
+/// Geometry shared by every page.
+struct Frame {
+    left: f32,
+    top: f32,
+    /// Bottom edge of the text area (above the footer).
+    bottom: f32,
+}
+
+pub fn paginate(
+    doc: &Document,
+    blocks: &[SetBlock],
+    builder: &ItemBuilder,
+    style: &HouseStyle,
+) -> Layout {
+    let footer = Footer::new(doc, builder, style);
+    let frame = Frame {
+        left: style.margin_left(),
+        top: style.margin_top(),
+        bottom: footer.top - style.body_size,
+    };
+    let units = units(doc, blocks, style);
+    let breaks = choose_breaks(&units, frame.bottom - frame.top);
+
+    let mut pages = Vec::new();
+    let mut lines = Vec::new();
+    let mut page_stats = PageStats::default();
+    let page_count = breaks.len();
+    for (p, range) in breaks.iter().enumerate() {
+        let mut page = Page {
+            width: style.page_width(),
+            height: style.page_height(),
+            items: Vec::new(),
+        };
+        if p == 0 {
+            // A band of the house colour across the top of the first page, running off the
+            // trim (the print output extends it into the bleed).
+            page.items.push(PageItem::Fill(Fill {
+                x: 0.0,
+                y: 0.0,
+                width: style.page_width(),
+                height: style.margin_top() * 0.45,
+                color: style.accent_color,
+            }));
+        }
+        let mut y = frame.top;
+        for (k, u) in units[range.clone()].iter().enumerate() {
+            if k > 0 {
+                y += u.space_before;
+            }
+            place_unit(u, doc, blocks, style, &frame, y, p, &mut page, &mut lines);
+            y += u.height;
+        }
+        footer.draw(&mut page, p + 1, page_count, builder, style);
+        pages.push(page);
+
+        // Verify the rules on the result, independently of how breaks were chosen.
+        if p + 1 < page_count {
+            let last = &units[range.end - 1];
+            let next = &units[range.end];
+            if last.block == next.block {
+                let lines_before = last.last;
+                let lines_after = blocks[next.block].lines.len() - next.first;
+                if lines_before == 1 {
+                    page_stats.orphans += 1;
+                }
+                if lines_after == 1 {
+                    page_stats.widows += 1;
+                }
+            }
+            if blocks[last.block].kind == BlockKind::Heading {
+                page_stats.headings_at_foot += 1;
+            }
+        }
+    }
+    Layout {
+        pages,
+        lines,
+        page_stats,
+        warnings: Vec::new(),
+    }
+}
+
+fn units(doc: &Document, blocks: &[SetBlock], style: &HouseStyle) -> Vec<Unit> {
+    let mut units = Vec::new();
+    for (b, (block, set)) in doc.blocks.iter().zip(blocks).enumerate() {
+        let n = set.lines.len();
+        if n == 0 {
+            continue;
+        }
+        let previous = b.checked_sub(1).map(|p| &doc.blocks[p]);
+        let break_before_block = match previous {
+            None => None,
+            Some(prev) if prev.keep_with_next => None,
+            Some(prev) if prev.kind == BlockKind::ListItem && block.kind == BlockKind::ListItem => {
+                Some(LIST_BREAK_COST)
+            }
+            Some(_) => Some(0.0),
+        };
+        if block.unbreakable {
+            let padding = if block.background.is_some() {
+                2.0 * route_padding(style)
+            } else {
+                0.0
+            };
+            units.push(Unit {
+                block: b,
+                first: 0,
+                last: n,
+                height: n as f32 * block.leading + padding,
+                space_before: block.space_before,
+                break_cost: break_before_block,
+            });
+            continue;
+        }
+        for line in 0..n {
+            // Two lines at least on each side of a break inside a paragraph: no orphan, no
+            // widow.
+            let break_cost = if line == 0 {
+                break_before_block
+            } else if line >= 2 && n - line >= 2 {
+                Some(0.0)
+            } else {
+                None
+            };
+            units.push(Unit {
+                block: b,
+                first: line,
+                last: line + 1,
+                height: block.leading,
+                space_before: if line == 0 { block.space_before } else { 0.0 },
+                break_cost,
+            });
+        }
+    }
+    units
+}
+
+/// The cheapest sequence of pages; each range is the units of one page.
+fn choose_breaks(units: &[Unit], body: f32) -> Vec<std::ops::Range<usize>> {
+    let n = units.len();
+    if n == 0 {
+        return std::iter::once(0..0).collect();
+    }
+    // best[j]: cheapest cost of pages covering units[..j] with a page starting at j.
+    let mut best: Vec<Option<(f64, usize)>> = vec![None; n + 1];
+    best[0] = Some((0.0, 0));
+    for start in 0..n {
+        let Some((cost_so_far, _)) = best[start] else {
+            continue;
+        };
+        let mut height = 0.0f32;
+        for end in start + 1..=n {
+            let u = &units[end - 1];
+            height += u.height + if end - 1 > start { u.space_before } else { 0.0 };
+            let overflow = height > body + 0.01;
+            if overflow && end > start + 1 {
+                break;
+            }
+            let break_cost = if end == n {
+                Some(0.0)
+            } else {
+                units[end].break_cost
+            };
+            let Some(break_cost) = break_cost else {
+                continue;
+            };
+            let fill = (height / body).min(1.0);
+            let mut cost = PAGE_COST + break_cost;
+            if overflow {
+                cost += OVERFLOW_COST;
+            }
+            if end == n {
+                if fill < REMNANT_FRACTION && start > 0 {
+                    cost += REMNANT_COST * (1.0 - (fill / REMNANT_FRACTION) as f64);
+                }
+            } else {
+                cost += EMPTY_FOOT_COST * ((1.0 - fill) as f64).powi(2);
+            }
+            let total = cost_so_far + cost;
+            if best[end].is_none_or(|(t, _)| total < t) {
+                best[end] = Some((total, start));
+            }
+        }
+        // A page that can hold nothing legal: force the next unit onto a page of its own.
+        if best[start + 1..].iter().all(Option::is_none) && start < n {
+            best[start + 1] = Some((cost_so_far + OVERFLOW_COST, start));
+        }
+    }
+    let mut ranges = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        let (_, start) = best[end].expect("every unit is reachable");
+        ranges.push(start..end);
+        end = start;
+    }
+    ranges.reverse();
+    ranges
+}
+
+/// Where the baseline of a line sits below the top of its line box.
+fn baseline_offset(leading: f32, size: f32) -> f32 {
+    leading - (leading - size) / 2.0 - size * 0.22
+}
+
+#[allow(clippy::too_many_arguments)]
+fn place_unit(
+    u: &Unit,
+    doc: &Document,
+    blocks: &[SetBlock],
+    style: &HouseStyle,
+    frame: &Frame,
+    top: f32,
+    page_index: usize,
+    page: &mut Page,
+    stats: &mut Vec<LineStat>,
+) {
+    let block = &doc.blocks[u.block];
+    let set = &blocks[u.block];
+    let mut x0 = frame.left + block.indent;
+    let mut y = top;
+    if let Some(tint) = block.background {
+        page.items.push(PageItem::Fill(super::Fill {
+            x: frame.left,
+            y: top,
+            width: style.measure(),
+            height: u.height,
+            color: tint,
+        }));
+        page.items.push(PageItem::Rule(Rule {
+            x1: frame.left + 1.0,
+            y1: top,
+            x2: frame.left + 1.0,
+            y2: top + u.height,
+            thickness: 2.0,
+            color: style.accent_color,
+        }));
+        x0 += route_padding(style);
+        y += route_padding(style);
+    }
+    for (i, line) in set.lines[u.first..u.last].iter().enumerate() {
+        let index = u.first + i;
+        let baseline = y + baseline_offset(block.leading, block.size);
+        if index == 0
+            && let Some(marker) = &set.marker
+        {
+            page.items.push(PageItem::Text(GlyphRun {
+                face: marker.face,
+                size: marker.size,
+                color: style.accent_color,
+                x: x0 - style.list_indent,
+                y: baseline,
+                glyphs: marker.glyphs.clone(),
+            }));
+        }
+        for (x, frag) in &line.fragments {
+            // Consecutive fragments in one face touching each other merge into one run.
+            if let Some(PageItem::Text(run)) = page.items.last_mut()
+                && run.face == frag.face
+                && run.size == frag.size
+                && run.y == baseline
+                && (run.right() - (x0 + x)).abs() < 0.001
+            {
+                let offset = x0 + x - run.x;
+                run.glyphs.extend(frag.glyphs.iter().map(|g| {
+                    let mut g = g.clone();
+                    g.x += offset;
+                    g
+                }));
+                continue;
+            }
+            page.items.push(PageItem::Text(GlyphRun {
+                face: frag.face,
+                size: frag.size,
+                color: block.color,
+                x: x0 + x,
+                y: baseline,
+                glyphs: frag.glyphs.clone(),
+            }));
+        }
+        let justified = line.justified
+            && block.align == Align::Justify
+            && matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem);
+        stats.push(LineStat {
+            kind: block.kind,
+            page: page_index,
+            text: line.text(),
+            justified,
+            last_of_paragraph: line.last,
+            space_ratio: line.space_ratio,
+            hyphenated: line.hyphenated,
+            overfull: line.overfull,
+        });
+        y += block.leading;
+    }
+}
+
+/// The footer every page carries: revision date and author team on the left, "n/N" on the
+/// right, on one line when they fit and on two when they would crowd.
+struct Footer {
+    lines: Vec<crate::text::items::Fragment>,
+    top: f32,
+    baseline: f32,
+    leading: f32,
+}
+
+impl Footer {
+    fn new(doc: &Document, builder: &ItemBuilder, style: &HouseStyle) -> Footer {
+        let size = style.footer_size;
+        let leading = size * 1.35;
+        let joined = doc.footer.join("  ·  ");
+        let single = builder.fragment(&joined, FaceId::Regular, size);
+        let number_room = builder.fragment("00/00", FaceId::Regular, size).width + 2.0 * size;
+        let one_line = single.width + number_room <= style.measure();
+        let lines = if one_line {
+            vec![single]
+        } else {
+            doc.footer
+                .iter()
+                .map(|l| builder.fragment(l, FaceId::Regular, size))
+                .collect()
+        };
+        let baseline = style.page_height() - style.margin_bottom();
+        let top = baseline - lines.len() as f32 * leading - size * 0.6;
+        Footer {
+            lines,
+            top,
+            baseline,
+            leading,
+        }
+    }
+
+    fn draw(
+        &self,
+        page: &mut Page,
+        number: usize,
+        of: usize,
+        builder: &ItemBuilder,
+        style: &HouseStyle,
+    ) {
+        let left = style.margin_left();
+        let right = style.page_width() - style.margin_right();
+        page.items.push(PageItem::Rule(Rule {
+            x1: left,
+            y1: self.top,
+            x2: right,
+            y2: self.top,
+            thickness: 0.5,
+            color: style.accent_color,
+        }));
+        let n = self.lines.len();
+        for (i, frag) in self.lines.iter().enumerate() {
+            page.items.push(PageItem::Text(GlyphRun {
+                face: frag.face,
+                size: frag.size,
+                color: style.text_color,
+                x: left,
+                y: self.baseline - (n - 1 - i) as f32 * self.leading,
+                glyphs: frag.glyphs.clone(),
+            }));
+        }
+        let numbers = builder.fragment(&format!("{number}/{of}"), FaceId::Bold, style.footer_size);
+        page.items.push(PageItem::Text(GlyphRun {
+            face: numbers.face,
+            size: numbers.size,
+            color: style.text_color,
+            x: right - numbers.width,
+            y: self.baseline,
+            glyphs: numbers.glyphs,
+        }));
+    }
+}

@@ -1,0 +1,25 @@
+//! leaflet: hospital patient leaflets from YAML to print-ready A5 PDF.
+//!
+//! The pipeline, one module a stage, plain data between them:
+//! YAML → [`model`] (checked `Leaflet`) → [`document`] (styled blocks) → [`layout`] (pages of
+//! positioned glyphs) → [`pdf`] (bytes). [`batch`] runs it over a library; [`cli`] is the
+//! command line.
+//!
+//! Diagnostics are returned by value on purpose (hence the `result_large_err` allowance):
+//! errors are rare, and carry everything a secretary needs to act on.
+
+#![allow(clippy::result_large_err)]
+
+pub mod batch;
+pub mod cli;
+pub mod diagnostic;
+pub mod document;
+pub mod impose;
+pub mod layout;
+pub mod model;
+pub mod pdf;
+pub mod pipeline;
+pub mod report;
+pub mod shared;
+pub mod style;
+pub mod text;

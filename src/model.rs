@@ -1,0 +1,341 @@
+//! The leaflet as the secretariat writes it (YAML), checked and resolved into a [`Leaflet`].
+//!
+//! Parsing is strict (`deny_unknown_fields`) because a misspelt key would otherwise vanish
+//! silently from a printed medical text. Shared entries (routes) are resolved here, so later
+//! stages never see a key they cannot print.
+
+use crate::diagnostic::{Diagnostic, locate_key};
+use crate::shared::SharedData;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer};
+use std::path::Path;
+
+/// Larger leaflet files are refused: a patient leaflet is a few kilobytes, and a
+/// megabyte of YAML is a paste accident, not a leaflet.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+/// A leaflet file exactly as written: the serde view of the YAML.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeafletFile {
+    pub title: String,
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    #[serde(default)]
+    pub department: Option<String>,
+    #[serde(deserialize_with = "iso_date")]
+    pub revised: NaiveDate,
+    pub authors: String,
+    pub route: RouteField,
+    #[serde(default)]
+    pub sections: Vec<SectionFile>,
+}
+
+/// `route: 105` (a key into `_data/routes.yaml`) or an inline route.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RouteField {
+    Key(RouteKey),
+    Inline(InlineRoute),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RouteKey {
+    Number(u64),
+    Text(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InlineRoute {
+    pub number: RouteKey,
+    pub description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFile {
+    #[serde(default)]
+    pub heading: Option<String>,
+    #[serde(default)]
+    pub body: String,
+}
+
+fn iso_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    let text = String::deserialize(d)?;
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        serde::de::Error::custom(format!(
+            "`{text}` is not a date; write it as year-month-day, e.g. 2016-03-23"
+        ))
+    })
+}
+
+/// A checked leaflet, every reference resolved, ready to typeset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Leaflet {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub department: Option<String>,
+    pub revised: NaiveDate,
+    pub authors: String,
+    pub route: Route,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Route {
+    pub number: String,
+    pub description: String,
+    /// The key into `_data/routes.yaml`, when the route came from there.
+    pub shared_key: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub heading: Option<String>,
+    /// Light Markdown.
+    pub body: String,
+}
+
+impl RouteKey {
+    fn as_string(&self) -> String {
+        match self {
+            RouteKey::Number(n) => n.to_string(),
+            RouteKey::Text(s) => s.trim().to_string(),
+        }
+    }
+}
+
+/// Parses and checks one leaflet's YAML. `path` is only used in messages.
+pub fn parse(path: &Path, source: &str, shared: &SharedData) -> Result<Leaflet, Vec<Diagnostic>> {
+    if source.len() > MAX_FILE_BYTES {
+        return Err(vec![
+            Diagnostic::error(
+                path,
+                format!(
+                    "the file is {} KB; a leaflet may be at most {} KB",
+                    source.len() / 1024,
+                    MAX_FILE_BYTES / 1024
+                ),
+            )
+            .hint("check that nothing was pasted into the file by accident"),
+        ]);
+    }
+    if source
+        .trim()
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(vec![
+            Diagnostic::error(path, "the file holds no leaflet: it is empty")
+                .hint("start from `leaflet new NAME`, which writes a leaflet with every field"),
+        ]);
+    }
+    let file: LeafletFile =
+        serde_yaml::from_str(source).map_err(|e| vec![yaml_error(path, source, &e)])?;
+    resolve(path, source, file, shared)
+}
+
+fn resolve(
+    path: &Path,
+    source: &str,
+    file: LeafletFile,
+    shared: &SharedData,
+) -> Result<Leaflet, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let located = |field: &str, message: String| {
+        let d = Diagnostic::error(path, message).field(field);
+        match locate_key(source, field) {
+            Some((l, c)) => d.at(l, c),
+            None => d,
+        }
+    };
+    for (field, value) in [("title", &file.title), ("authors", &file.authors)] {
+        if value.trim().is_empty() {
+            errors.push(located(field, format!("`{field}` is empty")).hint(format!(
+                "every leaflet needs a {}",
+                if field == "title" {
+                    "title"
+                } else {
+                    "author team"
+                }
+            )));
+        }
+    }
+    if !(1900..=2999).contains(&file.revised.year()) {
+        errors.push(
+            located(
+                "revised",
+                format!("the year {} cannot be right", file.revised.year()),
+            )
+            .hint("write the date of the last revision, e.g. 2016-03-23"),
+        );
+    }
+    let route = match file.route {
+        RouteField::Inline(r) => Some(Route {
+            number: r.number.as_string(),
+            description: r.description.trim().to_string(),
+            shared_key: None,
+        }),
+        RouteField::Key(k) => {
+            let key = k.as_string();
+            match shared.routes.get(&key) {
+                Some(description) => Some(Route {
+                    number: key.clone(),
+                    description: description.clone(),
+                    shared_key: Some(key),
+                }),
+                None => {
+                    let known: Vec<&str> = shared.routes.keys().map(String::as_str).collect();
+                    errors.push(
+                        located(
+                            "route",
+                            format!("there is no route `{key}` in the shared routes"),
+                        )
+                        .hint(if known.is_empty() {
+                            "add it to leaflets/_data/routes.yaml, or write the route in full: \
+                                 `route: {number: 105, description: ...}`"
+                                .to_string()
+                        } else {
+                            format!(
+                                "known routes: {}; add `{key}` to leaflets/_data/routes.yaml",
+                                known.join(", ")
+                            )
+                        }),
+                    );
+                    None
+                }
+            }
+        }
+    };
+    if errors.is_empty() {
+        Ok(Leaflet {
+            title: file.title.trim().to_string(),
+            subtitle: file
+                .subtitle
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+            department: file
+                .department
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+            revised: file.revised,
+            authors: file.authors.trim().to_string(),
+            route: route.expect("no errors means the route resolved"),
+            sections: file
+                .sections
+                .into_iter()
+                .map(|s| Section {
+                    heading: s
+                        .heading
+                        .map(|h| h.trim().to_string())
+                        .filter(|h| !h.is_empty()),
+                    body: s.body,
+                })
+                .collect(),
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Turns a serde_yaml error into a message a secretary can act on.
+fn yaml_error(path: &Path, source: &str, e: &serde_yaml::Error) -> Diagnostic {
+    let raw = e.to_string();
+    // serde_yaml appends " at line X column Y"; we print the location ourselves.
+    let message = match raw.find(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw.clone(),
+    };
+    let (field, message) = split_field(&message);
+    let mut d = Diagnostic::error(path, message.clone());
+    if let Some(field) = field {
+        d = d.field(field);
+    }
+    if let Some(loc) = e.location() {
+        d = d.at(loc.line(), loc.column());
+    }
+    d.hint(hint_for(&message, source))
+}
+
+/// serde_yaml prefixes nested errors with their path (`sections[1]: ...`).
+fn split_field(message: &str) -> (Option<String>, String) {
+    match message.split_once(": ") {
+        Some((head, rest)) if !head.contains(' ') && !head.is_empty() => {
+            (Some(head.to_string()), rest.to_string())
+        }
+        _ => (None, message.to_string()),
+    }
+}
+
+const FIELDS: &[&str] = &[
+    "title",
+    "subtitle",
+    "department",
+    "revised",
+    "authors",
+    "route",
+    "sections",
+    "heading",
+    "body",
+    "number",
+    "description",
+];
+
+fn hint_for(message: &str, _source: &str) -> String {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let name = rest.split('`').next().unwrap_or("");
+        if let Some(best) = closest_field(name) {
+            return format!("did you mean `{best}`? Fields are spelt exactly as in the README");
+        }
+        return "remove this field, or check its spelling against the README".into();
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or("");
+        return format!("add a `{name}:` line; every leaflet needs one");
+    }
+    if message.contains("did not match any variant") {
+        return "write the route as a number from leaflets/_data/routes.yaml (`route: 105`) or in \
+                full (`route: {number: 105, description: ...}`)"
+            .into();
+    }
+    if message.contains("not a date") {
+        return "dates are written year-month-day, e.g. 2016-03-23".into();
+    }
+    "check the indentation and the colons on this line; compare with a leaflet that builds".into()
+}
+
+/// The known field nearest to a misspelt one, if any is near enough to be a typo.
+pub fn closest_field(name: &str) -> Option<&'static str> {
+    FIELDS
+        .iter()
+        .map(|f| (strsim::levenshtein(name, f), *f))
+        .filter(|(d, f)| *d <= 2.max(f.len() / 3))
+        .min()
+        .map(|(_, f)| f)
+}
+
+/// "23 maart 2016": how the revision date is printed.
+pub fn dutch_date(date: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
+}

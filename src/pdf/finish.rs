@@ -1,0 +1,364 @@
+//! The lopdf pass over printpdf's document. printpdf leaves random identifiers, an empty
+//! `/GTS_PDFXVersion`, no `/Lang`, no subset tags and no bleed box; the print shop and
+//! byte-for-byte reproducible builds need all of those right.
+
+use super::fonts::Subset;
+use super::{Geometry, Meta, Target};
+use chrono::Datelike;
+use lopdf::{Document, Object, ObjectId, Stream, StringFormat, dictionary};
+use sha2::{Digest, Sha256};
+
+/// The ICC profile of the output condition (FOGRA39, "ISO Coated v2 300% (basICColor)").
+pub const OUTPUT_PROFILE: &[u8] = include_bytes!("../../fonts/icc/ISOcoated_v2_300_bas.icc");
+
+const PRODUCER: &str = concat!("leaflet ", env!("CARGO_PKG_VERSION"), " (printpdf, lopdf)");
+
+pub fn finish(
+    mut doc: Document,
+    meta: &Meta,
+    target: Target,
+    geometry: &Geometry,
+    subsets: &[Subset],
+) -> Vec<u8> {
+    tag_subsets(&mut doc, subsets);
+    set_boxes(&mut doc, target, geometry);
+    let catalog_id = root_id(&doc);
+    let info_id = doc.add_object(info_dict(meta, target));
+    doc.trailer.set("Info", Object::Reference(info_id));
+    if let Ok(catalog) = doc.get_object_mut(catalog_id).and_then(Object::as_dict_mut) {
+        catalog.set("Lang", Object::string_literal(meta.lang.clone()));
+        catalog.set(
+            "ViewerPreferences",
+            dictionary! { "DisplayDocTitle" => true },
+        );
+        catalog.remove(b"OutputIntents");
+        catalog.remove(b"Metadata");
+    }
+    doc.version = match target {
+        Target::Office => "1.7".into(),
+        Target::Print { .. } => "1.6".into(),
+    };
+    // Content first, so the identifier can be derived from it.
+    doc.prune_objects();
+    doc.renumber_objects();
+    doc.compress();
+    let id = trailer_id(&doc);
+    if let Target::Print { .. } = target {
+        add_pdfx(&mut doc, meta, &id);
+    }
+    let id_obj = Object::String(id.to_vec(), StringFormat::Hexadecimal);
+    doc.trailer
+        .set("ID", Object::Array(vec![id_obj.clone(), id_obj]));
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .expect("writing to memory cannot fail");
+    out
+}
+
+fn root_id(doc: &Document) -> ObjectId {
+    doc.trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .expect("printpdf writes a catalog")
+}
+
+/// A deterministic document identifier: a hash of every object, in object order.
+pub fn trailer_id(doc: &Document) -> [u8; 16] {
+    let mut hasher = Sha256::new();
+    for (id, object) in &doc.objects {
+        hasher.update(format!("{} {}", id.0, id.1));
+        hash_object(&mut hasher, object);
+    }
+    let digest = hasher.finalize();
+    let mut id = [0u8; 16];
+    id.copy_from_slice(&digest[..16]);
+    id
+}
+
+fn hash_object(h: &mut Sha256, o: &Object) {
+    match o {
+        Object::Stream(s) => {
+            h.update(&s.content);
+            for (k, v) in s.dict.iter() {
+                h.update(k);
+                hash_object(h, v);
+            }
+        }
+        Object::Dictionary(d) => {
+            for (k, v) in d.iter() {
+                h.update(k);
+                hash_object(h, v);
+            }
+        }
+        Object::Array(a) => a.iter().for_each(|v| hash_object(h, v)),
+        other => h.update(format!("{other:?}")),
+    }
+}
+
+/// `ABCDEF+Name`: the subset tag tells viewers and preflight that the program is a subset.
+/// Derived from the subset's bytes, so the same glyphs give the same tag.
+fn subset_tag(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest[..6]
+        .iter()
+        .map(|b| (b'A' + b % 26) as char)
+        .collect()
+}
+
+fn tag_subsets(doc: &mut Document, subsets: &[Subset]) {
+    let names: Vec<(String, String)> = subsets
+        .iter()
+        .map(|s| {
+            let base = s.face.postscript_name().to_string();
+            (base.clone(), format!("{}+{base}", subset_tag(&s.bytes)))
+        })
+        .collect();
+    // printpdf names a font by what the font file says; map by face order of the font ids.
+    let font_dicts: Vec<ObjectId> = doc
+        .objects
+        .iter()
+        .filter_map(|(id, o)| {
+            let d = o.as_dict().ok()?;
+            (d.get(b"Type").and_then(Object::as_name).ok() == Some(b"Font".as_slice())
+                && d.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0".as_slice()))
+            .then_some(*id)
+        })
+        .collect();
+    // The global font dictionary maps F1..F4 to the Type0 fonts.
+    let mut by_resource: Vec<(String, ObjectId)> = Vec::new();
+    for (_, o) in doc.objects.iter() {
+        if let Ok(d) = o.as_dict() {
+            for (k, v) in d.iter() {
+                if let Ok(r) = v.as_reference()
+                    && font_dicts.contains(&r)
+                {
+                    by_resource.push((String::from_utf8_lossy(k).into_owned(), r));
+                }
+            }
+        }
+    }
+    for s in subsets {
+        let key = s.font_id.0.clone();
+        let Some((_, type0)) = by_resource.iter().find(|(k, _)| *k == key) else {
+            continue;
+        };
+        let tagged = names
+            .iter()
+            .find(|(b, _)| b == s.face.postscript_name())
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default();
+        rename_font(doc, *type0, &tagged);
+    }
+}
+
+fn rename_font(doc: &mut Document, type0: ObjectId, name: &str) {
+    let mut descendants = Vec::new();
+    if let Ok(d) = doc.get_object_mut(type0).and_then(Object::as_dict_mut) {
+        d.set("BaseFont", Object::Name(name.as_bytes().to_vec()));
+        if let Ok(arr) = d.get(b"DescendantFonts").and_then(Object::as_array) {
+            for o in arr {
+                match o {
+                    Object::Reference(r) => descendants.push(Some(*r)),
+                    Object::Dictionary(_) => descendants.push(None),
+                    _ => {}
+                }
+            }
+        }
+        if let Ok(Object::Array(arr)) = d.get_mut(b"DescendantFonts") {
+            for o in arr.iter_mut() {
+                if let Object::Dictionary(dd) = o {
+                    dd.set("BaseFont", Object::Name(name.as_bytes().to_vec()));
+                    if let Ok(fd) = dd.get(b"FontDescriptor").and_then(Object::as_reference) {
+                        descendants.push(Some(fd));
+                    }
+                }
+            }
+        }
+    }
+    for r in descendants.into_iter().flatten() {
+        let mut descriptor = None;
+        if let Ok(d) = doc.get_object_mut(r).and_then(Object::as_dict_mut) {
+            if d.has(b"BaseFont") {
+                d.set("BaseFont", Object::Name(name.as_bytes().to_vec()));
+            }
+            if d.has(b"FontName") {
+                d.set("FontName", Object::Name(name.as_bytes().to_vec()));
+            }
+            descriptor = d.get(b"FontDescriptor").and_then(Object::as_reference).ok();
+        }
+        if let Some(fd) = descriptor
+            && let Ok(d) = doc.get_object_mut(fd).and_then(Object::as_dict_mut)
+        {
+            d.set("FontName", Object::Name(name.as_bytes().to_vec()));
+        }
+    }
+}
+
+fn rect(x0: f32, y0: f32, x1: f32, y1: f32) -> Object {
+    let r = |v: f32| Object::Real((v * 1000.0).round() / 1000.0);
+    Object::Array(vec![r(x0), r(y0), r(x1), r(y1)])
+}
+
+fn set_boxes(doc: &mut Document, target: Target, g: &Geometry) {
+    let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
+    let (mw, mh) = (g.media_width(), g.media_height());
+    let o = g.offset;
+    for p in pages {
+        if let Ok(d) = doc.get_object_mut(p).and_then(Object::as_dict_mut) {
+            d.set("MediaBox", rect(0.0, 0.0, mw, mh));
+            d.set("CropBox", rect(0.0, 0.0, mw, mh));
+            d.set("TrimBox", rect(o, o, o + g.trim_width, o + g.trim_height));
+            if let Target::Print { .. } = target {
+                let b = o - g.bleed;
+                d.set("BleedBox", rect(b, b, mw - b, mh - b));
+            } else {
+                d.remove(b"BleedBox");
+            }
+            if d.get(b"Annots")
+                .and_then(Object::as_array)
+                .is_ok_and(|a| a.is_empty())
+            {
+                d.remove(b"Annots");
+            }
+        }
+    }
+}
+
+/// `D:20160323000000Z`: the revision date stands for both creation and modification, so
+/// rebuilding an unchanged leaflet changes nothing.
+fn pdf_date(meta: &Meta) -> String {
+    let d = meta.revised;
+    format!("D:{:04}{:02}{:02}000000Z", d.year(), d.month(), d.day())
+}
+
+fn xmp_date(meta: &Meta) -> String {
+    let d = meta.revised;
+    format!("{:04}-{:02}-{:02}T00:00:00Z", d.year(), d.month(), d.day())
+}
+
+fn text_string(s: &str) -> Object {
+    // UTF-16BE with BOM: titles carry ë, ï and other letters outside PDFDocEncoding's ASCII.
+    let mut bytes = vec![0xFE, 0xFF];
+    for u in s.encode_utf16() {
+        bytes.extend_from_slice(&u.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+fn info_dict(meta: &Meta, target: Target) -> lopdf::Dictionary {
+    let mut d = dictionary! {
+        "Title" => text_string(&meta.title),
+        "Author" => text_string(&meta.authors),
+        "Subject" => text_string("Patiëntenfolder"),
+        "Creator" => text_string("leaflet"),
+        "Producer" => text_string(PRODUCER),
+        "CreationDate" => Object::string_literal(pdf_date(meta)),
+        "ModDate" => Object::string_literal(pdf_date(meta)),
+    };
+    if let Target::Print { .. } = target {
+        d.set("GTS_PDFXVersion", Object::string_literal("PDF/X-4"));
+        d.set("Trapped", Object::Name(b"False".to_vec()));
+    }
+    d
+}
+
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\t' && c != '\n' && c != '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn uuid(bytes: &[u8]) -> String {
+    let h: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "uuid:{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
+}
+
+fn xmp(meta: &Meta, id: &[u8; 16]) -> String {
+    let date = xmp_date(meta);
+    let doc_id = uuid(id);
+    let version_id = uuid(&Sha256::digest(id)[..16]);
+    format!(
+        r#"<?xpacket begin="{bom}" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{authors}</rdf:li></rdf:Seq></dc:creator>
+   <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
+   <xmp:CreateDate>{date}</xmp:CreateDate>
+   <xmp:ModifyDate>{date}</xmp:ModifyDate>
+   <xmp:MetadataDate>{date}</xmp:MetadataDate>
+   <xmp:CreatorTool>leaflet</xmp:CreatorTool>
+   <xmpMM:DocumentID>{doc_id}</xmpMM:DocumentID>
+   <xmpMM:InstanceID>{doc_id}</xmpMM:InstanceID>
+   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
+   <xmpMM:VersionID>{version_id}</xmpMM:VersionID>
+   <pdf:Producer>{producer}</pdf:Producer>
+   <pdf:Trapped>False</pdf:Trapped>
+   <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"#,
+        bom = '\u{feff}',
+        title = xml_escape(&meta.title),
+        authors = xml_escape(&meta.authors),
+        lang = xml_escape(&meta.lang),
+        producer = xml_escape(PRODUCER),
+    )
+}
+
+/// The PDF/X-4 parts: output intent with the embedded CMYK profile, and XMP metadata.
+fn add_pdfx(doc: &mut Document, meta: &Meta, id: &[u8; 16]) {
+    let mut profile = Stream::new(
+        dictionary! { "N" => 4, "Alternate" => Object::Name(b"DeviceCMYK".to_vec()) },
+        OUTPUT_PROFILE.to_vec(),
+    );
+    let _ = profile.compress();
+    let profile_id = doc.add_object(profile);
+    let intent = dictionary! {
+        "Type" => Object::Name(b"OutputIntent".to_vec()),
+        "S" => Object::Name(b"GTS_PDFX".to_vec()),
+        "OutputConditionIdentifier" => Object::string_literal("FOGRA39"),
+        "OutputCondition" => Object::string_literal("ISO Coated v2 300% (basICColor), FOGRA39"),
+        "RegistryName" => Object::string_literal("http://www.color.org"),
+        "Info" => Object::string_literal("ISO Coated v2 300% (basICColor)"),
+        "DestOutputProfile" => Object::Reference(profile_id),
+    };
+    let metadata = Stream::new(
+        dictionary! { "Type" => Object::Name(b"Metadata".to_vec()), "Subtype" => Object::Name(b"XML".to_vec()) },
+        xmp(meta, id).into_bytes(),
+    );
+    let metadata_id = doc.add_object(metadata);
+    let catalog_id = root_id(doc);
+    if let Ok(catalog) = doc.get_object_mut(catalog_id).and_then(Object::as_dict_mut) {
+        catalog.set(
+            "OutputIntents",
+            Object::Array(vec![Object::Dictionary(intent)]),
+        );
+        catalog.set("Metadata", Object::Reference(metadata_id));
+    }
+}

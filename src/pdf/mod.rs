@@ -1,0 +1,298 @@
+//! PDF output: laid-out pages to bytes, through printpdf, then one lopdf pass that makes the
+//! file deterministic and complete (subset tags, metadata, page boxes, PDF/X parts).
+//!
+//! Only this module and `preflight` know printpdf or lopdf.
+
+mod finish;
+mod fonts;
+
+use crate::layout::{Page, PageItem};
+use crate::style::{Cmyk, PT_PER_MM};
+use crate::text::fonts::Fonts;
+use chrono::NaiveDate;
+use printpdf::{
+    Color, Line, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, Rect, TextItem, TextMatrix, WindingOrder,
+};
+
+pub use finish::trailer_id;
+
+/// Which printer the file is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Plain A5 pages for the office printer and e-mail.
+    Office,
+    /// PDF/X-4 with 3 mm bleed for the print shop; `marks` adds crop marks.
+    Print { marks: bool },
+}
+
+/// Bleed around the trim for print output, millimetres.
+pub const BLEED_MM: f32 = 3.0;
+/// Room outside the bleed for crop marks, millimetres.
+pub const MARKS_MM: f32 = 10.0;
+
+/// The document-level facts that go into the metadata.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    pub title: String,
+    pub authors: String,
+    pub revised: NaiveDate,
+    pub lang: String,
+}
+
+/// Page geometry for a target: where the trim sits inside the media box.
+#[derive(Debug, Clone, Copy)]
+pub struct Geometry {
+    pub trim_width: f32,
+    pub trim_height: f32,
+    /// Distance from the media box's edge to the trim, points.
+    pub offset: f32,
+    pub bleed: f32,
+}
+
+impl Geometry {
+    pub fn new(target: Target, trim_width: f32, trim_height: f32) -> Geometry {
+        let (bleed, marks) = match target {
+            Target::Office => (0.0, 0.0),
+            Target::Print { marks } => (
+                BLEED_MM * PT_PER_MM,
+                if marks { MARKS_MM * PT_PER_MM } else { 0.0 },
+            ),
+        };
+        Geometry {
+            trim_width,
+            trim_height,
+            offset: bleed + marks,
+            bleed,
+        }
+    }
+    pub fn media_width(&self) -> f32 {
+        self.trim_width + 2.0 * self.offset
+    }
+    pub fn media_height(&self) -> f32 {
+        self.trim_height + 2.0 * self.offset
+    }
+}
+
+/// Renders laid-out pages to PDF bytes. The same pages and metadata always give the same
+/// bytes.
+pub fn write(pages: &[Page], meta: &Meta, target: Target, fonts: &Fonts) -> Vec<u8> {
+    let (w, h) = pages
+        .first()
+        .map_or((420.0, 595.0), |p| (p.width, p.height));
+    let geometry = Geometry::new(target, w, h);
+    let subsets = fonts::subset(pages, fonts);
+
+    let mut doc = PdfDocument::new(&meta.title);
+    for s in &subsets {
+        doc.resources.fonts.map.insert(
+            s.font_id.clone(),
+            printpdf::font::PdfFont::new(s.parsed.clone()),
+        );
+    }
+    let pdf_pages: Vec<PdfPage> = pages
+        .iter()
+        .map(|page| {
+            let mut ops = page_ops(page, &geometry, &subsets, fonts);
+            if let Target::Print { marks: true } = target {
+                ops.extend(crop_marks(&geometry));
+            }
+            PdfPage::new(
+                printpdf::Mm(geometry.media_width() / PT_PER_MM),
+                printpdf::Mm(geometry.media_height() / PT_PER_MM),
+                ops,
+            )
+        })
+        .collect();
+    doc.with_pages(pdf_pages);
+    let opts = PdfSaveOptions {
+        subset_fonts: false,
+        ..PdfSaveOptions::default()
+    };
+    let mut warnings = Vec::new();
+    let lopdf_doc = printpdf::serialize::to_lopdf_doc(&doc, &opts, &mut warnings);
+    finish::finish(lopdf_doc, meta, target, &geometry, &subsets)
+}
+
+fn color(c: Cmyk) -> Color {
+    Color::Cmyk(printpdf::Cmyk {
+        c: c.c,
+        m: c.m,
+        y: c.y,
+        k: c.k,
+        icc_profile: None,
+    })
+}
+
+fn page_ops(page: &Page, g: &Geometry, subsets: &[fonts::Subset], fonts: &Fonts) -> Vec<Op> {
+    let mut ops = Vec::new();
+    // Layout's origin is the trim's top-left; PDF's is the media box's bottom-left.
+    let px = |x: f32| Pt(x + g.offset);
+    let py = |y: f32| Pt(g.offset + g.trim_height - y);
+    let mut in_text = false;
+    for item in &page.items {
+        match item {
+            PageItem::Fill(f) => {
+                if in_text {
+                    ops.push(Op::EndTextSection);
+                    in_text = false;
+                }
+                // Edges on the trim run on into the bleed, so cutting leaves no white line.
+                let eps = 0.01;
+                let left = if f.x <= eps { -g.bleed } else { f.x };
+                let top = if f.y <= eps { -g.bleed } else { f.y };
+                let right = if f.x + f.width >= g.trim_width - eps {
+                    g.trim_width + g.bleed
+                } else {
+                    f.x + f.width
+                };
+                let bottom = if f.y + f.height >= g.trim_height - eps {
+                    g.trim_height + g.bleed
+                } else {
+                    f.y + f.height
+                };
+                ops.push(Op::SetFillColor {
+                    col: color(f.color),
+                });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: px(left),
+                        y: py(bottom),
+                        width: Pt(right - left),
+                        height: Pt(bottom - top),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: Some(WindingOrder::NonZero),
+                    },
+                });
+            }
+            PageItem::Rule(r) => {
+                if in_text {
+                    ops.push(Op::EndTextSection);
+                    in_text = false;
+                }
+                ops.push(Op::SetOutlineColor {
+                    col: color(r.color),
+                });
+                ops.push(Op::SetOutlineThickness {
+                    pt: Pt(r.thickness),
+                });
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![
+                            LinePoint {
+                                p: Point {
+                                    x: px(r.x1),
+                                    y: py(r.y1),
+                                },
+                                bezier: false,
+                            },
+                            LinePoint {
+                                p: Point {
+                                    x: px(r.x2),
+                                    y: py(r.y2),
+                                },
+                                bezier: false,
+                            },
+                        ],
+                        is_closed: false,
+                    },
+                });
+            }
+            PageItem::Text(run) => {
+                if run.glyphs.is_empty() {
+                    continue;
+                }
+                if !in_text {
+                    ops.push(Op::StartTextSection);
+                    in_text = true;
+                }
+                let subset = subsets
+                    .iter()
+                    .find(|s| s.face == run.face)
+                    .expect("every face on a page was subset");
+                let face = fonts.face(run.face);
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(subset.font_id.clone()),
+                    size: Pt(run.size),
+                });
+                ops.push(Op::SetFillColor {
+                    col: color(run.color),
+                });
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(px(run.x + run.glyphs[0].x), py(run.y)),
+                });
+                let mut codepoints = Vec::with_capacity(run.glyphs.len());
+                for (i, glyph) in run.glyphs.iter().enumerate() {
+                    // The PDF advances by the font's own width (whole thousandths of an
+                    // em, truncated as printpdf writes /W); kerning and justification are the difference.
+                    let default = (subset.advance(glyph.id, face) * 1000.0 / face.upem).trunc()
+                        / 1000.0
+                        * run.size;
+                    let offset = match run.glyphs.get(i + 1) {
+                        Some(next) => (glyph.x + default - next.x) * 1000.0 / run.size,
+                        None => 0.0,
+                    };
+                    let offset = (offset * 100.0).round() / 100.0;
+                    codepoints.push(printpdf::Codepoint {
+                        gid: subset.new_gid(glyph.id),
+                        offset,
+                        cid: Some(subset.text_of(glyph.id).to_string()),
+                    });
+                }
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::GlyphIds(codepoints)],
+                });
+            }
+        }
+    }
+    if in_text {
+        ops.push(Op::EndTextSection);
+    }
+    ops
+}
+
+/// Crop marks: hairlines in the margin outside the bleed, in registration-safe 100 % K
+/// (all four inks would be "registration", which the shop's preflight flags on text pages).
+fn crop_marks(g: &Geometry) -> Vec<Op> {
+    let mut ops = vec![
+        Op::SetOutlineColor {
+            col: color(Cmyk::BLACK),
+        },
+        Op::SetOutlineThickness { pt: Pt(0.25) },
+    ];
+    let o = g.offset;
+    let (w, h) = (g.trim_width, g.trim_height);
+    let gap = g.bleed + 2.0;
+    let len = MARKS_MM * PT_PER_MM - 4.0;
+    let mut line = |x1: f32, y1: f32, x2: f32, y2: f32| {
+        ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![
+                    LinePoint {
+                        p: Point {
+                            x: Pt(x1),
+                            y: Pt(y1),
+                        },
+                        bezier: false,
+                    },
+                    LinePoint {
+                        p: Point {
+                            x: Pt(x2),
+                            y: Pt(y2),
+                        },
+                        bezier: false,
+                    },
+                ],
+                is_closed: false,
+            },
+        });
+    };
+    for (cx, sx) in [(o, -1.0f32), (o + w, 1.0)] {
+        for (cy, sy) in [(o, -1.0f32), (o + h, 1.0)] {
+            // Horizontal mark on the trim line, vertical mark on the trim line.
+            line(cx + sx * gap, cy, cx + sx * (gap + len), cy);
+            line(cx, cy + sy * gap, cx, cy + sy * (gap + len));
+        }
+    }
+    ops
+}

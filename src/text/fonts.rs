@@ -1,0 +1,176 @@
+//! The typeface, loaded once per process and shared read-only by every leaflet.
+//!
+//! Advances, kerning and ligatures come from rustybuzz shaping, never from per-character
+//! widths: a pair like "Te" or "Vo" is narrower than its parts, and justification is only as
+//! even as the widths it starts from.
+
+use rustybuzz::{Face as RbFace, UnicodeBuffer};
+
+/// The four faces of the family. `Ord` so output that iterates faces is deterministic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FaceId {
+    Regular,
+    Bold,
+    Italic,
+    BoldItalic,
+}
+
+impl FaceId {
+    pub const ALL: [FaceId; 4] = [
+        FaceId::Regular,
+        FaceId::Bold,
+        FaceId::Italic,
+        FaceId::BoldItalic,
+    ];
+
+    pub fn styled(bold: bool, italic: bool) -> FaceId {
+        match (bold, italic) {
+            (false, false) => FaceId::Regular,
+            (true, false) => FaceId::Bold,
+            (false, true) => FaceId::Italic,
+            (true, true) => FaceId::BoldItalic,
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The PostScript-style name the PDF gives this face.
+    pub fn postscript_name(self) -> &'static str {
+        match self {
+            FaceId::Regular => "AtkinsonHyperlegible-Regular",
+            FaceId::Bold => "AtkinsonHyperlegible-Bold",
+            FaceId::Italic => "AtkinsonHyperlegible-Italic",
+            FaceId::BoldItalic => "AtkinsonHyperlegible-BoldItalic",
+        }
+    }
+}
+
+/// The default family, compiled into the binary so `leaflet` works from any folder.
+pub const FONT_FILES: [&[u8]; 4] = [
+    include_bytes!("../../fonts/AtkinsonHyperlegible-Regular.ttf"),
+    include_bytes!("../../fonts/AtkinsonHyperlegible-Bold.ttf"),
+    include_bytes!("../../fonts/AtkinsonHyperlegible-Italic.ttf"),
+    include_bytes!("../../fonts/AtkinsonHyperlegible-BoldItalic.ttf"),
+];
+
+pub struct Face {
+    pub id: FaceId,
+    pub data: &'static [u8],
+    rb: RbFace<'static>,
+    /// Font units per em.
+    pub upem: f32,
+    /// Ascender and descender (negative), font units.
+    pub ascender: f32,
+    pub descender: f32,
+    pub cap_height: f32,
+    /// Advance of U+0020, font units: the natural word space.
+    pub space_advance: f32,
+}
+
+/// One glyph after shaping. Lengths are in font units, so one shaping serves every size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShapedGlyph {
+    pub id: u16,
+    pub advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+    /// Byte range in the shaped text that this glyph stands for; empty for the second and
+    /// later glyphs of a cluster. Copy-paste and search read text back through this.
+    pub start: usize,
+    pub end: usize,
+}
+
+pub struct Fonts {
+    faces: Vec<Face>,
+}
+
+impl Fonts {
+    /// Parses the embedded family. Panics only if the compiled-in fonts are corrupt, which
+    /// the test suite would have caught.
+    pub fn embedded() -> Fonts {
+        let faces = FaceId::ALL
+            .iter()
+            .map(|&id| {
+                let data = FONT_FILES[id.index()];
+                let rb = RbFace::from_slice(data, 0).expect("embedded font parses");
+                let upem = rb.units_per_em() as f32;
+                let space = rb
+                    .glyph_index(' ')
+                    .and_then(|g| rb.glyph_hor_advance(g))
+                    .unwrap_or((upem * 0.25) as u16) as f32;
+                Face {
+                    id,
+                    data,
+                    upem,
+                    ascender: rb.ascender() as f32,
+                    descender: rb.descender() as f32,
+                    cap_height: rb.capital_height().unwrap_or((upem * 0.7) as i16) as f32,
+                    space_advance: space,
+                    rb,
+                }
+            })
+            .collect();
+        Fonts { faces }
+    }
+
+    pub fn face(&self, id: FaceId) -> &Face {
+        &self.faces[id.index()]
+    }
+
+    /// Whether the face can draw `c` (a missing glyph would print as an empty box).
+    pub fn has_char(&self, id: FaceId, c: char) -> bool {
+        self.face(id).rb.glyph_index(c).is_some()
+    }
+
+    /// Shapes `text` in one face with the font's default features (kerning, ligatures).
+    pub fn shape(&self, id: FaceId, text: &str) -> Vec<ShapedGlyph> {
+        let face = self.face(id);
+        let mut buffer = UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.set_direction(rustybuzz::Direction::LeftToRight);
+        buffer.set_script(rustybuzz::script::LATIN);
+        if let Ok(lang) = "nl".parse() {
+            buffer.set_language(lang);
+        }
+        let out = rustybuzz::shape(&face.rb, &[], buffer);
+        let infos = out.glyph_infos();
+        let positions = out.glyph_positions();
+        let mut glyphs: Vec<ShapedGlyph> = Vec::with_capacity(infos.len());
+        for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
+            let start = info.cluster as usize;
+            let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
+            let end = infos[i..]
+                .iter()
+                .map(|g| g.cluster as usize)
+                .find(|&c| c != start)
+                .unwrap_or(text.len());
+            glyphs.push(ShapedGlyph {
+                id: info.glyph_id as u16,
+                advance: pos.x_advance as f32,
+                x_offset: pos.x_offset as f32,
+                y_offset: pos.y_offset as f32,
+                start,
+                end: if first_of_cluster { end } else { start },
+            });
+        }
+        glyphs
+    }
+}
+
+impl Face {
+    /// Converts font units to points at `size`.
+    pub fn scale(&self, size: f32) -> f32 {
+        size / self.upem
+    }
+}
+
+impl Face {
+    /// The glyph's advance in font units, as the font's hmtx table gives it.
+    pub fn advance(&self, glyph: u16) -> f32 {
+        self.rb
+            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(glyph))
+            .unwrap_or(0) as f32
+    }
+}

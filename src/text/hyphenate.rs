@@ -1,0 +1,168 @@
+//! Dutch hyphenation: TeX patterns (the hyphenation crate) corrected by the rules a Dutch
+//! proof-reader applies, and overridden by the library's own exception list.
+//!
+//! The patterns alone split compounds in the wrong place ("kan-ke-rim-mu-no-…"), so the
+//! exception list comes first, and it can mark compound boundaries (`=`) that the line
+//! breaker prefers to ordinary syllable breaks.
+
+use hyphenation::{Hyphenator as _, Language, Load, Standard};
+use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
+
+/// Letters that must stand before a break: "ge-" is fine, "a-" is not.
+pub const MIN_BEFORE: usize = 2;
+/// Letters that must follow a break: a line starting with "-de" reads badly.
+pub const MIN_AFTER: usize = 3;
+
+/// A place where a letter run may be broken with a hyphen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Break {
+    /// Byte offset into the word.
+    pub at: usize,
+    /// A break between the parts of a compound ("kanker=immunotherapie"): the best kind.
+    pub compound: bool,
+    /// The letter after the break carries a trema that the new line drops
+    /// (zee-ën → zee-en, be-ïnvloeden → be-invloeden).
+    pub drops_trema: bool,
+}
+
+pub struct Hyphenator {
+    patterns: Standard,
+    /// Lower-case word → its breaks, from the exception list.
+    exceptions: HashMap<String, Vec<Break>>,
+}
+
+impl Hyphenator {
+    /// Loads the Dutch patterns and the exception list (`word-with-breaks` per line, `=` for a
+    /// compound boundary, `#` comments).
+    pub fn dutch(exceptions: &str) -> Hyphenator {
+        let patterns = Standard::from_embedded(Language::Dutch).expect("embedded Dutch patterns");
+        let mut h = Hyphenator {
+            patterns,
+            exceptions: HashMap::new(),
+        };
+        h.add_exceptions(exceptions);
+        h
+    }
+
+    pub fn add_exceptions(&mut self, list: &str) {
+        for line in list.lines() {
+            let entry = line.split('#').next().unwrap_or("").trim();
+            if entry.is_empty() || entry.contains(char::is_whitespace) {
+                continue;
+            }
+            let entry: String = entry.nfc().collect::<String>().to_lowercase();
+            let mut word = String::new();
+            let mut breaks = Vec::new();
+            for c in entry.chars() {
+                match c {
+                    '-' | '=' => breaks.push(Break {
+                        at: word.len(),
+                        compound: c == '=',
+                        drops_trema: false,
+                    }),
+                    _ => word.push(c),
+                }
+            }
+            self.exceptions.insert(word, breaks);
+        }
+    }
+
+    /// The breaks of one run of letters (no spaces, hyphens or punctuation), best first by
+    /// position. Words that must not be hyphenated get none.
+    pub fn breaks(&self, word: &str) -> Vec<Break> {
+        if !should_hyphenate(word) {
+            return Vec::new();
+        }
+        let lower = word.to_lowercase();
+        // to_lowercase can change byte lengths (rarely, e.g. 'İ'); fall back to no breaks.
+        if lower.len() != word.len() {
+            return Vec::new();
+        }
+        let raw: Vec<Break> = match self.exceptions.get(&lower) {
+            Some(b) => b.clone(),
+            None => self
+                .patterns
+                .hyphenate(&lower)
+                .breaks
+                .into_iter()
+                .map(|at| Break {
+                    at,
+                    compound: false,
+                    drops_trema: false,
+                })
+                .collect(),
+        };
+        let mut breaks: Vec<Break> = raw.into_iter().filter(|b| allowed(&lower, b.at)).collect();
+        // A trema marks the start of a new syllable; the patterns do not always know it.
+        for (at, c) in lower.char_indices() {
+            if has_trema(c) && allowed(&lower, at) && !breaks.iter().any(|b| b.at == at) {
+                breaks.push(Break {
+                    at,
+                    compound: false,
+                    drops_trema: false,
+                });
+            }
+        }
+        for b in &mut breaks {
+            b.drops_trema = lower[b.at..].chars().next().is_some_and(has_trema);
+        }
+        breaks.sort_by_key(|b| b.at);
+        breaks
+    }
+}
+
+/// The rules a break must satisfy whatever its source.
+fn allowed(word: &str, at: usize) -> bool {
+    if at == 0 || at >= word.len() || !word.is_char_boundary(at) {
+        return false;
+    }
+    let before = word[..at].chars().count();
+    let after = word[at..].chars().count();
+    if before < MIN_BEFORE || after < MIN_AFTER {
+        return false;
+    }
+    // "ij" is one letter in Dutch: never "i-j".
+    !(word[..at].ends_with('i') && word[at..].starts_with('j'))
+}
+
+pub fn has_trema(c: char) -> bool {
+    matches!(c, 'ë' | 'ï' | 'ö' | 'ü' | 'ä' | 'Ë' | 'Ï' | 'Ö' | 'Ü' | 'Ä')
+}
+
+/// The letter without its trema, for the start of the line after a break.
+pub fn drop_trema(c: char) -> char {
+    match c {
+        'ë' => 'e',
+        'ï' => 'i',
+        'ö' => 'o',
+        'ü' => 'u',
+        'ä' => 'a',
+        'Ë' => 'E',
+        'Ï' => 'I',
+        'Ö' => 'O',
+        'Ü' => 'U',
+        'Ä' => 'A',
+        other => other,
+    }
+}
+
+/// Abbreviations (CT, MRI), numbers, and anything that is not all letters stay whole.
+pub fn should_hyphenate(word: &str) -> bool {
+    let letters = word.chars().count();
+    if letters < MIN_BEFORE + MIN_AFTER || !word.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    upper < 2
+}
+
+/// Tokens that are never hyphenated at all, even in their letter runs: URLs, e-mail
+/// addresses, phone numbers and anything with a digit.
+pub fn is_unbreakable_token(token: &str) -> bool {
+    token.contains('@')
+        || token.contains("://")
+        || token.starts_with("www.")
+        || token.contains('/')
+        || token.chars().any(|c| c.is_ascii_digit())
+}

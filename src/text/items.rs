@@ -1,0 +1,457 @@
+//! A paragraph as Knuth–Plass sees it: boxes (shaped glyphs that never break), glue (word
+//! spaces that stretch and shrink) and penalties (places a line may end, at a price).
+//!
+//! Words are shaped whole, then cut at their hyphenation points by glyph cluster, so the
+//! kerning inside a word survives whichever break the line breaker picks.
+
+use crate::document::{Block, Run};
+use crate::text::fonts::{FaceId, Fonts, ShapedGlyph};
+use crate::text::hyphenate::{Hyphenator, drop_trema, is_unbreakable_token};
+use crate::text::normalize::NBSP;
+
+/// A penalty this high forbids the break; this low forces it (TeX's ±10000).
+pub const INFINITE_PENALTY: f32 = 10_000.0;
+/// Cost of an ordinary hyphen (TeX's \hyphenpenalty is 50): enough that the breaker
+/// hyphenates only when spacing really improves.
+pub const HYPHEN_PENALTY: f32 = 100.0;
+/// A break between the parts of a compound reads naturally, so it costs less.
+pub const COMPOUND_HYPHEN_PENALTY: f32 = 20.0;
+/// Breaking after a hyphen the author wrote (CT-|scan) costs as much as our own hyphen.
+pub const EXPLICIT_HYPHEN_PENALTY: f32 = 50.0;
+/// Breaking a URL after a slash adds no hyphen, but it is still a wound in the address.
+pub const URL_BREAK_PENALTY: f32 = 200.0;
+/// A word wider than the whole line is forced apart; this makes it the last resort.
+pub const FORCED_SPLIT_PENALTY: f32 = 5_000.0;
+/// Word-space stretch and shrink as fractions of the font's space: with these, ratio 1.0
+/// means spaces at 1.5× natural and -1.0 means 0.8×, the limits we hold lines to.
+pub const SPACE_STRETCH: f32 = 0.5;
+pub const SPACE_SHRINK: f32 = 0.2;
+/// Justified lines may also open or close the letters of a line a little (microtype's
+/// default expansion limit is 2 %, below what a reader notices). It gives a short Dutch
+/// line, with few spaces and long compounds, the flexibility word spaces alone lack.
+pub const LETTER_STRETCH: f32 = 0.04;
+pub const LETTER_SHRINK: f32 = 0.02;
+/// The glue that fills a paragraph's last line: practically infinite.
+pub const FILL_STRETCH: f32 = 1.0e6;
+
+/// One glyph placed within its fragment. Lengths in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub id: u16,
+    /// Pen position of this glyph from the fragment's start, offsets applied.
+    pub x: f32,
+    pub y: f32,
+    pub advance: f32,
+    /// The text this glyph stands for (several letters for a ligature, empty for a mark).
+    pub text: String,
+}
+
+/// Glyphs in one face and size: the unit that layout places and PDF output draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fragment {
+    pub face: FaceId,
+    pub size: f32,
+    pub glyphs: Vec<Glyph>,
+    pub width: f32,
+}
+
+impl Fragment {
+    pub fn text(&self) -> String {
+        self.glyphs.iter().map(|g| g.text.as_str()).collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Box {
+        fragment: Fragment,
+        /// How far the last glyph may hang into the right margin at a line end.
+        protrusion: f32,
+    },
+    Glue {
+        width: f32,
+        stretch: f32,
+        shrink: f32,
+    },
+    Penalty {
+        /// Width added at the line end when broken here (the hyphen).
+        width: f32,
+        cost: f32,
+        /// A hyphenated break: two in a row cost extra.
+        flagged: bool,
+        /// The hyphen to draw when broken here.
+        hyphen: Option<(Fragment, f32)>,
+        /// Dutch respelling: the next box as it reads at the start of a line (zee-|en).
+        respelled_next: Option<Fragment>,
+    },
+}
+
+impl Item {
+    pub fn width(&self) -> f32 {
+        match self {
+            Item::Box { fragment, .. } => fragment.width,
+            Item::Glue { width, .. } => *width,
+            Item::Penalty { .. } => 0.0,
+        }
+    }
+}
+
+/// Why a word may break at a byte offset.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cut {
+    Hyphen { compound: bool, drops_trema: bool },
+    AfterHyphen,
+    Url,
+}
+
+pub struct ItemBuilder<'a> {
+    pub fonts: &'a Fonts,
+    pub hyphenator: &'a Hyphenator,
+}
+
+/// The paragraph's items, and a message for each word that had to be forced apart.
+pub struct Paragraph {
+    pub items: Vec<Item>,
+    pub warnings: Vec<String>,
+}
+
+impl ItemBuilder<'_> {
+    /// Builds the items of a block's text for lines `max_width` wide.
+    pub fn paragraph(&self, block: &Block, max_width: f32) -> Paragraph {
+        let chars: Vec<(char, FaceId)> = block
+            .runs
+            .iter()
+            .flat_map(|r: &Run| r.text.chars().map(move |c| (c, r.face)))
+            .collect();
+        let mut items = Vec::new();
+        let mut warnings = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let (c, face) = chars[i];
+            if c == ' ' || c == NBSP {
+                let face_before = if i > 0 { chars[i - 1].1 } else { face };
+                let space = self.fonts.face(face_before).space_advance
+                    * self.fonts.face(face_before).scale(block.size);
+                if c == NBSP {
+                    items.push(no_break());
+                }
+                items.push(Item::Glue {
+                    width: space,
+                    stretch: space * SPACE_STRETCH,
+                    shrink: space * SPACE_SHRINK,
+                });
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && chars[i].0 != ' ' && chars[i].0 != NBSP {
+                i += 1;
+            }
+            self.word(
+                &chars[start..i],
+                block,
+                max_width,
+                &mut items,
+                &mut warnings,
+            );
+        }
+        items.push(no_break());
+        items.push(Item::Glue {
+            width: 0.0,
+            stretch: FILL_STRETCH,
+            shrink: 0.0,
+        });
+        items.push(Item::Penalty {
+            width: 0.0,
+            cost: -INFINITE_PENALTY,
+            flagged: false,
+            hyphen: None,
+            respelled_next: None,
+        });
+        Paragraph { items, warnings }
+    }
+
+    fn word(
+        &self,
+        chars: &[(char, FaceId)],
+        block: &Block,
+        max_width: f32,
+        items: &mut Vec<Item>,
+        warnings: &mut Vec<String>,
+    ) {
+        let text: String = chars.iter().map(|(c, _)| *c).collect();
+        let cuts = if block.hyphenate {
+            self.cuts(&text)
+        } else {
+            Vec::new()
+        };
+        // Shape each face segment; glyph byte ranges made relative to the whole word.
+        let mut glyphs: Vec<(ShapedGlyph, FaceId)> = Vec::new();
+        let mut seg_start_char = 0;
+        let mut seg_start_byte = 0;
+        while seg_start_char < chars.len() {
+            let face = chars[seg_start_char].1;
+            let mut end_char = seg_start_char;
+            let mut seg = String::new();
+            while end_char < chars.len() && chars[end_char].1 == face {
+                seg.push(chars[end_char].0);
+                end_char += 1;
+            }
+            for mut g in self.fonts.shape(face, &seg) {
+                g.start += seg_start_byte;
+                g.end += seg_start_byte;
+                glyphs.push((g, face));
+            }
+            seg_start_byte += seg.len();
+            seg_start_char = end_char;
+        }
+        // Cut only where a cluster starts: a break inside a ligature has no glyph edge.
+        let boundaries: Vec<usize> = glyphs
+            .iter()
+            .enumerate()
+            .filter(|(k, (g, _))| *k > 0 && g.end > g.start)
+            .map(|(_, (g, _))| g.start)
+            .collect();
+        let cuts: Vec<(usize, Cut)> = cuts
+            .into_iter()
+            .filter(|(at, _)| boundaries.contains(at))
+            .collect();
+
+        let mut piece_start = 0;
+        let mut pending: Option<(usize, Cut)> = None;
+        for k in 0..=cuts.len() {
+            let piece_end = cuts.get(k).map_or(text.len(), |c| c.0);
+            let piece: Vec<&(ShapedGlyph, FaceId)> = glyphs
+                .iter()
+                .filter(|(g, _)| g.start >= piece_start && g.start < piece_end)
+                .collect();
+            if let Some((at, cut)) = pending.take() {
+                items.push(self.cut_penalty(cut, at, &text, piece.first().map(|p| p.1), block));
+            }
+            self.piece_boxes(&piece, &text, block, max_width, items, warnings);
+            if let Some(&c) = cuts.get(k) {
+                pending = Some(c);
+            }
+            piece_start = piece_end;
+        }
+    }
+
+    /// The places a word may break, in byte offsets.
+    fn cuts(&self, word: &str) -> Vec<(usize, Cut)> {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let mut cuts = Vec::new();
+        if is_unbreakable_token(core) {
+            if core.contains('/') && !core.contains('@') {
+                for (at, c) in word.char_indices() {
+                    let next = word[at + c.len_utf8()..].chars().next();
+                    if c == '/' && next.is_some_and(|n| n != '/') && at > 8 {
+                        cuts.push((at + 1, Cut::Url));
+                    }
+                }
+            }
+            return cuts;
+        }
+        let bytes: Vec<(usize, char)> = word.char_indices().collect();
+        let mut k = 0;
+        while k < bytes.len() {
+            let (at, c) = bytes[k];
+            if c.is_alphabetic() {
+                let mut j = k;
+                while j < bytes.len() && bytes[j].1.is_alphabetic() {
+                    j += 1;
+                }
+                let end = bytes.get(j).map_or(word.len(), |b| b.0);
+                for b in self.hyphenator.breaks(&word[at..end]) {
+                    cuts.push((
+                        at + b.at,
+                        Cut::Hyphen {
+                            compound: b.compound,
+                            drops_trema: b.drops_trema,
+                        },
+                    ));
+                }
+                k = j;
+            } else {
+                // "B-lymfocyten": break after the author's hyphen, letters on both sides.
+                let letters_before = k > 0 && bytes[k - 1].1.is_alphanumeric();
+                let letters_after = bytes.get(k + 1).is_some_and(|b| b.1.is_alphabetic());
+                if (c == '-' || c == '‐') && letters_before && letters_after {
+                    cuts.push((at + c.len_utf8(), Cut::AfterHyphen));
+                }
+                k += 1;
+            }
+        }
+        cuts.sort_by_key(|c| c.0);
+        cuts
+    }
+
+    fn cut_penalty(
+        &self,
+        cut: Cut,
+        at: usize,
+        word: &str,
+        face_after: Option<FaceId>,
+        block: &Block,
+    ) -> Item {
+        match cut {
+            Cut::Hyphen {
+                compound,
+                drops_trema,
+            } => {
+                let face = face_after.unwrap_or(FaceId::Regular);
+                let hyphen = self.fragment("-", face, block.size);
+                let protrusion = hyphen.width * protrusion_factor('-');
+                let respelled_next = drops_trema.then(|| {
+                    let rest = &word[at..];
+                    let end = rest
+                        .find(|c: char| !c.is_alphabetic())
+                        .unwrap_or(rest.len());
+                    let mut respelled: String =
+                        rest[..end].chars().take(1).map(drop_trema).collect();
+                    respelled.extend(rest[..end].chars().skip(1));
+                    self.fragment(&respelled, face, block.size)
+                });
+                Item::Penalty {
+                    width: hyphen.width,
+                    cost: if compound {
+                        COMPOUND_HYPHEN_PENALTY
+                    } else {
+                        HYPHEN_PENALTY
+                    },
+                    flagged: true,
+                    hyphen: Some((hyphen, protrusion)),
+                    respelled_next,
+                }
+            }
+            Cut::AfterHyphen => Item::Penalty {
+                width: 0.0,
+                cost: EXPLICIT_HYPHEN_PENALTY,
+                flagged: true,
+                hyphen: None,
+                respelled_next: None,
+            },
+            Cut::Url => Item::Penalty {
+                width: 0.0,
+                cost: URL_BREAK_PENALTY,
+                flagged: false,
+                hyphen: None,
+                respelled_next: None,
+            },
+        }
+    }
+
+    /// Boxes for one unbreakable piece of a word: one per face, and a word wider than the
+    /// line split wherever it must be.
+    fn piece_boxes(
+        &self,
+        piece: &[&(ShapedGlyph, FaceId)],
+        word: &str,
+        block: &Block,
+        max_width: f32,
+        items: &mut Vec<Item>,
+        warnings: &mut Vec<String>,
+    ) {
+        let mut k = 0;
+        let mut width_so_far = 0.0;
+        let mut forced = false;
+        while k < piece.len() {
+            let face = piece[k].1;
+            let scale = self.fonts.face(face).scale(block.size);
+            let mut j = k;
+            let mut frag = Fragment {
+                face,
+                size: block.size,
+                glyphs: Vec::new(),
+                width: 0.0,
+            };
+            while j < piece.len() && piece[j].1 == face {
+                let g = &piece[j].0;
+                let adv = g.advance * scale;
+                // Too wide for any line: end the box here and force a break.
+                if width_so_far + adv > max_width && !frag.glyphs.is_empty() && g.end > g.start {
+                    break;
+                }
+                frag.glyphs.push(Glyph {
+                    id: g.id,
+                    x: frag.width + g.x_offset * scale,
+                    y: g.y_offset * scale,
+                    advance: adv,
+                    text: word[g.start..g.end].to_string(),
+                });
+                frag.width += adv;
+                width_so_far += adv;
+                j += 1;
+            }
+            let last_char = frag.glyphs.last().and_then(|g| g.text.chars().last());
+            let last_adv = frag.glyphs.last().map_or(0.0, |g| g.advance);
+            items.push(Item::Box {
+                fragment: frag,
+                protrusion: last_char.map_or(0.0, |c| protrusion_factor(c) * last_adv),
+            });
+            let split_here = j < piece.len() && piece[j].1 == face;
+            if split_here {
+                forced = true;
+                width_so_far = 0.0;
+                items.push(Item::Penalty {
+                    width: 0.0,
+                    cost: FORCED_SPLIT_PENALTY,
+                    flagged: false,
+                    hyphen: None,
+                    respelled_next: None,
+                });
+            }
+            k = j;
+        }
+        if forced {
+            warnings.push(format!(
+                "the word “{word}” is wider than a line and was split where no hyphen belongs"
+            ));
+        }
+    }
+
+    /// Shapes a short text in one face (hyphens, respelled syllables, markers).
+    pub fn fragment(&self, text: &str, face: FaceId, size: f32) -> Fragment {
+        let scale = self.fonts.face(face).scale(size);
+        let mut frag = Fragment {
+            face,
+            size,
+            glyphs: Vec::new(),
+            width: 0.0,
+        };
+        for g in self.fonts.shape(face, text) {
+            let adv = g.advance * scale;
+            frag.glyphs.push(Glyph {
+                id: g.id,
+                x: frag.width + g.x_offset * scale,
+                y: g.y_offset * scale,
+                advance: adv,
+                text: text[g.start..g.end].to_string(),
+            });
+            frag.width += adv;
+        }
+        frag
+    }
+}
+
+fn no_break() -> Item {
+    Item::Penalty {
+        width: 0.0,
+        cost: INFINITE_PENALTY,
+        flagged: false,
+        hyphen: None,
+        respelled_next: None,
+    }
+}
+
+/// How much of a character's width may hang past the right margin (microtype's defaults):
+/// light punctuation looks like a ragged edge unless it sticks out a little.
+pub fn protrusion_factor(c: char) -> f32 {
+    match c {
+        '.' | ',' | '-' | '‐' => 0.7,
+        '”' | '’' => 0.5,
+        ':' | ';' => 0.4,
+        '–' => 0.3,
+        '!' | '?' | ')' => 0.2,
+        _ => 0.0,
+    }
+}
