@@ -23,11 +23,13 @@ const RUNT_DEMERITS: f64 = 20_000.0;
 /// The hard limit on hyphenated lines in a row (the typography targets allow two).
 const MAX_HYPHENS_IN_A_ROW: u8 = 2;
 /// Badness above which a line is not considered in the first pass: ratio 1.0, spaces at
-/// their full stretch (1.5× natural).
+/// their full stretch (1.35× natural, the most a reader does not notice as a gap).
 const FIRST_PASS_TOLERANCE: f64 = 100.0;
-/// The second pass accepts looser lines and adds emergency stretch (TeX's
-/// \emergencystretch), so a paragraph with no good breaks still gets the least bad ones.
-const SECOND_PASS_TOLERANCE: f64 = 2_000.0;
+/// The second pass lets spaces open to 1.5× (ratio 1.43): loose, but still even.
+const SECOND_PASS_TOLERANCE: f64 = 300.0;
+/// The third pass adds emergency stretch (TeX's \emergencystretch), so a paragraph with
+/// no good breaks still gets the least bad ones rather than an overfull line.
+const THIRD_PASS_TOLERANCE: f64 = 5_000.0;
 const EMERGENCY_STRETCH_EMS: f32 = 1.5;
 /// In ragged-right text the line end, not the word spaces, absorbs the slack: this much
 /// room for it, in ems, is "badness 100".

@@ -252,7 +252,12 @@ fn keep_together<S: Copy>(mut chars: Vec<(char, S)>) -> Vec<(char, S)> {
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '–')
             && a.ends_with(|c: char| c.is_ascii_digit());
         let b_starts_number = b.starts_with(|c: char| c.is_ascii_digit());
-        let join = (a.eq_ignore_ascii_case("route") && b_starts_number)
+        let digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+        // "03 821 30 00": the groups of a phone number stay on one line.
+        let phone =
+            digits(&a) && digits(b.trim_end_matches(['.', ',', ';', ':', ')'])) && b.len() <= 4;
+        let join = phone
+            || (a.eq_ignore_ascii_case("route") && b_starts_number)
             || (a_is_number && MONTHS.contains(&b_bare.to_lowercase().as_str()) && b_bare == b)
             || (MONTHS.contains(&a.to_lowercase().as_str())
                 && b_starts_number
@@ -308,5 +313,6 @@ mod tests {
         assert_eq!(run("op 23 maart 2016 al"), "op 23\u{a0}maart\u{a0}2016 al");
         assert_eq!(run("neem 500 mg per dag"), "neem 500\u{a0}mg per dag");
         assert_eq!(run("bel dr. Peeters"), "bel dr.\u{a0}Peeters");
+        assert_eq!(run("bel 03 821 30 00."), "bel 03\u{a0}821\u{a0}30\u{a0}00.");
     }
 }
