@@ -121,14 +121,12 @@ pub fn break_lines(items: &[Item], params: &Params) -> Vec<LineBreak> {
         return Vec::new();
     }
     let sums = Sums::new(items, params.justify);
+    let emergency = EMERGENCY_STRETCH_EMS * params.em;
     let passes = [
         (FIRST_PASS_TOLERANCE, 0.0, false),
-        (
-            SECOND_PASS_TOLERANCE,
-            EMERGENCY_STRETCH_EMS * params.em,
-            false,
-        ),
-        (f64::INFINITY, EMERGENCY_STRETCH_EMS * params.em, true),
+        (SECOND_PASS_TOLERANCE, 0.0, false),
+        (THIRD_PASS_TOLERANCE, emergency, false),
+        (f64::INFINITY, emergency, true),
     ];
     for (tolerance, emergency, last_resort) in passes {
         if let Some(lines) = run_pass(items, &sums, params, tolerance, emergency, last_resort) {
