@@ -5,8 +5,8 @@
 //! it also catches what a library upgrade (printpdf has had every one of these defects)
 //! or a hand-edited PDF would slip through.
 
-mod content;
-mod xmp;
+pub mod content;
+pub mod xmp;
 
 pub use content::{Findings, Matrix, Space, TextShow, walk};
 
