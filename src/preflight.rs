@@ -231,11 +231,12 @@ fn output_intent(doc: &Document) -> (Check, Option<Object>) {
         return (Check::new(name, problems, ""), None);
     };
     let text = |key: &[u8]| intent.get(key).ok().and_then(string_of);
-    if text(b"OutputConditionIdentifier").as_deref() != Some("FOGRA39") {
-        problems.push(format!(
-            "/OutputConditionIdentifier is {:?}, not (FOGRA39)",
-            text(b"OutputConditionIdentifier").unwrap_or_default()
-        ));
+    match text(b"OutputConditionIdentifier") {
+        Some(v) if v == "FOGRA39" => {}
+        Some(v) => problems.push(format!(
+            "/OutputConditionIdentifier is ({v}), not (FOGRA39)"
+        )),
+        None => problems.push("no /OutputConditionIdentifier".into()),
     }
     if text(b"RegistryName").as_deref() != Some("http://www.color.org") {
         problems.push("/RegistryName is not (http://www.color.org)".into());
@@ -326,11 +327,10 @@ fn info(doc: &Document) -> Check {
     };
     let mut problems = Vec::new();
     let text = |key: &[u8]| info.get(key).ok().and_then(string_of);
-    if text(b"GTS_PDFXVersion").as_deref() != Some("PDF/X-4") {
-        problems.push(format!(
-            "/GTS_PDFXVersion is {:?}, not (PDF/X-4)",
-            text(b"GTS_PDFXVersion").unwrap_or_default()
-        ));
+    match text(b"GTS_PDFXVersion") {
+        Some(v) if v == "PDF/X-4" => {}
+        Some(v) => problems.push(format!("/GTS_PDFXVersion is ({v}), not (PDF/X-4)")),
+        None => problems.push("no /GTS_PDFXVersion (PDF/X-4)".into()),
     }
     match info.get(b"Trapped").and_then(Object::as_name) {
         Ok(b"False" | b"True") => {}
