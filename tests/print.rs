@@ -299,7 +299,7 @@ fn every_colour_is_cmyk_and_body_text_is_black_only() {
     let found = preflight::walk(&doc);
     assert!(found.errors.is_empty(), "{:?}", found.errors);
     assert!(found.rgb.is_empty(), "{:?}", found.rgb);
-    assert!(found.text.len() > 100);
+    assert!(found.text.len() > 20);
     for t in &found.text {
         assert_eq!(t.fill.space, Space::Cmyk, "{t:?}");
     }
@@ -309,7 +309,7 @@ fn every_colour_is_cmyk_and_body_text_is_black_only() {
         .filter(|t| close(t.size, 11.0) && t.font == b"F1")
         .map(|t| &t.fill)
         .collect();
-    assert!(body.len() > 50);
+    assert!(body.len() > 10);
     for c in body {
         assert_eq!(c.components, vec![0.0, 0.0, 0.0, 1.0]);
     }
@@ -581,7 +581,13 @@ fn halves(bytes: &[u8]) -> Vec<(String, String)> {
         let (mut left, mut right) = (String::new(), String::new());
         for t in shows {
             let map = &maps[&t.font];
-            let word: String = t.codes.chunks(2).map(|c| map[c].as_str()).collect();
+            let mut word = String::new();
+            for (i, c) in t.codes.chunks(2).enumerate() {
+                if t.gaps.contains(&(2 * i)) {
+                    word.push(' ');
+                }
+                word.push_str(&map[c]);
+            }
             let side = if t.origin.0 < width / 2.0 {
                 &mut left
             } else {

@@ -84,6 +84,9 @@ pub struct TextShow {
     pub fill: Colour,
     /// The shown string's bytes (character codes in the font's encoding).
     pub codes: Vec<u8>,
+    /// Offsets into `codes` where a TJ adjustment opens a gap of a fifth of an em or more:
+    /// a word space set as a kern, which text extraction reads as a space.
+    pub gaps: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -591,6 +594,7 @@ impl Walker<'_> {
         };
         let start = tm;
         let mut codes_shown = Vec::new();
+        let mut gaps = Vec::new();
         let mut advance = 0.0f32;
         for item in items {
             match item {
@@ -613,6 +617,9 @@ impl Walker<'_> {
                 other => {
                     if let Some(n) = num(other) {
                         advance -= n / 1000.0 * gs.size * gs.horizontal;
+                        if n <= -200.0 && !codes_shown.is_empty() {
+                            gaps.push(codes_shown.len());
+                        }
                     }
                 }
             }
@@ -639,6 +646,7 @@ impl Walker<'_> {
             origin: to_page.apply(0.0, gs.rise),
             fill: gs.fill.clone(),
             codes: codes_shown,
+            gaps,
         });
         tm
     }
