@@ -675,3 +675,34 @@ fn a_longer_leaflet_imposes_in_saddle_stitch_order() {
         }
     }
 }
+
+#[test]
+fn every_shipped_leaflet_builds_for_print_and_passes_preflight() {
+    let f = fixture();
+    let mut count = 0;
+    for entry in std::fs::read_dir("leaflets").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
+            continue;
+        }
+        count += 1;
+        let source = std::fs::read_to_string(&path).unwrap();
+        for marks in [false, true] {
+            let built = pipeline::build(
+                &f.engine,
+                &f.shared,
+                &path,
+                &source,
+                Target::Print { marks },
+            )
+            .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+            let failed: Vec<String> = preflight::check_bytes(&built.pdf)
+                .iter()
+                .filter(|c| !c.passed)
+                .map(|c| c.line())
+                .collect();
+            assert!(failed.is_empty(), "{}: {failed:#?}", path.display());
+        }
+    }
+    assert!(count > 0, "no leaflets found");
+}
