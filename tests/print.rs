@@ -523,6 +523,70 @@ fn preflight_catches_each_defect_on_its_own() {
     }
 }
 
+#[test]
+fn the_finishing_pass_vouches_for_its_own_output_and_spots_printpdf_defects() {
+    let print = Target::Print { marks: false };
+    let geometry = pdf::Geometry::new(print, A5.0, A5.1);
+    assert_eq!(
+        pdf::defects(&load(print_pdf()), print, &geometry),
+        Vec::<String>::new()
+    );
+    let office = render(&fixture().built.layout.pages, &meta(), Target::Office);
+    assert_eq!(
+        pdf::defects(
+            &load(&office),
+            Target::Office,
+            &pdf::Geometry::new(Target::Office, A5.0, A5.1)
+        ),
+        Vec::<String>::new()
+    );
+    let broken: Vec<Vec<u8>> = vec![
+        mutated(|doc| doc.version = "1.3".into()),
+        mutated(|doc| {
+            let page = doc.get_pages()[&1];
+            doc.get_dictionary_mut(page).unwrap().remove(b"BleedBox");
+        }),
+        // [x y w h], as printpdf writes boxes.
+        mutated(|doc| {
+            let page = doc.get_pages()[&1];
+            let r = |v: f32| Object::Real(v);
+            doc.get_dictionary_mut(page).unwrap().set(
+                "TrimBox",
+                Object::Array(vec![r(BLEED), r(BLEED), r(A5.0), r(A5.1)]),
+            );
+        }),
+        mutated(|doc| {
+            let root = doc.trailer.get(b"Root").unwrap().as_reference().unwrap();
+            let m = doc.get_dictionary(root).unwrap().get(b"Metadata").unwrap();
+            let m = m.as_reference().unwrap();
+            let s = doc.get_object_mut(m).unwrap().as_stream_mut().unwrap();
+            let xml = String::from_utf8(s.content.clone()).unwrap();
+            let start = xml.find("<xmpMM:InstanceID>uuid:").unwrap() + 23;
+            let mut xml = xml.into_bytes();
+            xml[start] = if xml[start] == b'0' { b'1' } else { b'0' };
+            s.set_content(xml);
+        }),
+        mutated(|doc| {
+            let root = doc.trailer.get(b"Root").unwrap().as_reference().unwrap();
+            let c = doc.get_dictionary_mut(root).unwrap();
+            let Ok(Object::Array(intents)) = c.get_mut(b"OutputIntents") else {
+                panic!("intents")
+            };
+            let Object::Dictionary(i) = &mut intents[0] else {
+                panic!("intent")
+            };
+            i.set("License", Object::string_literal("Licensed under …"));
+        }),
+    ];
+    for (n, bytes) in broken.iter().enumerate() {
+        assert_ne!(
+            pdf::defects(&load(bytes), print, &geometry),
+            Vec::<String>::new(),
+            "case {n} went unnoticed"
+        );
+    }
+}
+
 /// Character code → text, from a font's ToUnicode CMap (bfchar entries, as printpdf writes).
 fn to_unicode(doc: &Document, font: &Dictionary) -> BTreeMap<Vec<u8>, String> {
     let cmap = deref(doc, font.get(b"ToUnicode").unwrap())

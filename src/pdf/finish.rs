@@ -1,6 +1,12 @@
 //! The lopdf pass over printpdf's document. printpdf leaves random identifiers, an empty
 //! `/GTS_PDFXVersion`, no `/Lang`, no subset tags and no bleed box; the print shop and
 //! byte-for-byte reproducible builds need all of those right.
+//!
+//! printpdf's own PDF/X parts are worse than missing (the profile under
+//! `/DestinationOutputProfile`, a licence pasted into the intent, boxes written as
+//! `[x y w h]`, a 1.3 header, XMP dates no parser accepts, a random instance id), so they
+//! are removed and rebuilt here, and [`defects`] checks the result in every debug build:
+//! an upgrade of printpdf that brings one back fails the tests instead of reaching a shop.
 
 use super::fonts::Subset;
 use super::{Geometry, Meta, Target};
@@ -52,10 +58,10 @@ pub fn finish(
     if let Target::Print { .. } = target {
         add_output_intent(&mut doc);
     }
-    debug_assert_eq!(printpdf_leftovers(&doc), Vec::<String>::new());
     let id_obj = Object::String(id.to_vec(), StringFormat::Hexadecimal);
     doc.trailer
         .set("ID", Object::Array(vec![id_obj.clone(), id_obj]));
+    debug_assert_eq!(defects(&doc, target, geometry), Vec::<String>::new());
     let mut out = Vec::new();
     doc.save_to(&mut out)
         .expect("writing to memory cannot fail");
@@ -329,6 +335,81 @@ pub fn printpdf_leftovers(doc: &Document) -> Vec<String> {
         {
             found.push(format!("printpdf's XMP packet in object {}", id.0));
         }
+    }
+    found
+}
+
+/// Everything `finish` promises about its result that printpdf has got wrong before; empty
+/// when the document is right.
+pub fn defects(doc: &Document, target: Target, g: &Geometry) -> Vec<String> {
+    let mut found = printpdf_leftovers(doc);
+    let version = match target {
+        Target::Office => "1.7",
+        Target::Print { .. } => "1.6",
+    };
+    if doc.version != version {
+        found.push(format!("version {} instead of {version}", doc.version));
+    }
+    let as_rect = |o: &Object| -> Option<Vec<f32>> {
+        let a = o.as_array().ok()?;
+        a.iter().map(|v| v.as_float().ok()).collect()
+    };
+    let close =
+        |a: &[f32], b: [f32; 4]| a.len() == 4 && a.iter().zip(b).all(|(x, y)| (x - y).abs() < 0.01);
+    let (mw, mh, o) = (g.media_width(), g.media_height(), g.offset);
+    let b = o - g.bleed;
+    for (n, &page) in &doc.get_pages() {
+        let Ok(d) = doc.get_dictionary(page) else {
+            continue;
+        };
+        let get = |k: &[u8]| d.get(k).ok().and_then(as_rect);
+        if !get(b"MediaBox").is_some_and(|r| close(&r, [0.0, 0.0, mw, mh])) {
+            found.push(format!("page {n}: MediaBox is not [0 0 {mw} {mh}]"));
+        }
+        let trim = [o, o, o + g.trim_width, o + g.trim_height];
+        if !get(b"TrimBox").is_some_and(|r| close(&r, trim)) {
+            found.push(format!("page {n}: TrimBox is not {trim:?}"));
+        }
+        match (target, get(b"BleedBox")) {
+            (Target::Print { .. }, Some(r)) if close(&r, [b, b, mw - b, mh - b]) => {}
+            (Target::Print { .. }, _) => found.push(format!("page {n}: no BleedBox at the bleed")),
+            (Target::Office, Some(_)) => {
+                found.push(format!("page {n}: a BleedBox in office output"))
+            }
+            (Target::Office, None) => {}
+        }
+    }
+    let id = doc
+        .trailer
+        .get(b"ID")
+        .and_then(Object::as_array)
+        .ok()
+        .and_then(|a| a.first())
+        .and_then(|o| o.as_str().ok())
+        .map(<[u8]>::to_vec);
+    let xml = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Metadata").ok())
+        .and_then(|m| doc.dereference(m).ok())
+        .and_then(|(_, m)| m.as_stream().ok())
+        .map(|s| String::from_utf8_lossy(&s.content).into_owned());
+    match (id, xml) {
+        (Some(id), Some(xml)) if id.len() == 16 => {
+            use crate::preflight::xmp::{parse_date, property};
+            for q in ["xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"] {
+                if property(&xml, q).and_then(|d| parse_date(&d)).is_none() {
+                    found.push(format!("{q} is not an ISO 8601 date"));
+                }
+            }
+            let expected = uuid(&id);
+            for q in ["xmpMM:DocumentID", "xmpMM:InstanceID"] {
+                if property(&xml, q).as_deref() != Some(expected.as_str()) {
+                    found.push(format!("{q} is not derived from the trailer /ID"));
+                }
+            }
+        }
+        _ => found.push("no 16-byte trailer /ID or no XMP metadata".into()),
     }
     found
 }

@@ -15,7 +15,7 @@ use printpdf::{
     Point, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 
-pub use finish::{OUTPUT_PROFILE, printpdf_leftovers, trailer_id};
+pub use finish::{OUTPUT_PROFILE, defects, printpdf_leftovers, trailer_id};
 
 /// Which printer the file is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
