@@ -25,7 +25,7 @@ pub enum Imposition {
 pub fn printer_advice(kind: Imposition) -> &'static str {
     match kind {
         Imposition::Booklet => {
-            "print on A4, double-sided, flip on the SHORT edge, at 100 % (no \"fit to page\"); fold the stack in the middle"
+            "print on A4 landscape, double-sided, flip on the SHORT edge, at 100 % (no \"fit to page\"); fold the stack in the middle"
         }
         Imposition::TwoUp => {
             "print on A4 landscape at 100 % (no \"fit to page\"), then cut each sheet in half"

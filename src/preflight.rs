@@ -472,6 +472,46 @@ fn contains(outer: &[f32; 4], inner: &[f32; 4]) -> bool {
         && outer[3] >= inner[3] - TOLERANCE
 }
 
+/// Problems that repeat page after page, said once with the pages they are on:
+/// "no BleedBox (pages 1–3, 5)".
+fn by_pages(problems: Vec<(usize, String)>) -> Vec<String> {
+    let mut grouped: Vec<(String, Vec<usize>)> = Vec::new();
+    for (page, problem) in problems {
+        match grouped.iter_mut().find(|(p, _)| *p == problem) {
+            Some((_, pages)) => pages.push(page),
+            None => grouped.push((problem, vec![page])),
+        }
+    }
+    grouped
+        .into_iter()
+        .map(|(problem, pages)| {
+            let mut ranges: Vec<(usize, usize)> = Vec::new();
+            for p in pages {
+                match ranges.last_mut() {
+                    Some((_, end)) if *end + 1 == p => *end = p,
+                    _ => ranges.push((p, p)),
+                }
+            }
+            let list: Vec<String> = ranges
+                .iter()
+                .map(|&(a, b)| {
+                    if a == b {
+                        a.to_string()
+                    } else {
+                        format!("{a}–{b}")
+                    }
+                })
+                .collect();
+            let word = if ranges.len() == 1 && ranges[0].0 == ranges[0].1 {
+                "page"
+            } else {
+                "pages"
+            };
+            format!("{problem} ({word} {})", list.join(", "))
+        })
+        .collect()
+}
+
 fn mm(pt: f32) -> f32 {
     pt / PT_PER_MM
 }
@@ -495,15 +535,20 @@ fn page_trims(doc: &Document) -> Vec<PageTrim> {
 }
 
 fn boxes(doc: &Document) -> Check {
-    let mut problems = Vec::new();
+    let mut problems: Vec<(usize, String)> = Vec::new();
     let bleed_pt = BLEED_MM * PT_PER_MM;
     for (n, &page) in doc.get_pages().iter() {
+        let n = *n as usize;
         let mut p = Vec::new();
         let media = page_box(doc, page, b"MediaBox");
         let trim = page_box(doc, page, b"TrimBox");
         let bleed = page_box(doc, page, b"BleedBox");
-        let (Some(media), Some(trim)) = (media, trim) else {
-            problems.push(format!("page {n}: no MediaBox or no TrimBox"));
+        let Some(media) = media else {
+            problems.push((n, "no MediaBox".into()));
+            continue;
+        };
+        let Some(trim) = trim else {
+            problems.push((n, "no TrimBox, the line the shop cuts along".into()));
             continue;
         };
         let (w, h) = (trim[2] - trim[0], trim[3] - trim[1]);
@@ -518,7 +563,7 @@ fn boxes(doc: &Document) -> Check {
             ));
         }
         match bleed {
-            None => p.push("no BleedBox (the shop needs 3 mm bleed)".into()),
+            None => p.push("no BleedBox, and the shop needs 3 mm bleed".into()),
             Some(bleed) => {
                 let margin = [
                     trim[0] - bleed[0],
@@ -542,12 +587,12 @@ fn boxes(doc: &Document) -> Check {
             p.push("the TrimBox reaches outside the MediaBox".into());
         }
         if !p.is_empty() {
-            problems.push(format!("page {n}: {}", p.join(", ")));
+            problems.push((n, p.join(", ")));
         }
     }
     Check::new(
         "page boxes",
-        problems,
+        by_pages(problems),
         format!(
             "trim {} × {} mm, {BLEED_MM} mm bleed, MediaBox ⊇ BleedBox ⊇ TrimBox on every page",
             TRIM_MM.0, TRIM_MM.1
@@ -735,14 +780,13 @@ fn line_width(found: &Findings) -> Check {
 /// RGB anywhere: in content operators, or as a colour space object in the file (an RGB
 /// image, shading or transparency group is RGB on press even if no operator names it).
 fn colour(doc: &Document, found: &Findings) -> Check {
-    let mut problems: Vec<String> = Vec::new();
-    let mut seen_pages = Vec::new();
+    let mut uses: Vec<(usize, String)> = Vec::new();
     for u in &found.rgb {
-        if !seen_pages.contains(&(u.page, u.what.clone())) {
-            seen_pages.push((u.page, u.what.clone()));
-            problems.push(format!("page {}: {}", u.page, u.what));
+        if !uses.contains(&(u.page, u.what.clone())) {
+            uses.push((u.page, u.what.clone()));
         }
     }
+    let mut problems = by_pages(uses);
     for (id, object) in &doc.objects {
         if let Some(what) = rgb_in(doc, object, 0) {
             problems.push(format!("object {} {}: {what}", id.0, id.1));
@@ -895,4 +939,27 @@ fn bleed(found: &Findings, trims: &[PageTrim]) -> Check {
         problems,
         "tints touching the trim run into the bleed",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_problems_are_said_once_with_page_ranges() {
+        let problems = vec![
+            (1, "no BleedBox".to_string()),
+            (2, "no BleedBox".to_string()),
+            (3, "no BleedBox".to_string()),
+            (2, "the trim is small".to_string()),
+            (5, "no BleedBox".to_string()),
+        ];
+        assert_eq!(
+            by_pages(problems),
+            vec![
+                "no BleedBox (pages 1–3, 5)".to_string(),
+                "the trim is small (page 2)".to_string(),
+            ]
+        );
+    }
 }

@@ -70,7 +70,7 @@ fn build_for_print_then_preflight() {
     for reason in [
         "FAIL  version: the header is “%PDF-1.7”",
         "FAIL  output intent: no /OutputIntents",
-        "FAIL  page boxes: page 1: no BleedBox",
+        "FAIL  page boxes: no BleedBox, and the shop needs 3 mm bleed (pages 1–2)",
         "1 of 2 files ready for the print shop",
         "leaflet build --target print",
     ] {
