@@ -334,7 +334,11 @@ fn info(doc: &Document) -> Check {
     }
     match info.get(b"Trapped").and_then(Object::as_name) {
         Ok(b"False" | b"True") => {}
-        _ => problems.push("/Trapped is not /True or /False".into()),
+        Ok(other) => problems.push(format!(
+            "/Trapped is /{}; PDF/X-4 needs /True or /False",
+            String::from_utf8_lossy(other)
+        )),
+        Err(_) => problems.push("no /Trapped (/True or /False)".into()),
     }
     if text(b"Title").is_none_or(|t| t.trim().is_empty()) {
         problems.push("no /Title".into());
