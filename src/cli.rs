@@ -61,6 +61,12 @@ pub enum Command {
         #[arg(long)]
         report: bool,
     },
+    /// Check PDFs against what the print shop needs (PDF/X-4, bleed, fonts, colour, sizes).
+    Preflight {
+        /// The PDF files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 pub fn main() -> i32 {
@@ -100,6 +106,7 @@ pub fn main() -> i32 {
             };
             build(&opts)
         }
+        Command::Preflight { files } => crate::preflight::run(&files),
     }
 }
 

@@ -19,6 +19,7 @@ pub mod layout;
 pub mod model;
 pub mod pdf;
 pub mod pipeline;
+pub mod preflight;
 pub mod report;
 pub mod shared;
 pub mod style;

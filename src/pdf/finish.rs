@@ -1,6 +1,12 @@
 //! The lopdf pass over printpdf's document. printpdf leaves random identifiers, an empty
 //! `/GTS_PDFXVersion`, no `/Lang`, no subset tags and no bleed box; the print shop and
 //! byte-for-byte reproducible builds need all of those right.
+//!
+//! printpdf's own PDF/X parts are worse than missing (the profile under
+//! `/DestinationOutputProfile`, a licence pasted into the intent, boxes written as
+//! `[x y w h]`, a 1.3 header, XMP dates no parser accepts, a random instance id), so they
+//! are removed and rebuilt here, and [`defects`] checks the result in every debug build:
+//! an upgrade of printpdf that brings one back fails the tests instead of reaching a shop.
 
 use super::fonts::Subset;
 use super::{Geometry, Meta, Target};
@@ -10,6 +16,9 @@ use sha2::{Digest, Sha256};
 
 /// The ICC profile of the output condition (FOGRA39, "ISO Coated v2 300% (basICColor)").
 pub const OUTPUT_PROFILE: &[u8] = include_bytes!("../../fonts/icc/ISOcoated_v2_300_bas.icc");
+
+/// The Info /Subject, repeated as XMP dc:description: PDF/X wants the two to agree.
+const SUBJECT: &str = "Patiëntenfolder";
 
 const PRODUCER: &str = concat!("leaflet ", env!("CARGO_PKG_VERSION"), " (printpdf, lopdf)");
 
@@ -43,12 +52,16 @@ pub fn finish(
     doc.renumber_objects();
     doc.compress();
     let id = trailer_id(&doc);
+    // After `compress`, so the XMP stays uncompressed: PDF/X wants metadata readable by
+    // tools that do not inflate streams.
+    add_metadata(&mut doc, meta, target, &id);
     if let Target::Print { .. } = target {
-        add_pdfx(&mut doc, meta, &id);
+        add_output_intent(&mut doc);
     }
     let id_obj = Object::String(id.to_vec(), StringFormat::Hexadecimal);
     doc.trailer
         .set("ID", Object::Array(vec![id_obj.clone(), id_obj]));
+    debug_assert_eq!(defects(&doc, target, geometry), Vec::<String>::new());
     let mut out = Vec::new();
     doc.save_to(&mut out)
         .expect("writing to memory cannot fail");
@@ -249,7 +262,7 @@ fn info_dict(meta: &Meta, target: Target) -> lopdf::Dictionary {
     let mut d = dictionary! {
         "Title" => text_string(&meta.title),
         "Author" => text_string(&meta.authors),
-        "Subject" => text_string("Patiëntenfolder"),
+        "Subject" => text_string(SUBJECT),
         "Creator" => text_string("leaflet"),
         "Producer" => text_string(PRODUCER),
         "CreationDate" => Object::string_literal(pdf_date(meta)),
@@ -290,10 +303,129 @@ fn uuid(bytes: &[u8]) -> String {
     )
 }
 
-fn xmp(meta: &Meta, id: &[u8; 16]) -> String {
+/// Signs of printpdf's own catalog parts, which `finish` replaces: a key no RIP reads
+/// (`/DestinationOutputProfile`), its profile's licence pasted into the intent, an XMP
+/// packet with its random instance id or PDF-style dates. Empty when none leaked.
+pub fn printpdf_leftovers(doc: &Document) -> Vec<String> {
+    let mut found = Vec::new();
+    for (id, object) in &doc.objects {
+        let dict = match object {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &s.dict,
+            _ => continue,
+        };
+        let mut dicts = vec![dict];
+        if let Ok(intents) = dict.get(b"OutputIntents").and_then(Object::as_array) {
+            dicts.extend(intents.iter().filter_map(|i| i.as_dict().ok()));
+        }
+        for d in dicts {
+            for key in [&b"DestinationOutputProfile"[..], b"License"] {
+                if d.has(key) {
+                    found.push(format!(
+                        "/{} in object {}",
+                        String::from_utf8_lossy(key),
+                        id.0
+                    ));
+                }
+            }
+        }
+        if let Object::Stream(s) = object
+            && s.dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"Metadata".as_slice())
+            && s.content.windows(9).any(|w| w == b"x:xmptk=\"")
+        {
+            found.push(format!("printpdf's XMP packet in object {}", id.0));
+        }
+    }
+    found
+}
+
+/// Everything `finish` promises about its result that printpdf has got wrong before; empty
+/// when the document is right.
+pub fn defects(doc: &Document, target: Target, g: &Geometry) -> Vec<String> {
+    let mut found = printpdf_leftovers(doc);
+    let version = match target {
+        Target::Office => "1.7",
+        Target::Print { .. } => "1.6",
+    };
+    if doc.version != version {
+        found.push(format!("version {} instead of {version}", doc.version));
+    }
+    let as_rect = |o: &Object| -> Option<Vec<f32>> {
+        let a = o.as_array().ok()?;
+        a.iter().map(|v| v.as_float().ok()).collect()
+    };
+    let close =
+        |a: &[f32], b: [f32; 4]| a.len() == 4 && a.iter().zip(b).all(|(x, y)| (x - y).abs() < 0.01);
+    let (mw, mh, o) = (g.media_width(), g.media_height(), g.offset);
+    let b = o - g.bleed;
+    for (n, &page) in &doc.get_pages() {
+        let Ok(d) = doc.get_dictionary(page) else {
+            continue;
+        };
+        let get = |k: &[u8]| d.get(k).ok().and_then(as_rect);
+        if !get(b"MediaBox").is_some_and(|r| close(&r, [0.0, 0.0, mw, mh])) {
+            found.push(format!("page {n}: MediaBox is not [0 0 {mw} {mh}]"));
+        }
+        let trim = [o, o, o + g.trim_width, o + g.trim_height];
+        if !get(b"TrimBox").is_some_and(|r| close(&r, trim)) {
+            found.push(format!("page {n}: TrimBox is not {trim:?}"));
+        }
+        match (target, get(b"BleedBox")) {
+            (Target::Print { .. }, Some(r)) if close(&r, [b, b, mw - b, mh - b]) => {}
+            (Target::Print { .. }, _) => found.push(format!("page {n}: no BleedBox at the bleed")),
+            (Target::Office, Some(_)) => {
+                found.push(format!("page {n}: a BleedBox in office output"))
+            }
+            (Target::Office, None) => {}
+        }
+    }
+    let id = doc
+        .trailer
+        .get(b"ID")
+        .and_then(Object::as_array)
+        .ok()
+        .and_then(|a| a.first())
+        .and_then(|o| o.as_str().ok())
+        .map(<[u8]>::to_vec);
+    let xml = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Metadata").ok())
+        .and_then(|m| doc.dereference(m).ok())
+        .and_then(|(_, m)| m.as_stream().ok())
+        .map(|s| String::from_utf8_lossy(&s.content).into_owned());
+    match (id, xml) {
+        (Some(id), Some(xml)) if id.len() == 16 => {
+            use crate::preflight::xmp::{parse_date, property};
+            for q in ["xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"] {
+                if property(&xml, q).and_then(|d| parse_date(&d)).is_none() {
+                    found.push(format!("{q} is not an ISO 8601 date"));
+                }
+            }
+            let expected = uuid(&id);
+            for q in ["xmpMM:DocumentID", "xmpMM:InstanceID"] {
+                if property(&xml, q).as_deref() != Some(expected.as_str()) {
+                    found.push(format!("{q} is not derived from the trailer /ID"));
+                }
+            }
+        }
+        _ => found.push("no 16-byte trailer /ID or no XMP metadata".into()),
+    }
+    found
+}
+
+fn xmp(meta: &Meta, target: Target, id: &[u8; 16]) -> String {
     let date = xmp_date(meta);
     let doc_id = uuid(id);
     let version_id = uuid(&Sha256::digest(id)[..16]);
+    // PDF/X identification only where the file is PDF/X: an office file claiming it would
+    // be rejected by any preflight for lacking the output intent.
+    let pdfx = match target {
+        Target::Print { .. } => {
+            "\n   <pdf:Trapped>False</pdf:Trapped>\n   <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>"
+        }
+        Target::Office => "",
+    };
     format!(
         r#"<?xpacket begin="{bom}" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -307,6 +439,7 @@ fn xmp(meta: &Meta, id: &[u8; 16]) -> String {
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>{authors}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
    <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
    <xmp:CreateDate>{date}</xmp:CreateDate>
    <xmp:ModifyDate>{date}</xmp:ModifyDate>
@@ -316,9 +449,7 @@ fn xmp(meta: &Meta, id: &[u8; 16]) -> String {
    <xmpMM:InstanceID>{doc_id}</xmpMM:InstanceID>
    <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
    <xmpMM:VersionID>{version_id}</xmpMM:VersionID>
-   <pdf:Producer>{producer}</pdf:Producer>
-   <pdf:Trapped>False</pdf:Trapped>
-   <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>
+   <pdf:Producer>{producer}</pdf:Producer>{pdfx}
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>
@@ -328,11 +459,26 @@ fn xmp(meta: &Meta, id: &[u8; 16]) -> String {
         authors = xml_escape(&meta.authors),
         lang = xml_escape(&meta.lang),
         producer = xml_escape(PRODUCER),
+        subject = xml_escape(SUBJECT),
     )
 }
 
-/// The PDF/X-4 parts: output intent with the embedded CMYK profile, and XMP metadata.
-fn add_pdfx(doc: &mut Document, meta: &Meta, id: &[u8; 16]) {
+/// The XMP packet, for every target: it carries the title and language for archives and
+/// screen readers, and for print the PDF/X identification.
+fn add_metadata(doc: &mut Document, meta: &Meta, target: Target, id: &[u8; 16]) {
+    let metadata = Stream::new(
+        dictionary! { "Type" => Object::Name(b"Metadata".to_vec()), "Subtype" => Object::Name(b"XML".to_vec()) },
+        xmp(meta, target, id).into_bytes(),
+    );
+    let metadata_id = doc.add_object(metadata);
+    let catalog_id = root_id(doc);
+    if let Ok(catalog) = doc.get_object_mut(catalog_id).and_then(Object::as_dict_mut) {
+        catalog.set("Metadata", Object::Reference(metadata_id));
+    }
+}
+
+/// The PDF/X-4 output intent with the embedded CMYK profile of the shop's press condition.
+fn add_output_intent(doc: &mut Document) {
     let mut profile = Stream::new(
         dictionary! { "N" => 4, "Alternate" => Object::Name(b"DeviceCMYK".to_vec()) },
         OUTPUT_PROFILE.to_vec(),
@@ -348,17 +494,11 @@ fn add_pdfx(doc: &mut Document, meta: &Meta, id: &[u8; 16]) {
         "Info" => Object::string_literal("ISO Coated v2 300% (basICColor)"),
         "DestOutputProfile" => Object::Reference(profile_id),
     };
-    let metadata = Stream::new(
-        dictionary! { "Type" => Object::Name(b"Metadata".to_vec()), "Subtype" => Object::Name(b"XML".to_vec()) },
-        xmp(meta, id).into_bytes(),
-    );
-    let metadata_id = doc.add_object(metadata);
     let catalog_id = root_id(doc);
     if let Ok(catalog) = doc.get_object_mut(catalog_id).and_then(Object::as_dict_mut) {
         catalog.set(
             "OutputIntents",
             Object::Array(vec![Object::Dictionary(intent)]),
         );
-        catalog.set("Metadata", Object::Reference(metadata_id));
     }
 }

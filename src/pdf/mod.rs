@@ -15,7 +15,7 @@ use printpdf::{
     Point, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 
-pub use finish::trailer_id;
+pub use finish::{OUTPUT_PROFILE, defects, printpdf_leftovers, trailer_id};
 
 /// Which printer the file is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +130,10 @@ fn page_ops(page: &Page, g: &Geometry, subsets: &[fonts::Subset], fonts: &Fonts)
     let px = |x: f32| Pt(x + g.offset);
     let py = |y: f32| Pt(g.offset + g.trim_height - y);
     let mut in_text = false;
+    // Font and fill colour are graphics state and outlive BT/ET: setting them again for
+    // every word (the layout emits a run per justified word) only bloats the stream.
+    let mut current_font = None;
+    let mut current_fill = None;
     for item in &page.items {
         match item {
             PageItem::Fill(f) => {
@@ -151,9 +155,12 @@ fn page_ops(page: &Page, g: &Geometry, subsets: &[fonts::Subset], fonts: &Fonts)
                 } else {
                     f.y + f.height
                 };
-                ops.push(Op::SetFillColor {
-                    col: color(f.color),
-                });
+                if current_fill != Some(f.color) {
+                    ops.push(Op::SetFillColor {
+                        col: color(f.color),
+                    });
+                    current_fill = Some(f.color);
+                }
                 ops.push(Op::DrawRectangle {
                     rectangle: Rect {
                         x: px(left),
@@ -211,13 +218,19 @@ fn page_ops(page: &Page, g: &Geometry, subsets: &[fonts::Subset], fonts: &Fonts)
                     .find(|s| s.face == run.face)
                     .expect("every face on a page was subset");
                 let face = fonts.face(run.face);
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(subset.font_id.clone()),
-                    size: Pt(run.size),
-                });
-                ops.push(Op::SetFillColor {
-                    col: color(run.color),
-                });
+                if current_font != Some((run.face, run.size)) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(subset.font_id.clone()),
+                        size: Pt(run.size),
+                    });
+                    current_font = Some((run.face, run.size));
+                }
+                if current_fill != Some(run.color) {
+                    ops.push(Op::SetFillColor {
+                        col: color(run.color),
+                    });
+                    current_fill = Some(run.color);
+                }
                 ops.push(Op::SetTextMatrix {
                     matrix: TextMatrix::Translate(px(run.x + run.glyphs[0].x), py(run.y)),
                 });

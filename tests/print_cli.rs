@@ -1,0 +1,83 @@
+//! The print workflow as a user runs it: `leaflet build --target print` with imposed
+//! sheets, then `leaflet preflight` on what came out.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn leaflet(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn build_for_print_then_preflight() {
+    let dir = tempfile::tempdir().unwrap();
+    let print = dir.path().join("print");
+    let office = dir.path().join("office");
+    let built = leaflet(&[
+        "build",
+        "leaflets/immunotherapie.yaml",
+        "-o",
+        path(&print),
+        "--target",
+        "print",
+        "--marks",
+        "--booklet",
+        "--two-up",
+    ]);
+    assert!(built.status.success(), "{built:?}");
+    let out = stdout(&built);
+    // The person at the printer is told how to set it up.
+    assert!(out.contains("flip on the SHORT edge"), "{out}");
+    assert!(out.contains("then cut each sheet in half"), "{out}");
+    for name in [
+        "immunotherapie.pdf",
+        "immunotherapie-booklet.pdf",
+        "immunotherapie-2up.pdf",
+    ] {
+        assert!(print.join(name).is_file(), "{name} missing");
+    }
+    let built = leaflet(&["build", "leaflets/immunotherapie.yaml", "-o", path(&office)]);
+    assert!(built.status.success(), "{built:?}");
+
+    let ok = leaflet(&["preflight", path(&print.join("immunotherapie.pdf"))]);
+    let report = stdout(&ok);
+    assert_eq!(ok.status.code(), Some(0), "{report}");
+    assert!(!report.contains("FAIL"), "{report}");
+    assert!(report.contains("PASS  output intent"), "{report}");
+    assert!(
+        report.contains("1 of 1 file ready for the print shop"),
+        "{report}"
+    );
+
+    let rejected = leaflet(&[
+        "preflight",
+        path(&print.join("immunotherapie.pdf")),
+        path(&office.join("immunotherapie.pdf")),
+    ]);
+    let report = stdout(&rejected);
+    assert_eq!(rejected.status.code(), Some(1), "{report}");
+    for reason in [
+        "FAIL  version: the header is “%PDF-1.7”",
+        "FAIL  output intent: no /OutputIntents",
+        "FAIL  page boxes: no BleedBox, and the shop needs 3 mm bleed (pages 1–2)",
+        "1 of 2 files ready for the print shop",
+        "leaflet build --target print",
+    ] {
+        assert!(report.contains(reason), "no “{reason}” in\n{report}");
+    }
+
+    let missing = leaflet(&["preflight", path(&dir.path().join("nope.pdf"))]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stdout(&missing).contains("FAIL  readable: cannot open it"));
+}
