@@ -10,16 +10,23 @@
 
 #![allow(clippy::result_large_err)]
 
+pub mod authoring;
 pub mod batch;
+pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod document;
+pub mod import;
 pub mod impose;
 pub mod layout;
+pub mod lint;
 pub mod model;
 pub mod pdf;
 pub mod pipeline;
 pub mod report;
+pub mod scaffold;
+pub mod schema;
 pub mod shared;
+pub mod sourcemap;
 pub mod style;
 pub mod text;

@@ -7,6 +7,7 @@
 use crate::diagnostic::{Diagnostic, locate_key};
 use crate::shared::SharedData;
 use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use std::path::Path;
 
@@ -15,49 +16,65 @@ use std::path::Path;
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
 /// A leaflet file exactly as written: the serde view of the YAML.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Leaflet",
+    description = "A hospital patient leaflet, typeset by `leaflet build`."
+)]
 pub struct LeafletFile {
+    /// The leaflet's title, printed large on the first page.
     pub title: String,
+    /// An optional line under the title.
     #[serde(default)]
     pub subtitle: Option<String>,
+    /// The department, printed above the title.
     #[serde(default)]
     pub department: Option<String>,
+    /// Date of the last revision, year-month-day, e.g. 2016-03-23.
     #[serde(deserialize_with = "iso_date")]
+    #[schemars(with = "String", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     pub revised: NaiveDate,
+    /// Who wrote the leaflet, printed in the footer after "Auteur(s):".
     pub authors: String,
+    /// The route to follow in the hospital: a number from `_data/routes.yaml`, or written in full.
     pub route: RouteField,
+    /// The text, section by section.
     #[serde(default)]
     pub sections: Vec<SectionFile>,
 }
 
 /// `route: 105` (a key into `_data/routes.yaml`) or an inline route.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum RouteField {
     Key(RouteKey),
     Inline(InlineRoute),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum RouteKey {
     Number(u64),
     Text(String),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InlineRoute {
+    /// The route number on the signs, e.g. 105.
     pub number: RouteKey,
+    /// Where the route leads, e.g. "oncologisch dagziekenhuis en consultaties".
     pub description: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionFile {
+    /// The section's heading; leave it out for an opening section.
     #[serde(default)]
     pub heading: Option<String>,
+    /// The text, in light Markdown: blank lines between paragraphs, `- ` for lists, `**bold**`.
     #[serde(default)]
     pub body: String,
 }
