@@ -8,7 +8,7 @@ use crate::model::{self, LeafletFile, MAX_FILE_BYTES};
 use crate::pipeline::{self, Engine};
 use crate::shared::{SharedData, find_data_dir};
 use crate::sourcemap::{TextField, text_fields};
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -75,7 +75,10 @@ fn dates(
     };
     let years = shared.style.review_years;
     let due = file.revised.checked_add_months(Months::new(12 * years));
-    if file.revised > today {
+    // A year out of range is already an error; an overdue warning on top would be noise.
+    if !(1900..=2999).contains(&file.revised.year()) {
+        Vec::new()
+    } else if file.revised > today {
         vec![at(Diagnostic::warning(
             path,
             format!("the revision date {} lies in the future", file.revised),

@@ -30,3 +30,4 @@ pub mod shared;
 pub mod sourcemap;
 pub mod style;
 pub mod text;
+pub mod yaml_errors;

@@ -69,8 +69,10 @@ fn glyphs(field: &TextField, fonts: &Fonts, findings: &mut Vec<Finding>) {
     while k < chars.len() {
         let (line, col, c) = chars[k];
         let bad = |c: char| {
+            // A zero-width space is a break opportunity the typesetter understands.
             c != '\n'
                 && c != '\t'
+                && c != '\u{200b}'
                 && (c.is_control() || (!c.is_whitespace() && !fonts.has_char(face, c)))
         };
         if !bad(c) {
