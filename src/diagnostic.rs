@@ -101,7 +101,10 @@ impl Diagnostic {
             if to < all.len() {
                 shown.push('…');
             }
-            let carets = "^".repeat(self.width);
+            // The underline stops where the shown text does.
+            let room = shown.chars().count().saturating_sub(caret_at).max(1);
+            let carets = "^".repeat(self.width.min(room));
+
             out.push_str(&format!("{:gutter$} |\n", ""));
             out.push_str(&format!("{line} | {}\n", shown.trim_end()));
             out.push_str(&format!(

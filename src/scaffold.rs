@@ -68,7 +68,7 @@ pub fn render(draft: &Draft, dir: &Path, intro: &str) -> String {
                 y,
                 "# Routenummer uit leaflets/_data/routes.yaml; de omschrijving komt van daar."
             );
-            let _ = writeln!(y, "route: {}", scalar(key));
+            let _ = writeln!(y, "route: {}", number(key));
         }
         DraftRoute::Inline {
             number,
@@ -79,7 +79,7 @@ pub fn render(draft: &Draft, dir: &Path, intro: &str) -> String {
                 "# De route in het ziekenhuis: nummer en waar ze naartoe leidt."
             );
             let _ = writeln!(y, "route:");
-            let _ = writeln!(y, "  number: {}", scalar(number));
+            let _ = writeln!(y, "  number: {}", self::number(number));
             let _ = writeln!(y, "  description: {}", scalar(description));
         }
     }
@@ -108,6 +108,16 @@ fn scalar(value: &str) -> String {
         .expect("a string serialises")
         .trim_end_matches('\n')
         .to_string()
+}
+
+/// A route number as people write it: `105`, not `'105'` (the model reads both).
+fn number(value: &str) -> String {
+    let digits = !value.is_empty() && value.len() < 10 && value.chars().all(|c| c.is_ascii_digit());
+    if digits && !value.starts_with('0') {
+        value.to_string()
+    } else {
+        scalar(value)
+    }
 }
 
 /// A text as a literal block (`|`), which keeps every character and line as typed. Falls

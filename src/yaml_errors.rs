@@ -14,22 +14,17 @@ pub fn explain(path: &Path, source: &str, e: &serde_yaml::Error) -> Diagnostic {
     let (field, message) = split_field(&raw);
     let location = e.location().map(|l| (l.line(), l.column()));
     let (message, hint, location) = reword(source, &message, location);
-    // Top-level problems carry no path from serde_yaml; name the field the message is about.
+    // Top-level problems carry no path from serde_yaml; name the field the message is
+    // about (messages about a missing or doubled field name it in their text).
     let field = field.or_else(|| {
-        let named = message
-            .split('`')
-            .nth(1)
-            .filter(|_| message.starts_with("the field `"));
         let about = [
             ("is not a date", "revised"),
             ("`route` is neither", "route"),
         ];
-        named.map(str::to_string).or_else(|| {
-            about
-                .iter()
-                .find(|(m, _)| message.contains(m))
-                .map(|(_, f)| f.to_string())
-        })
+        about
+            .iter()
+            .find(|(m, _)| message.contains(m))
+            .map(|(_, f)| f.to_string())
     });
     let mut d = Diagnostic::error(path, message).hint(hint);
     if let Some(field) = field {
