@@ -102,6 +102,9 @@ fn dates(
     }
 }
 
+const WIDE_WORD_HINT: &str =
+    "break it up with spaces or hyphens (e.g. a long code or address), or shorten it";
+
 /// Layout warnings become diagnostics; a word that fits no line even hyphenated is an error,
 /// because the typesetter had to cut it where no hyphen belongs.
 fn layout_warning(path: &Path, source: &str, fields: &[TextField], warning: &str) -> Diagnostic {
@@ -113,8 +116,13 @@ fn layout_warning(path: &Path, source: &str, fields: &[TextField], warning: &str
         path,
         format!("the word “{word}” does not fit on a line, even hyphenated"),
     )
-    .hint("break it up with spaces or hyphens (e.g. a long code or address), or shorten it")
+    .hint(WIDE_WORD_HINT)
     .spanning(word.chars().count());
+    place_word(d, source, fields, word)
+}
+
+/// Points `d` at the first place `word` occurs in the leaflet's texts.
+fn place_word(d: Diagnostic, source: &str, fields: &[TextField], word: &str) -> Diagnostic {
     for f in fields {
         for (l, line) in f.value.split('\n').enumerate() {
             if let Some(i) = line.find(word) {
@@ -126,6 +134,42 @@ fn layout_warning(path: &Path, source: &str, fields: &[TextField], warning: &str
         }
     }
     d
+}
+
+/// Gives `build`'s layout warnings (which name a word but no place) the line and column of
+/// that word, so `build` and `check` point at the same spot.
+pub fn place_layout_warnings(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut sources: BTreeMap<PathBuf, Option<(String, Vec<TextField>)>> = BTreeMap::new();
+    diagnostics
+        .into_iter()
+        .map(|d| {
+            let word = d
+                .message
+                .split('“')
+                .nth(1)
+                .and_then(|s| s.split('”').next());
+            let (Some(word), None) = (word.map(str::to_string), d.line) else {
+                return d;
+            };
+            let parsed = sources.entry(d.file.clone()).or_insert_with(|| {
+                let source = std::fs::read_to_string(&d.file).ok()?;
+                let file = serde_yaml::from_str::<LeafletFile>(&source).ok()?;
+                let fields = text_fields(&file, &source);
+                Some((source, fields))
+            });
+            match parsed {
+                Some((source, fields)) => {
+                    let width = word.chars().count();
+                    let d = match d.hint {
+                        None => d.hint(WIDE_WORD_HINT),
+                        Some(_) => d,
+                    };
+                    place_word(d.spanning(width), source, fields, &word)
+                }
+                None => d,
+            }
+        })
+        .collect()
 }
 
 /// What a run of `check` found, for the exit code and the closing line.

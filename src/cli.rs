@@ -177,7 +177,8 @@ fn build(opts: &Options) -> i32 {
         }
     }
     println!("{}", summary.line());
-    Reporter::default().print_all(&summary.diagnostics);
+    let diagnostics = crate::check::place_layout_warnings(summary.diagnostics.clone());
+    Reporter::default().print_all(&diagnostics);
     if !summary.extras.is_empty() {
         if opts.booklet {
             println!("booklets: {}", printer_advice(Imposition::Booklet));

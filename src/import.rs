@@ -78,6 +78,9 @@ pub fn import(path: &Path, text: &str, shared: &SharedData) -> Result<Imported, 
                 && !route_found
             {
                 route_found = true;
+                if let Some(note) = route_differs(path, (n, line), &route, shared) {
+                    notes.push(note);
+                }
                 draft.route = route;
             } else {
                 let label = t.split(':').next().unwrap_or("").to_lowercase();
@@ -208,12 +211,43 @@ fn route_line(line: &str, shared: &SharedData) -> Option<DraftRoute> {
     if number.is_empty() || !number.chars().all(|c| c.is_alphanumeric()) {
         return None;
     }
+    // The shared description wins: it is the one the signs in the hospital use.
     if shared.routes.contains_key(number) {
         return Some(DraftRoute::Key(number.to_string()));
     }
     Some(DraftRoute::Inline {
         number: number.to_string(),
         description: description.filter(|d| !d.is_empty())?.to_string(),
+    })
+}
+
+/// A route the shared list knows under another description: worth a look, since the text
+/// file's wording is dropped for the shared one.
+fn route_differs(
+    path: &Path,
+    (n, line): Line,
+    route: &DraftRoute,
+    shared: &SharedData,
+) -> Option<Diagnostic> {
+    let DraftRoute::Key(key) = route else {
+        return None;
+    };
+    let written = line
+        .split_once('(')?
+        .1
+        .trim_end()
+        .trim_end_matches('.')
+        .strip_suffix(')')?
+        .trim();
+    let known = shared.routes.get(key)?;
+    (written != known).then(|| {
+        Diagnostic::warning(
+            path,
+            format!("the text calls route {key} “{written}”; the shared routes call it “{known}”"),
+        )
+        .at(n, 1)
+        .spanning(line.chars().count())
+        .hint("the shared description is used; correct leaflets/_data/routes.yaml if it is the one that is wrong")
     })
 }
 
@@ -293,6 +327,20 @@ mod tests {
         assert_eq!(messages.len(), 5, "{messages:#?}");
         assert!(messages[1].starts_with("x.txt:4:1: warning: a date line"));
         assert!(messages[3].contains("field `authors`"));
+    }
+
+    #[test]
+    fn a_route_described_otherwise_is_reported() {
+        let mut shared = SharedData::default();
+        shared.routes.insert("105".into(), "dagziekenhuis".into());
+        let text = "Titel\n\nTekst.\n\nVolg route 105 (consultaties)\n";
+        let got = import(Path::new("x.txt"), text, &shared).unwrap();
+        assert_eq!(got.draft.route, DraftRoute::Key("105".into()));
+        assert!(
+            got.notes[0]
+                .to_string()
+                .starts_with("x.txt:5:1: warning: the text calls route 105")
+        );
     }
 
     #[test]

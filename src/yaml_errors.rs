@@ -161,11 +161,10 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
     }
     if message.contains("end of stream") {
         return (
-            message.to_string(),
-            "a quote (\" or ') or a bracket was opened and never closed; check the last lines \
-             with quotes"
+            "a quote or a bracket is opened here and never closed".into(),
+            "add the closing quote (or bracket) at the end of the text, or remove the opening one"
                 .into(),
-            at,
+            unclosed_opener(source).or(at),
         );
     }
     if message.contains("did not find expected") || message.contains("while parsing a block") {
@@ -183,6 +182,30 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
             .into(),
         at,
     )
+}
+
+/// The first value that opens with a quote or bracket and does not close it on its line:
+/// the parser only notices at the end of the file, but the slip is there.
+fn unclosed_opener(source: &str) -> Location {
+    source.lines().enumerate().find_map(|(i, line)| {
+        if line.trim_start().starts_with('#') {
+            return None;
+        }
+        let (_, value) = line.split_once(": ")?;
+        let value = value.trim();
+        let open = value.chars().next()?;
+        let close = match open {
+            '"' | '\'' => open,
+            '[' => ']',
+            '{' => '}',
+            _ => return None,
+        };
+        let closed = value.len() > 1 && value.ends_with(close);
+        (!closed).then(|| {
+            let col = line.len() - line.trim_start().len() + line.trim_start().find(open)?;
+            Some((i + 1, line[..col].chars().count() + 1))
+        })?
+    })
 }
 
 fn at_tab(source: &str, at: Location) -> bool {

@@ -209,3 +209,21 @@ fn the_library_checks_clean_of_errors() {
     let report: Vec<String> = found.iter().map(|d| d.render(Some(&source))).collect();
     insta::assert_snapshot!("library_check", report.join("\n"));
 }
+
+#[test]
+fn build_reports_like_check() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir_all(dir.join("leaflets")).unwrap();
+    std::fs::copy(
+        "tests/broken/unknown-field-titel.yaml",
+        dir.join("leaflets/titel.yaml"),
+    )
+    .unwrap();
+    let (code, _, err) = leaflet(&["build", "leaflets", "-o", "out"], dir);
+    assert_eq!(code, 1);
+    let expected = "leaflets/titel.yaml:2:1: error: unknown field `titel`";
+    assert!(err.starts_with(expected), "{err}");
+    assert!(err.contains("2 | titel: Wondzorg thuis\n  | ^\n"), "{err}");
+    assert!(err.contains("did you mean `title`?"), "{err}");
+}
