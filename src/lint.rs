@@ -40,9 +40,12 @@ pub fn lint(path: &Path, source: &str, fields: &[TextField], fonts: &Fonts) -> V
             } else {
                 Diagnostic::warning(path, f.message)
             };
-            let d = d.field(&field.field).hint(f.hint).spanning(f.width);
-            out.push(match field.position(source, f.line, f.col) {
-                Some((l, c)) => d.at(l, c),
+            let d = d.field(&field.field).hint(f.hint);
+            out.push(match field.place(source, f.line, f.col) {
+                Some((l, c, true)) => d.at(l, c).spanning(f.width),
+                // A quoted or folded text: the key stands for the place; the message and
+                // field still say what to look for.
+                Some((l, c, false)) => d.at(l, c).spanning(field.key.chars().count()),
                 None => d,
             });
         }

@@ -19,6 +19,8 @@ pub struct TextField {
     line_offsets: Vec<Option<usize>>,
     /// Where the field's key is, for findings on lines that could not be found.
     key_at: Option<usize>,
+    /// The key as written (`body`), underlined when it stands in for the exact place.
+    pub key: String,
 }
 
 impl TextField {
@@ -26,12 +28,21 @@ impl TextField {
     /// `line`; the key's position when that line is not in the source verbatim (a quoted
     /// or folded scalar).
     pub fn position(&self, source: &str, line: usize, col: usize) -> Option<(usize, usize)> {
+        self.place(source, line, col).map(|(l, c, _)| (l, c))
+    }
+
+    /// Like [`TextField::position`], saying also whether the place is exact (`false`: the
+    /// key's position stands in for it).
+    pub fn place(&self, source: &str, line: usize, col: usize) -> Option<(usize, usize, bool)> {
         match self.line_offsets.get(line).copied().flatten() {
             Some(offset) => {
                 let (l, c) = line_col(source, offset);
-                Some((l, c + col))
+                Some((l, c + col, true))
             }
-            None => self.key_at.map(|o| line_col(source, o)),
+            None => self.key_at.map(|o| {
+                let (l, c) = line_col(source, o);
+                (l, c, false)
+            }),
         }
     }
 }
@@ -107,6 +118,7 @@ fn map_field(
         is_body,
         line_offsets,
         key_at,
+        key: key.to_string(),
     }
 }
 

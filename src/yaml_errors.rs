@@ -148,7 +148,7 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
     if message.contains("mapping values are not allowed") {
         return (
             "a second colon on this line".into(),
-            "put the text in quotes, e.g. title: \"Let op: nuchter blijven\"".into(),
+            quote_hint(source, at),
             at,
         );
     }
@@ -206,6 +206,19 @@ fn unclosed_opener(source: &str) -> Location {
             Some((i + 1, line[..col].chars().count() + 1))
         })?
     })
+}
+
+/// "put the text in quotes", shown on the very line that needs them.
+fn quote_hint(source: &str, at: Location) -> String {
+    let line = at.and_then(|(l, _)| source.lines().nth(l - 1));
+    match line.and_then(|l| l.split_once(": ")) {
+        Some((key, value)) if !value.contains('"') => format!(
+            "a colon inside a text needs quotes around the text: {}: \"{}\"",
+            key.trim(),
+            value.trim()
+        ),
+        _ => "put the text in quotes, e.g. title: \"Let op: nuchter blijven\"".into(),
+    }
 }
 
 fn at_tab(source: &str, at: Location) -> bool {
