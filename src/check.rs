@@ -12,7 +12,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Every problem in one leaflet's source, in source order. `today` decides what counts as
+/// Every problem in one leaflet's source, in source order (problems without a line last). `today` decides what counts as
 /// overdue or in the future (tests fix it).
 pub fn check_source(
     engine: &Engine,
@@ -37,9 +37,12 @@ pub fn check_source(
         text_fields(&file, source)
     })
     .unwrap_or_default();
-    out.extend(lint::lint(path, source, &fields, &engine.fonts));
-    let glyph_errors = out.iter().any(|d| d.is_error() && d.message.contains("U+"));
-    if let (Ok(leaflet), false) = (&parsed, glyph_errors) {
+    let lints = lint::lint(path, source, &fields, &engine.fonts);
+    // Lint errors are unprintable characters, already placed exactly; typesetting would
+    // only report the first of them again, less precisely.
+    let unprintable = lints.iter().any(Diagnostic::is_error);
+    out.extend(lints);
+    if let (Ok(leaflet), false) = (&parsed, unprintable) {
         match pipeline::typeset(engine, shared, path, source, leaflet) {
             Ok((_, layout)) => out.extend(
                 layout

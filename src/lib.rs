@@ -5,6 +5,11 @@
 //! positioned glyphs) → [`pdf`] (bytes). [`batch`] runs it over a library; [`cli`] is the
 //! command line.
 //!
+//! Authoring, for the secretariat: [`check`] (with [`lint`] and [`sourcemap`]) finds
+//! mistakes without building; [`authoring`] writes new leaflets ([`scaffold`]) and imports
+//! plain-text ones ([`import`]); [`schema`] describes the format to editors;
+//! [`yaml_errors`] words the parser's complaints for people.
+//!
 //! Diagnostics are returned by value on purpose (hence the `result_large_err` allowance):
 //! errors are rare, and carry everything a secretary needs to act on.
 

@@ -65,7 +65,10 @@ fn positioned(value: &str) -> Vec<(usize, usize, char)> {
 }
 
 fn glyphs(field: &TextField, fonts: &Fonts, findings: &mut Vec<Finding>) {
-    let bold = field.field == "title" || field.field.ends_with("heading");
+    // The faces document.rs sets these fields in; body text may use every face, but the
+    // four faces share one character set.
+    let bold =
+        matches!(field.field.as_str(), "title" | "department") || field.field.ends_with("heading");
     let face = if bold { FaceId::Bold } else { FaceId::Regular };
     let chars = positioned(&field.value);
     let mut k = 0;

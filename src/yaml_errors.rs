@@ -14,6 +14,11 @@ pub fn explain(path: &Path, source: &str, e: &serde_yaml::Error) -> Diagnostic {
     let (field, message) = split_field(&raw);
     let location = e.location().map(|l| (l.line(), l.column()));
     let (message, hint, location) = reword(source, &message, location);
+    // A message about a field inside the route comes back as "`route`: …".
+    let (field, message) = match message.strip_prefix("`route`: ") {
+        Some(rest) if field.is_none() => (Some("route".to_string()), rest.to_string()),
+        _ => (field, message),
+    };
     // Top-level problems carry no path from serde_yaml; name the field the message is
     // about (messages about a missing or doubled field name it in their text).
     let field = field.or_else(|| {
@@ -103,6 +108,9 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
         );
     }
     if message.contains("untagged enum RouteField") {
+        if let Some(found) = inline_route_error(source) {
+            return found;
+        }
         return (
             "`route` is neither a route number nor a route written in full".into(),
             "write `route: 105` (a number from leaflets/_data/routes.yaml), or the route in \
@@ -206,6 +214,49 @@ fn unclosed_opener(source: &str) -> Location {
             Some((i + 1, line[..col].chars().count() + 1))
         })?
     })
+}
+
+/// An inline route with a wrong or missing field: the untagged enum hides which, so the
+/// route is read again on its own to say.
+fn inline_route_error(source: &str) -> Option<(String, String, Location)> {
+    let doc: serde_yaml::Value = serde_yaml::from_str(source).ok()?;
+    let route = doc.get("route")?.clone();
+    if !route.is_mapping() {
+        return None;
+    }
+    let e = serde_yaml::from_value::<crate::model::InlineRoute>(route).err()?;
+    let message = e.to_string();
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_string();
+    let name = message.split('`').nth(1).unwrap_or("");
+    let (route_line, _) = locate_key(source, "route")?;
+    // The offending key's line inside the route block, else the `route:` line.
+    let at = source
+        .lines()
+        .enumerate()
+        .skip(route_line)
+        .take_while(|(_, l)| l.starts_with([' ', '\t']))
+        .find(|(_, l)| l.trim_start().starts_with(&format!("{name}:")))
+        .map(|(i, l)| (i + 1, l.len() - l.trim_start().len() + 1))
+        .unwrap_or((route_line, 1));
+    let hint = if message.starts_with("unknown field") {
+        // Abbreviations (`desc`) are too far from the full name for an edit distance.
+        let prefix_of = ["number", "description"]
+            .into_iter()
+            .find(|f| name.len() >= 3 && f.starts_with(name));
+        match prefix_of.or_else(|| closest_field(name)) {
+            Some(best) => format!("did you mean `{best}`? A route has `number` and `description`"),
+            None => "a route written in full has exactly `number` and `description`".into(),
+        }
+    } else if message.starts_with("missing field") {
+        format!("add `{name}: …` under `route:`, indented like `number:`")
+    } else {
+        "a route written in full has `number: 105` and `description: …`".into()
+    };
+    Some((format!("`route`: {message}"), hint, Some(at)))
 }
 
 /// "put the text in quotes", shown on the very line that needs them.
