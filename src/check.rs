@@ -113,7 +113,8 @@ const WIDE_WORD_HINT: &str =
 fn layout_warning(path: &Path, source: &str, fields: &[TextField], warning: &str) -> Diagnostic {
     let word = warning.split('“').nth(1).and_then(|s| s.split('”').next());
     let Some(word) = word.filter(|_| warning.contains("wider than a line")) else {
-        return Diagnostic::warning(path, warning);
+        return Diagnostic::warning(path, warning)
+            .hint("build the PDF and look at this spot; rewording the sentence usually helps");
     };
     let d = Diagnostic::error(
         path,

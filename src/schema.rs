@@ -10,7 +10,10 @@ pub const SCHEMA_FILE: &str = "leaflet.schema.json";
 
 /// The schema as pretty JSON, with a final newline so the committed file diffs cleanly.
 pub fn json() -> String {
-    let schema = schemars::schema_for!(LeafletFile);
+    // Draft-07: the draft every YAML editor plugin understands, older ones included.
+    let schema = schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<LeafletFile>();
     let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises");
     text.push('\n');
     text
