@@ -206,3 +206,40 @@ pub fn locate_key(source: &str, key: &str) -> Option<(usize, usize)> {
 pub fn locate_text(source: &str, needle: &str) -> Option<(usize, usize)> {
     source.find(needle).map(|at| line_col(source, at))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_counts_characters_not_bytes() {
+        let d = Diagnostic::warning(Path::new("a.yaml"), "x")
+            .at(1, 10)
+            .spanning(2);
+        let out = d.render(Some("title: é⍽  b\n"));
+        assert!(out.contains("1 | title: é⍽  b\n  |          ^^\n"), "{out}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let line = format!("{}X{}", "a".repeat(200), "b".repeat(200));
+        let d = Diagnostic::error(Path::new("a.yaml"), "x").at(1, 201);
+        let out = d.render(Some(&line));
+        let shown = out.lines().nth(2).unwrap();
+        let caret = out.lines().nth(3).unwrap();
+        assert!(
+            shown.starts_with("1 | …") && shown.ends_with('…'),
+            "{shown}"
+        );
+        assert!(shown.chars().count() < 100);
+        let x = shown.chars().position(|c| c == 'X').unwrap();
+        assert_eq!(caret.chars().position(|c| c == '^'), Some(x));
+    }
+
+    #[test]
+    fn invisible_characters_get_stand_ins() {
+        let d = Diagnostic::warning(Path::new("a.yaml"), "x").at(1, 2);
+        let out = d.render(Some("\ta\u{a0}b\u{7}"));
+        assert!(out.contains("1 | →a⍽b�\n"), "{out}");
+    }
+}

@@ -227,3 +227,25 @@ fn build_reports_like_check() {
     assert!(err.contains("2 | titel: Wondzorg thuis\n  | ^\n"), "{err}");
     assert!(err.contains("did you mean `title`?"), "{err}");
 }
+
+#[test]
+fn check_exit_codes() {
+    let here = Path::new(".");
+    let (code, out, _) = leaflet(&["check", "tests/broken/date-overdue.yaml"], here);
+    assert_eq!(code, 0, "a warning alone passes");
+    assert!(
+        out.contains("checked 1 leaflet: 0 errors, 1 warning"),
+        "{out}"
+    );
+    let (code, _, _) = leaflet(
+        &["check", "--strict", "tests/broken/date-overdue.yaml"],
+        here,
+    );
+    assert_eq!(code, 1, "--strict fails on warnings");
+    let (code, _, err) = leaflet(&["check", "tests/broken/route-unknown.yaml"], here);
+    assert_eq!(code, 1);
+    assert!(err.contains("there is no route `999`"), "{err}");
+    let (code, _, err) = leaflet(&["check", "tests/broken/geen-bestand.yaml"], here);
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot open it"), "{err}");
+}
