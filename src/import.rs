@@ -31,6 +31,9 @@ enum Block<'a> {
     Paragraph(Vec<Line<'a>>),
 }
 
+/// Reads a plain-text leaflet. `path` is only used in notes; `shared` decides whether a
+/// route becomes a key or is written in full. Missing fields are errors in `notes`, not a
+/// refusal: the draft is still worth writing, and `check` points at what to fill in.
 pub fn import(path: &Path, text: &str, shared: &SharedData) -> Result<Imported, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = text.replace("\r\n", "\n");
