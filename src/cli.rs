@@ -151,6 +151,8 @@ pub fn main() -> i32 {
             let cmd = <Cli as clap::CommandFactory>::command();
             match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
                 Ok(()) => 0,
+                // `leaflet man | head` closes the pipe early; that is not a failure.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
                 Err(e) => {
                     eprintln!("error: cannot write the manual page: {e}");
                     1
