@@ -2,6 +2,7 @@
 //! (0 fine, 1 a leaflet failed, 2 bad usage).
 
 use crate::batch::{self, Options};
+use crate::diagnostic::Reporter;
 use crate::impose::{Imposition, printer_advice};
 use crate::pdf::Target;
 use crate::report;
@@ -67,6 +68,40 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Check leaflets for mistakes without writing any PDF.
+    Check {
+        /// Leaflet files or folders of leaflets (searched recursively).
+        #[arg(default_value = "leaflets")]
+        paths: Vec<PathBuf>,
+        /// Treat warnings (spacing, quotes, long sentences, overdue review) as errors.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Start a new leaflet: writes SLUG.yaml with every field explained.
+    New {
+        /// The file name without .yaml, e.g. `wondzorg-thuis`.
+        slug: String,
+        /// Folder to write it in.
+        #[arg(long, default_value = "leaflets")]
+        dir: PathBuf,
+    },
+    /// Turn a plain-text leaflet (.txt) into a leaflet file.
+    Import {
+        /// The text file: title on the first line, a blank line between paragraphs.
+        file: PathBuf,
+        /// The leaflet file to write (default: leaflets/NAME.yaml).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of leaflet files (for editors that check YAML as you type).
+    Schema,
+    /// Print a shell completion script, e.g. `leaflet completions bash > ~/.leaflet.bash`.
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `leaflet man > leaflet.1`.
+    Man,
 }
 
 pub fn main() -> i32 {
@@ -107,6 +142,30 @@ pub fn main() -> i32 {
             build(&opts)
         }
         Command::Preflight { files } => crate::preflight::run(&files),
+        Command::Check { paths, strict } => crate::check::command(&paths, strict),
+        Command::New { slug, dir } => crate::authoring::new(&slug, &dir),
+        Command::Import { file, output } => crate::authoring::import(&file, output.as_deref()),
+        Command::Schema => {
+            print!("{}", crate::schema::json());
+            0
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "leaflet", &mut std::io::stdout());
+            0
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
+                Ok(()) => 0,
+                // `leaflet man | head` closes the pipe early; that is not a failure.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+                Err(e) => {
+                    eprintln!("error: cannot write the manual page: {e}");
+                    1
+                }
+            }
+        }
     }
 }
 
@@ -114,7 +173,7 @@ fn build(opts: &Options) -> i32 {
     let summary = match batch::run(opts) {
         Ok(s) => s,
         Err(d) => {
-            eprintln!("{}", d.render(None).trim_end());
+            Reporter::default().print_all(&[d]);
             return 1;
         }
     };
@@ -127,9 +186,8 @@ fn build(opts: &Options) -> i32 {
         }
     }
     println!("{}", summary.line());
-    for d in &summary.diagnostics {
-        eprintln!("{}", d.render(None).trim_end());
-    }
+    let diagnostics = crate::check::place_layout_warnings(summary.diagnostics.clone());
+    Reporter::default().print_all(&diagnostics);
     if !summary.extras.is_empty() {
         if opts.booklet {
             println!("booklets: {}", printer_advice(Imposition::Booklet));

@@ -24,6 +24,9 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it, in plain words.
     pub hint: Option<String>,
+    /// How many characters from `column` the problem covers (1 when unknown), so the
+    /// caret can underline a whole word.
+    pub width: usize,
 }
 
 impl Diagnostic {
@@ -36,6 +39,7 @@ impl Diagnostic {
             field: None,
             message: message.into(),
             hint: None,
+            width: 1,
         }
     }
 
@@ -49,6 +53,12 @@ impl Diagnostic {
     pub fn at(mut self, line: usize, column: usize) -> Self {
         self.line = Some(line);
         self.column = Some(column);
+        self
+    }
+
+    /// Underlines `width` characters instead of one.
+    pub fn spanning(mut self, width: usize) -> Self {
+        self.width = width.max(1);
         self
     }
 
@@ -73,17 +83,92 @@ impl Diagnostic {
             && let Some(text) = src.lines().nth(line.saturating_sub(1))
         {
             let gutter = line.to_string().len();
-            let shown: String = text.replace('\t', " ");
-            let caret_at: usize = shown.chars().take(col.saturating_sub(1)).count();
+            // Invisible characters are shown as ␣-like stand-ins so the caret lands under
+            // something a reader can see (a doubled space, a no-break space, a tab).
+            let all: Vec<char> = text.chars().map(visible).collect();
+            let caret = col.saturating_sub(1).min(all.len());
+            // Long lines (a whole paragraph in a block) are cut to a window around the caret.
+            let from = caret
+                .saturating_sub(WINDOW / 2)
+                .min(all.len().saturating_sub(WINDOW));
+            let to = (from + WINDOW).min(all.len());
+            let mut shown: String = all[from..to].iter().collect();
+            let mut caret_at = caret - from;
+            if from > 0 {
+                shown.insert(0, '…');
+                caret_at += 1;
+            }
+            if to < all.len() {
+                shown.push('…');
+            }
+            // The underline stops where the shown text does.
+            let room = shown.chars().count().saturating_sub(caret_at).max(1);
+            let carets = "^".repeat(self.width.min(room));
+
             out.push_str(&format!("{:gutter$} |\n", ""));
-            out.push_str(&format!("{line} | {shown}\n"));
-            out.push_str(&format!("{:gutter$} | {}^\n", "", " ".repeat(caret_at)));
+            out.push_str(&format!("{line} | {}\n", shown.trim_end()));
+            out.push_str(&format!(
+                "{:gutter$} | {}{carets}\n",
+                "",
+                " ".repeat(caret_at)
+            ));
         }
         if let Some(hint) = &self.hint {
             out.push_str(&format!("  = hint: {hint}\n"));
         }
         out
     }
+}
+
+/// Source lines longer than this many characters are shown cut around the caret.
+const WINDOW: usize = 80;
+
+/// How a source character is echoed under a message: control characters, tabs and
+/// no-break spaces would be invisible or move the caret, so they get a visible stand-in.
+fn visible(c: char) -> char {
+    match c {
+        '\t' => '→',
+        '\u{a0}' => '⍽',
+        c if c.is_control() => '�',
+        c => c,
+    }
+}
+
+/// Prints diagnostics the same way for every command: each with its file's source line,
+/// read once per file.
+#[derive(Default)]
+pub struct Reporter {
+    sources: std::collections::HashMap<PathBuf, Option<String>>,
+}
+
+impl Reporter {
+    /// The full report of one diagnostic, reading its file when the message has a line.
+    pub fn render(&mut self, d: &Diagnostic) -> String {
+        let source = if d.line.is_some() {
+            self.sources
+                .entry(d.file.clone())
+                .or_insert_with(|| std::fs::read_to_string(&d.file).ok())
+                .as_deref()
+        } else {
+            None
+        };
+        d.render(source)
+    }
+
+    /// Writes every diagnostic to stderr, a blank line between them.
+    pub fn print_all(&mut self, diagnostics: &[Diagnostic]) {
+        for d in diagnostics {
+            eprintln!("{}", self.render(d));
+        }
+    }
+}
+
+/// The 1-based line and column (in characters) of a byte offset in `source`.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let before = &source[..offset.min(source.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
 }
 
 /// The one-line form: `file:line:column: error: field `x`: message`.
@@ -119,9 +204,42 @@ pub fn locate_key(source: &str, key: &str) -> Option<(usize, usize)> {
 
 /// Finds the 1-based line and column of the first occurrence of `needle` in `source`.
 pub fn locate_text(source: &str, needle: &str) -> Option<(usize, usize)> {
-    let at = source.find(needle)?;
-    let before = &source[..at];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    Some((line, col))
+    source.find(needle).map(|at| line_col(source, at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_counts_characters_not_bytes() {
+        let d = Diagnostic::warning(Path::new("a.yaml"), "x")
+            .at(1, 10)
+            .spanning(2);
+        let out = d.render(Some("title: é⍽  b\n"));
+        assert!(out.contains("1 | title: é⍽  b\n  |          ^^\n"), "{out}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let line = format!("{}X{}", "a".repeat(200), "b".repeat(200));
+        let d = Diagnostic::error(Path::new("a.yaml"), "x").at(1, 201);
+        let out = d.render(Some(&line));
+        let shown = out.lines().nth(2).unwrap();
+        let caret = out.lines().nth(3).unwrap();
+        assert!(
+            shown.starts_with("1 | …") && shown.ends_with('…'),
+            "{shown}"
+        );
+        assert!(shown.chars().count() < 100);
+        let x = shown.chars().position(|c| c == 'X').unwrap();
+        assert_eq!(caret.chars().position(|c| c == '^'), Some(x));
+    }
+
+    #[test]
+    fn invisible_characters_get_stand_ins() {
+        let d = Diagnostic::warning(Path::new("a.yaml"), "x").at(1, 2);
+        let out = d.render(Some("\ta\u{a0}b\u{7}"));
+        assert!(out.contains("1 | →a⍽b�\n"), "{out}");
+    }
 }

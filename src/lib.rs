@@ -5,22 +5,35 @@
 //! positioned glyphs) → [`pdf`] (bytes). [`batch`] runs it over a library; [`cli`] is the
 //! command line.
 //!
+//! Authoring, for the secretariat: [`check`] (with [`lint`] and [`sourcemap`]) finds
+//! mistakes without building; [`authoring`] writes new leaflets ([`scaffold`]) and imports
+//! plain-text ones ([`import`]); [`schema`] describes the format to editors;
+//! [`yaml_errors`] words the parser's complaints for people.
+//!
 //! Diagnostics are returned by value on purpose (hence the `result_large_err` allowance):
 //! errors are rare, and carry everything a secretary needs to act on.
 
 #![allow(clippy::result_large_err)]
 
+pub mod authoring;
 pub mod batch;
+pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod document;
+pub mod import;
 pub mod impose;
 pub mod layout;
+pub mod lint;
 pub mod model;
 pub mod pdf;
 pub mod pipeline;
 pub mod preflight;
 pub mod report;
+pub mod scaffold;
+pub mod schema;
 pub mod shared;
+pub mod sourcemap;
 pub mod style;
 pub mod text;
+pub mod yaml_errors;

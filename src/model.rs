@@ -7,6 +7,7 @@
 use crate::diagnostic::{Diagnostic, locate_key};
 use crate::shared::SharedData;
 use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use std::path::Path;
 
@@ -15,49 +16,65 @@ use std::path::Path;
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
 /// A leaflet file exactly as written: the serde view of the YAML.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Leaflet",
+    description = "A hospital patient leaflet, typeset by `leaflet build`."
+)]
 pub struct LeafletFile {
+    /// The leaflet's title, printed large on the first page.
     pub title: String,
+    /// An optional line under the title.
     #[serde(default)]
     pub subtitle: Option<String>,
+    /// The department, printed above the title.
     #[serde(default)]
     pub department: Option<String>,
+    /// Date of the last revision, year-month-day, e.g. 2016-03-23.
     #[serde(deserialize_with = "iso_date")]
+    #[schemars(with = "String", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     pub revised: NaiveDate,
+    /// Who wrote the leaflet, printed in the footer after "Auteur(s):".
     pub authors: String,
+    /// The route to follow in the hospital: a number from `_data/routes.yaml`, or written in full.
     pub route: RouteField,
+    /// The text, section by section.
     #[serde(default)]
     pub sections: Vec<SectionFile>,
 }
 
 /// `route: 105` (a key into `_data/routes.yaml`) or an inline route.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum RouteField {
     Key(RouteKey),
     Inline(InlineRoute),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum RouteKey {
     Number(u64),
     Text(String),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InlineRoute {
+    /// The route number on the signs, e.g. 105.
     pub number: RouteKey,
+    /// Where the route leads, e.g. "oncologisch dagziekenhuis en consultaties".
     pub description: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionFile {
+    /// The section's heading; leave it out for an opening section.
     #[serde(default)]
     pub heading: Option<String>,
+    /// The text, in light Markdown: blank lines between paragraphs, `- ` for lists, `**bold**`.
     #[serde(default)]
     pub body: String,
 }
@@ -158,7 +175,7 @@ fn resolve(
                 if field == "title" {
                     "title"
                 } else {
-                    "author team"
+                    "team of authors"
                 }
             )));
         }
@@ -242,31 +259,7 @@ fn resolve(
 
 /// Turns a serde_yaml error into a message a secretary can act on.
 fn yaml_error(path: &Path, source: &str, e: &serde_yaml::Error) -> Diagnostic {
-    let raw = e.to_string();
-    // serde_yaml appends " at line X column Y"; we print the location ourselves.
-    let message = match raw.find(" at line ") {
-        Some(i) => raw[..i].to_string(),
-        None => raw.clone(),
-    };
-    let (field, message) = split_field(&message);
-    let mut d = Diagnostic::error(path, message.clone());
-    if let Some(field) = field {
-        d = d.field(field);
-    }
-    if let Some(loc) = e.location() {
-        d = d.at(loc.line(), loc.column());
-    }
-    d.hint(hint_for(&message, source))
-}
-
-/// serde_yaml prefixes nested errors with their path (`sections[1]: ...`).
-fn split_field(message: &str) -> (Option<String>, String) {
-    match message.split_once(": ") {
-        Some((head, rest)) if !head.contains(' ') && !head.is_empty() => {
-            (Some(head.to_string()), rest.to_string())
-        }
-        _ => (None, message.to_string()),
-    }
+    crate::yaml_errors::explain(path, source, e)
 }
 
 const FIELDS: &[&str] = &[
@@ -282,29 +275,6 @@ const FIELDS: &[&str] = &[
     "number",
     "description",
 ];
-
-fn hint_for(message: &str, _source: &str) -> String {
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let name = rest.split('`').next().unwrap_or("");
-        if let Some(best) = closest_field(name) {
-            return format!("did you mean `{best}`? Fields are spelt exactly as in the README");
-        }
-        return "remove this field, or check its spelling against the README".into();
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let name = rest.split('`').next().unwrap_or("");
-        return format!("add a `{name}:` line; every leaflet needs one");
-    }
-    if message.contains("did not match any variant") {
-        return "write the route as a number from leaflets/_data/routes.yaml (`route: 105`) or in \
-                full (`route: {number: 105, description: ...}`)"
-            .into();
-    }
-    if message.contains("not a date") {
-        return "dates are written year-month-day, e.g. 2016-03-23".into();
-    }
-    "check the indentation and the colons on this line; compare with a leaflet that builds".into()
-}
 
 /// The known field nearest to a misspelt one, if any is near enough to be a typo.
 pub fn closest_field(name: &str) -> Option<&'static str> {

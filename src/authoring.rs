@@ -1,0 +1,139 @@
+//! The `new` and `import` commands: where a leaflet file is written, and the refusals that
+//! keep a secretary from overwriting a leaflet by accident.
+
+use crate::diagnostic::{Diagnostic, Reporter};
+use crate::import;
+use crate::scaffold::{self, Draft};
+use crate::shared::{SharedData, find_data_dir};
+use std::path::{Path, PathBuf};
+
+/// `leaflet new SLUG --dir DIR`.
+pub fn new(slug: &str, dir: &Path) -> i32 {
+    let path = dir.join(format!("{slug}.yaml"));
+    let valid = !slug.is_empty()
+        && !slug.starts_with(['.', '-'])
+        && slug
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    if !valid {
+        return fail(
+            Diagnostic::error(&path, format!("`{slug}` cannot be a leaflet's file name"))
+                .hint("use lowercase letters, digits and '-', e.g. `leaflet new wondzorg-thuis`"),
+        );
+    }
+    let shared = match shared_for(dir) {
+        Ok(s) => s,
+        Err(errors) => return fail_all(&errors),
+    };
+    let today = chrono::Local::now().date_naive();
+    let draft = scaffold::new_draft(slug, today, &shared);
+    let intro = "Nieuwe folder. Vul elk veld in; `leaflet check` zegt wat er nog schort.";
+    match write_new(&path, dir, &draft, intro) {
+        Ok(()) => {
+            println!("wrote {}", path.display());
+            println!("next: fill it in, then `leaflet check {}`", path.display());
+            0
+        }
+        Err(d) => fail(d),
+    }
+}
+
+/// `leaflet import FILE.txt [-o FILE.yaml]`.
+pub fn import(file: &Path, output: Option<&Path>) -> i32 {
+    let text = match std::fs::read(file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        },
+        Err(e) => {
+            return fail(
+                Diagnostic::error(file, format!("cannot read it: {e}")).hint(
+                    "give the path of the plain-text leaflet, e.g. `leaflet import folder.txt`",
+                ),
+            );
+        }
+    };
+    let path: PathBuf = match output {
+        Some(p) => p.to_path_buf(),
+        None => {
+            let stem = file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("folder");
+            Path::new("leaflets").join(format!("{stem}.yaml"))
+        }
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    let shared = match shared_for(&dir) {
+        Ok(s) => s,
+        Err(errors) => return fail_all(&errors),
+    };
+    let imported = match import::import(file, &text, &shared) {
+        Ok(i) => i,
+        Err(d) => return fail(d),
+    };
+    let intro = format!(
+        "Ingelezen uit {} met `leaflet import`; lees na en vul aan.",
+        file.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("een tekstbestand")
+    );
+    let mut reporter = Reporter::default();
+    reporter.print_all(&imported.notes);
+    if let Err(d) = write_new(&path, &dir, &imported.draft, &intro) {
+        return fail(d);
+    }
+    println!(
+        "wrote {} ({} sections)",
+        path.display(),
+        imported.draft.sections.len()
+    );
+    println!("next: `leaflet check {}`", path.display());
+    i32::from(imported.notes.iter().any(Diagnostic::is_error))
+}
+
+fn shared_for(dir: &Path) -> Result<SharedData, Vec<Diagnostic>> {
+    SharedData::load(find_data_dir(dir).as_deref())
+}
+
+/// Writes a draft to a file that must not exist yet.
+fn write_new(path: &Path, dir: &Path, draft: &Draft, intro: &str) -> Result<(), Diagnostic> {
+    if path.exists() {
+        return Err(
+            Diagnostic::error(path, "this file already exists; it was left as it is")
+                .hint("choose another name, or delete or rename the old file first"),
+        );
+    }
+    let yaml = scaffold::render(draft, dir, intro);
+    scaffold::verify_round_trip(draft, &yaml).map_err(|e| {
+        Diagnostic::error(path, format!("nothing was written: {e}"))
+            .hint("this is a bug in leaflet; please report it with the input file")
+    })?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Diagnostic::error(dir, format!("cannot create the folder: {e}"))
+            .hint("check the folder name and that you may write there")
+    })?;
+    // create_new: a file that appeared since the check above is still not overwritten.
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    let written = file.and_then(|mut f| std::io::Write::write_all(&mut f, yaml.as_bytes()));
+    written.map_err(|e| {
+        Diagnostic::error(path, format!("cannot write it: {e}"))
+            .hint("check that the folder exists and that you may write there")
+    })
+}
+
+fn fail(d: Diagnostic) -> i32 {
+    fail_all(&[d])
+}
+
+fn fail_all(errors: &[Diagnostic]) -> i32 {
+    Reporter::default().print_all(errors);
+    1
+}

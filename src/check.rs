@@ -1,0 +1,263 @@
+//! `leaflet check`: everything `build` would refuse, and what a proofreader would circle,
+//! without writing a PDF. A secretary runs it before handing a leaflet in; CI runs it with
+//! `--strict`.
+
+use crate::diagnostic::{Diagnostic, Reporter, locate_key};
+use crate::lint;
+use crate::model::{self, LeafletFile, MAX_FILE_BYTES};
+use crate::pipeline::{self, Engine};
+use crate::shared::{SharedData, find_data_dir};
+use crate::sourcemap::{TextField, text_fields};
+use chrono::{Datelike, Months, NaiveDate};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Every problem in one leaflet's source, in source order (problems without a line last). `today` decides what counts as
+/// overdue or in the future (tests fix it).
+pub fn check_source(
+    engine: &Engine,
+    shared: &SharedData,
+    path: &Path,
+    source: &str,
+    today: NaiveDate,
+) -> Vec<Diagnostic> {
+    let parsed = model::parse(path, source, shared);
+    let mut out = match &parsed {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.clone(),
+    };
+    // The text checks need only the file's shape, so they run even when a route is unknown.
+    let fields = if source.len() <= MAX_FILE_BYTES {
+        serde_yaml::from_str::<LeafletFile>(source).ok()
+    } else {
+        None
+    }
+    .map(|file| {
+        out.extend(dates(path, source, &file, shared, today));
+        text_fields(&file, source)
+    })
+    .unwrap_or_default();
+    let lints = lint::lint(path, source, &fields, &engine.fonts);
+    // Lint errors are unprintable characters, already placed exactly; typesetting would
+    // only report the first of them again, less precisely.
+    let unprintable = lints.iter().any(Diagnostic::is_error);
+    out.extend(lints);
+    if let (Ok(leaflet), false) = (&parsed, unprintable) {
+        match pipeline::typeset(engine, shared, path, source, leaflet) {
+            Ok((_, layout)) => out.extend(
+                layout
+                    .warnings
+                    .iter()
+                    .map(|w| layout_warning(path, source, &fields, w)),
+            ),
+            Err(errors) => out.extend(errors),
+        }
+    }
+    out.sort_by_key(|d| (d.line.is_none(), d.line, d.column));
+    out
+}
+
+fn dates(
+    path: &Path,
+    source: &str,
+    file: &LeafletFile,
+    shared: &SharedData,
+    today: NaiveDate,
+) -> Vec<Diagnostic> {
+    let at = |d: Diagnostic| {
+        let d = d.field("revised");
+        match locate_key(source, "revised") {
+            Some((l, _)) => {
+                // Point at the date itself, after `revised: `.
+                let line = source.lines().nth(l - 1).unwrap_or("");
+                let col = line.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+                d.at(l, line[..col].chars().count() + 1).spanning(10)
+            }
+            None => d,
+        }
+    };
+    let years = shared.style.review_years;
+    let due = file.revised.checked_add_months(Months::new(12 * years));
+    // A year out of range is already an error; an overdue warning on top would be noise.
+    if !(1900..=2999).contains(&file.revised.year()) {
+        Vec::new()
+    } else if file.revised > today {
+        vec![at(Diagnostic::warning(
+            path,
+            format!("the revision date {} lies in the future", file.revised),
+        )
+        .hint(
+            "write the date the text was last revised, not a planned date",
+        ))]
+    } else if due.is_some_and(|due| due < today) {
+        vec![at(Diagnostic::warning(
+            path,
+            format!(
+                "last revised on {}: more than {years} years ago, so the leaflet is due for review",
+                file.revised
+            ),
+        )
+        .hint(
+            "have the authors review the text, then set `revised` to the review date",
+        ))]
+    } else {
+        Vec::new()
+    }
+}
+
+const WIDE_WORD_HINT: &str =
+    "break it up with spaces or hyphens (e.g. a long code or address), or shorten it";
+
+/// Layout warnings become diagnostics; a word that fits no line even hyphenated is an error,
+/// because the typesetter had to cut it where no hyphen belongs.
+fn layout_warning(path: &Path, source: &str, fields: &[TextField], warning: &str) -> Diagnostic {
+    let word = warning.split('“').nth(1).and_then(|s| s.split('”').next());
+    let Some(word) = word.filter(|_| warning.contains("wider than a line")) else {
+        return Diagnostic::warning(path, warning)
+            .hint("build the PDF and look at this spot; rewording the sentence usually helps");
+    };
+    let d = Diagnostic::error(
+        path,
+        format!("the word “{word}” does not fit on a line, even hyphenated"),
+    )
+    .hint(WIDE_WORD_HINT)
+    .spanning(word.chars().count());
+    place_word(d, source, fields, word)
+}
+
+/// Points `d` at the first place `word` occurs in the leaflet's texts.
+fn place_word(d: Diagnostic, source: &str, fields: &[TextField], word: &str) -> Diagnostic {
+    for f in fields {
+        for (l, line) in f.value.split('\n').enumerate() {
+            if let Some(i) = line.find(word) {
+                let col = line[..i].chars().count();
+                if let Some((line, col)) = f.position(source, l, col) {
+                    return d.field(&f.field).at(line, col);
+                }
+            }
+        }
+    }
+    d
+}
+
+/// Gives `build`'s layout warnings (which name a word but no place) the line and column of
+/// that word, so `build` and `check` point at the same spot.
+pub fn place_layout_warnings(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut sources: BTreeMap<PathBuf, Option<(String, Vec<TextField>)>> = BTreeMap::new();
+    diagnostics
+        .into_iter()
+        .map(|d| {
+            let word = d
+                .message
+                .split('“')
+                .nth(1)
+                .and_then(|s| s.split('”').next());
+            let (Some(word), None) = (word.map(str::to_string), d.line) else {
+                return d;
+            };
+            let parsed = sources.entry(d.file.clone()).or_insert_with(|| {
+                let source = std::fs::read_to_string(&d.file).ok()?;
+                let file = serde_yaml::from_str::<LeafletFile>(&source).ok()?;
+                let fields = text_fields(&file, &source);
+                Some((source, fields))
+            });
+            match parsed {
+                Some((source, fields)) => {
+                    let width = word.chars().count();
+                    let d = match d.hint {
+                        None => d.hint(WIDE_WORD_HINT),
+                        Some(_) => d,
+                    };
+                    place_word(d.spanning(width), source, fields, &word)
+                }
+                None => d,
+            }
+        })
+        .collect()
+}
+
+/// What a run of `check` found, for the exit code and the closing line.
+#[derive(Debug, Default, PartialEq)]
+pub struct Tally {
+    pub leaflets: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Tally {
+    pub fn line(&self) -> String {
+        let s = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "checked {}: {}, {}",
+            s(self.leaflets, "leaflet"),
+            s(self.errors, "error"),
+            s(self.warnings, "warning")
+        )
+    }
+}
+
+/// A `_data` folder's shared data and engine, loaded once per run (or why it would not load).
+type Library = Result<(SharedData, Engine), Vec<Diagnostic>>;
+
+/// Checks every leaflet under `inputs`, printing each problem. Returns the diagnostics.
+pub fn run(inputs: &[PathBuf], today: NaiveDate) -> Result<(Tally, Vec<Diagnostic>), Diagnostic> {
+    let leaflets = crate::batch::discover(inputs, Path::new(""))?;
+    let mut libraries: BTreeMap<Option<PathBuf>, Library> = BTreeMap::new();
+    let mut all = Vec::new();
+    let mut tally = Tally::default();
+    for path in &leaflets {
+        tally.leaflets += 1;
+        let dir = find_data_dir(path.parent().unwrap_or(Path::new(".")));
+        let lib = libraries.entry(dir.clone()).or_insert_with(|| {
+            SharedData::load(dir.as_deref()).map(|s| {
+                let engine = Engine::new(&s.hyphenation);
+                (s, engine)
+            })
+        });
+        let found = match lib {
+            Ok((shared, engine)) => match read(path) {
+                Ok(source) => check_source(engine, shared, path, &source, today),
+                Err(d) => vec![d],
+            },
+            Err(errors) => std::mem::take(errors),
+        };
+        all.extend(found);
+    }
+    tally.errors = all.iter().filter(|d| d.is_error()).count();
+    tally.warnings = all.len() - tally.errors;
+    Ok((tally, all))
+}
+
+/// The `check` command: prints the report and returns the exit code.
+pub fn command(inputs: &[PathBuf], strict: bool) -> i32 {
+    let today = chrono::Local::now().date_naive();
+    let mut reporter = Reporter::default();
+    match run(inputs, today) {
+        Ok((tally, diagnostics)) => {
+            reporter.print_all(&diagnostics);
+            println!("{}", tally.line());
+            let failed = tally.errors > 0 || (strict && tally.warnings > 0);
+            if strict && tally.errors == 0 && tally.warnings > 0 {
+                println!("--strict: warnings count as errors");
+            }
+            i32::from(failed)
+        }
+        Err(d) => {
+            reporter.print_all(&[d]);
+            1
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, Diagnostic> {
+    let bytes =
+        std::fs::read(path).map_err(|e| Diagnostic::error(path, format!("cannot read it: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+        let (line, col) = crate::diagnostic::line_col(&text, text.len());
+        Diagnostic::error(path, "the file is not UTF-8 text")
+            .at(line, col)
+            .hint("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")")
+    })
+}

@@ -1,0 +1,342 @@
+//! Plain-language and typing checks on a leaflet's texts: the things a proofreader would
+//! circle. They are warnings, because the leaflet still prints; `check --strict` makes them
+//! block. Characters the fonts cannot print are errors: they would print as empty boxes.
+
+use crate::diagnostic::Diagnostic;
+use crate::sourcemap::TextField;
+use crate::text::fonts::{FaceId, Fonts};
+use std::path::Path;
+
+/// The B1 plain-language guideline: a sentence longer than this is hard to follow.
+pub const MAX_SENTENCE_WORDS: usize = 25;
+
+const NBSP: char = '\u{a0}';
+
+/// A finding inside one field's value: line index and character column in that value.
+struct Finding {
+    line: usize,
+    col: usize,
+    width: usize,
+    error: bool,
+    message: String,
+    hint: String,
+}
+
+/// Every finding in every field, as diagnostics located in the source.
+pub fn lint(path: &Path, source: &str, fields: &[TextField], fonts: &Fonts) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for field in fields {
+        let mut findings = Vec::new();
+        glyphs(field, fonts, &mut findings);
+        spaces(&field.value, &mut findings);
+        quotes(&field.value, &mut findings);
+        repeated_words(&field.value, &mut findings);
+        if field.is_body {
+            long_sentences(&field.value, &mut findings);
+        }
+        for f in findings {
+            let d = if f.error {
+                Diagnostic::error(path, f.message)
+            } else {
+                Diagnostic::warning(path, f.message)
+            };
+            let d = d.field(&field.field).hint(f.hint);
+            out.push(match field.place(source, f.line, f.col) {
+                Some((l, c, true)) => d.at(l, c).spanning(f.width),
+                // A quoted or folded text: the key stands for the place; the message and
+                // field still say what to look for.
+                Some((l, c, false)) => d.at(l, c).spanning(field.key.chars().count()),
+                None => d,
+            });
+        }
+    }
+    out
+}
+
+/// Characters of the value, each with its (line, column) in the value.
+fn positioned(value: &str) -> Vec<(usize, usize, char)> {
+    let mut out = Vec::with_capacity(value.len());
+    for (l, line) in value.split('\n').enumerate() {
+        out.extend(line.chars().enumerate().map(|(c, ch)| (l, c, ch)));
+        out.push((l, line.chars().count(), '\n'));
+    }
+    out.pop();
+    out
+}
+
+fn glyphs(field: &TextField, fonts: &Fonts, findings: &mut Vec<Finding>) {
+    // The faces document.rs sets these fields in; body text may use every face, but the
+    // four faces share one character set.
+    let bold =
+        matches!(field.field.as_str(), "title" | "department") || field.field.ends_with("heading");
+    let face = if bold { FaceId::Bold } else { FaceId::Regular };
+    let chars = positioned(&field.value);
+    let mut k = 0;
+    while k < chars.len() {
+        let (line, col, c) = chars[k];
+        let bad = |c: char| {
+            // A zero-width space is a break opportunity the typesetter understands.
+            c != '\n'
+                && c != '\t'
+                && c != '\u{200b}'
+                && (c.is_control() || (!c.is_whitespace() && !fonts.has_char(face, c)))
+        };
+        if !bad(c) {
+            k += 1;
+            continue;
+        }
+        // A run of unprintable characters (an emoji with its modifiers, a word in another
+        // script) is one finding, underlined whole.
+        let mut end = k + 1;
+        while end < chars.len() && chars[end].0 == line && bad(chars[end].2) {
+            end += 1;
+        }
+        let (message, hint) = if c.is_control() {
+            (
+                format!(
+                    "an invisible control character (U+{:04X}) is in the text",
+                    c as u32
+                ),
+                "delete it: place the cursor after it and press Backspace, or retype the word"
+                    .to_string(),
+            )
+        } else {
+            let text: String = chars[k..end].iter().map(|x| x.2).collect();
+            (
+                format!(
+                    "“{text}” (U+{:04X}) cannot be printed: the font has no glyph for it",
+                    c as u32
+                ),
+                "replace it with ordinary letters, or remove it (emoji, symbols and other \
+                 scripts are not in the font)"
+                    .to_string(),
+            )
+        };
+        findings.push(Finding {
+            line,
+            col,
+            width: end - k,
+            error: true,
+            message,
+            hint,
+        });
+        k = end;
+    }
+}
+
+fn spaces(value: &str, findings: &mut Vec<Finding>) {
+    for (l, line) in value.split('\n').enumerate() {
+        let chars: Vec<char> = line.chars().collect();
+        // Indentation is Markdown structure, not a typing slip.
+        let first = chars.iter().position(|c| *c != ' ').unwrap_or(chars.len());
+        let mut k = first;
+        while k < chars.len() {
+            let is_space = |c: char| c == ' ' || c == NBSP;
+            if !is_space(chars[k]) {
+                k += 1;
+                continue;
+            }
+            let mut end = k;
+            while end < chars.len() && is_space(chars[end]) {
+                end += 1;
+            }
+            let run = &chars[k..end];
+            let has_nbsp = run.contains(&NBSP);
+            if has_nbsp && run.contains(&' ') {
+                findings.push(Finding {
+                    line: l,
+                    col: k,
+                    width: run.len(),
+                    error: false,
+                    message: "a space next to a no-break space".into(),
+                    hint: "keep one of the two: a no-break space (⍽) alone keeps the words \
+                           together, a plain space alone lets the line break"
+                        .into(),
+                });
+            } else if run.len() > 1 && end < chars.len() {
+                findings.push(Finding {
+                    line: l,
+                    col: k,
+                    width: run.len(),
+                    error: false,
+                    message: format!("{} spaces in a row", run.len()),
+                    hint: "leave one space between words".into(),
+                });
+            }
+            k = end;
+        }
+    }
+}
+
+fn quotes(value: &str, findings: &mut Vec<Finding>) {
+    for (l, line) in value.split('\n').enumerate() {
+        let chars: Vec<char> = line.chars().collect();
+        for (k, &c) in chars.iter().enumerate() {
+            let letter = |i: Option<usize>| {
+                i.and_then(|i| chars.get(i))
+                    .is_some_and(|c| c.is_alphanumeric())
+            };
+            // An apostrophe inside a word (auto's) is set correctly by the typesetter.
+            let apostrophe = c == '\'' && letter(k.checked_sub(1)) && letter(Some(k + 1));
+            if (c == '"' || c == '\'') && !apostrophe {
+                let (open, close) = if c == '"' {
+                    ("“", "”")
+                } else {
+                    ("‘", "’")
+                };
+                findings.push(Finding {
+                    line: l,
+                    col: k,
+                    width: 1,
+                    error: false,
+                    message: format!("a straight quote {c}"),
+                    hint: format!(
+                        "type the curly quotes {open}…{close} (or ’ for an apostrophe, as in ’s morgens)"
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// Words as (line, column, lowercase text, whether only spaces came before since the last word).
+fn words(value: &str) -> Vec<(usize, usize, String, bool)> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, usize, String)> = None;
+    let mut only_space = true;
+    for (l, c, ch) in positioned(value) {
+        if ch.is_alphanumeric() {
+            match &mut current {
+                Some((_, _, w)) => w.extend(ch.to_lowercase()),
+                None => current = Some((l, c, ch.to_lowercase().collect())),
+            }
+        } else if ch == '-' && current.is_some() {
+            // Keep B-lymfocyten one word.
+            if let Some((_, _, w)) = &mut current {
+                w.push('-');
+            }
+        } else {
+            if let Some((wl, wc, w)) = current.take() {
+                out.push((wl, wc, w, only_space));
+                only_space = true;
+            }
+            if !(ch == ' ' || ch == NBSP || ch == '\n') {
+                only_space = false;
+            }
+        }
+    }
+    if let Some((wl, wc, w)) = current {
+        out.push((wl, wc, w, only_space));
+    }
+    out
+}
+
+fn repeated_words(value: &str, findings: &mut Vec<Finding>) {
+    let words = words(value);
+    for pair in words.windows(2) {
+        let (prev, next) = (&pair[0], &pair[1]);
+        let letters = next.2.chars().any(char::is_alphabetic);
+        if prev.2 == next.2 && next.3 && letters {
+            findings.push(Finding {
+                line: next.0,
+                col: next.1,
+                width: next.2.chars().count(),
+                error: false,
+                message: format!("the word “{}” is repeated", next.2),
+                hint: "delete one of the two".into(),
+            });
+        }
+    }
+}
+
+fn long_sentences(value: &str, findings: &mut Vec<Finding>) {
+    let chars = positioned(value);
+    let mut start: Option<(usize, usize)> = None;
+    let mut count = 0;
+    let mut in_word = false;
+    let mut k = 0;
+    while k <= chars.len() {
+        let ch = chars.get(k).map_or('\n', |x| x.2);
+        let next = chars.get(k + 1).map(|x| x.2);
+        // A sentence ends at . ! ? before a space, and at a blank line or a list item.
+        let paragraph_end = ch == '\n' && (next.is_none_or(|n| n == '\n' || n == '-' || n == '*'));
+        let sentence_end = matches!(ch, '.' | '!' | '?' | ':' | ';')
+            && next.is_none_or(|n| n == ' ' || n == '\n' || n == NBSP);
+        if ch.is_alphanumeric() {
+            if !in_word {
+                count += 1;
+                if start.is_none() {
+                    start = chars.get(k).map(|x| (x.0, x.1));
+                }
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+        if sentence_end || paragraph_end || k == chars.len() {
+            if count > MAX_SENTENCE_WORDS
+                && let Some((line, col)) = start
+            {
+                findings.push(Finding {
+                    line,
+                    col,
+                    width: 1,
+                    error: false,
+                    message: format!(
+                        "this sentence has {count} words; plain-language (B1) text keeps \
+                         sentences to {MAX_SENTENCE_WORDS}"
+                    ),
+                    hint: "split it into two sentences".into(),
+                });
+            }
+            start = None;
+            count = 0;
+        }
+        k += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(value: &str, f: fn(&str, &mut Vec<Finding>)) -> Vec<(usize, usize, String)> {
+        let mut out = Vec::new();
+        f(value, &mut out);
+        out.into_iter()
+            .map(|f| (f.line, f.col, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn repeated_words_across_lines_but_not_across_punctuation() {
+        assert_eq!(
+            messages("Zo is de\nde dokter. Ja. Ja", repeated_words),
+            vec![(1, 0, "the word “de” is repeated".to_string())]
+        );
+    }
+
+    #[test]
+    fn spaces_ignore_indentation_and_name_nbsp_neighbours() {
+        let found = messages("  - lijst  item\nwordt.\u{a0} ", spaces);
+        assert_eq!(found.len(), 2);
+        assert_eq!((found[0].0, found[0].1), (0, 9));
+        assert_eq!(found[1].2, "a space next to a no-break space");
+    }
+
+    #[test]
+    fn apostrophes_inside_words_are_fine() {
+        assert!(messages("auto's", quotes).is_empty());
+        assert_eq!(messages("'s morgens", quotes).len(), 1);
+    }
+
+    #[test]
+    fn sentences_are_counted_per_sentence() {
+        let long = vec!["woord"; 26].join(" ");
+        let text = format!("Kort. {long}.\n\nOok kort.");
+        let found = messages(&text, long_sentences);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].0, found[0].1), (0, 6));
+        assert!(messages(&vec!["woord"; 25].join(" "), long_sentences).is_empty());
+    }
+}

@@ -1,0 +1,251 @@
+//! The authoring commands end to end: the committed schema, `new`, `import` of the
+//! hospital's sample text, completions and the manual page.
+
+use chrono::NaiveDate;
+use leaflet_printer::check::check_source;
+use leaflet_printer::import::import;
+use leaflet_printer::model;
+use leaflet_printer::pdf::Target;
+use leaflet_printer::pipeline::{self, Engine};
+use leaflet_printer::scaffold;
+use leaflet_printer::shared::SharedData;
+use std::path::Path;
+use std::process::Command;
+
+fn leaflet(args: &[&str], dir: &Path) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn library() -> SharedData {
+    SharedData::load(Some(Path::new("leaflets/_data"))).unwrap()
+}
+
+#[test]
+fn committed_schema_is_the_generated_one() {
+    let (code, schema, _) = leaflet(&["schema"], Path::new("."));
+    assert_eq!(code, 0);
+    let committed = std::fs::read_to_string("leaflets/leaflet.schema.json").unwrap();
+    assert_eq!(
+        committed, schema,
+        "run `cargo run -- schema > leaflets/leaflet.schema.json`"
+    );
+    let first = std::fs::read_to_string("leaflets/immunotherapie.yaml").unwrap();
+    assert!(first.starts_with("# yaml-language-server: $schema=leaflet.schema.json\n"));
+}
+
+/// The words of every set line except the department (the text file does not name it).
+fn set_words(source: &str, path: &str) -> Vec<String> {
+    let shared = library();
+    let engine = Engine::new(&shared.hyphenation);
+    let built = pipeline::build(&engine, &shared, Path::new(path), source, Target::Office)
+        .unwrap_or_else(|e| panic!("{path} does not build: {e:#?}"));
+    built
+        .layout
+        .lines
+        .iter()
+        .filter(|l| l.kind != leaflet_printer::document::BlockKind::Department)
+        .flat_map(|l| {
+            l.text
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn importing_the_sample_gives_the_hand_made_leaflet_word_for_word() {
+    let text = std::fs::read_to_string("tests/authoring/immunotherapie.txt").unwrap();
+    let shared = library();
+    let imported = import(Path::new("immunotherapie.txt"), &text, &shared).unwrap();
+    assert!(imported.notes.is_empty(), "{:#?}", imported.notes);
+    let yaml = scaffold::render(&imported.draft, Path::new("leaflets"), "test");
+    scaffold::verify_round_trip(&imported.draft, &yaml).unwrap();
+
+    let hand = std::fs::read_to_string("leaflets/immunotherapie.yaml").unwrap();
+    let a = model::parse(Path::new("imported.yaml"), &yaml, &shared).unwrap();
+    let b = model::parse(Path::new("leaflets/immunotherapie.yaml"), &hand, &shared).unwrap();
+    assert_eq!(
+        (&a.title, a.revised, &a.authors, &a.route),
+        (&b.title, b.revised, &b.authors, &b.route)
+    );
+    assert_eq!(a.sections.len(), b.sections.len());
+    for (x, y) in a.sections.iter().zip(&b.sections) {
+        assert_eq!(x.heading, y.heading);
+        // Exactly the same characters, no-break spaces included, up to line-end spaces.
+        let lines = |s: &str| -> Vec<String> {
+            s.trim_end()
+                .lines()
+                .map(|l| l.trim_end_matches(' ').to_string())
+                .collect()
+        };
+        assert_eq!(lines(&x.body), lines(&y.body));
+    }
+    assert_eq!(a.department, None);
+    assert_eq!(b.department.as_deref(), Some("Hematologie"));
+
+    let words_a = set_words(&yaml, "imported.yaml");
+    let words_b = set_words(&hand, "leaflets/immunotherapie.yaml");
+    assert!(words_a.len() > 250, "only {} words", words_a.len());
+    assert_eq!(words_a, words_b);
+}
+
+#[test]
+fn a_new_leaflet_passes_check_at_once_and_is_never_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir_all(dir.join("leaflets/_data")).unwrap();
+    std::fs::copy(
+        "leaflets/_data/routes.yaml",
+        dir.join("leaflets/_data/routes.yaml"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("leaflets/leaflet.schema.json"), "{}").unwrap();
+
+    let (code, out, err) = leaflet(&["new", "wondzorg-thuis"], dir);
+    assert_eq!(code, 0, "{out}{err}");
+    let path = dir.join("leaflets/wondzorg-thuis.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("# yaml-language-server: $schema=leaflet.schema.json\n"));
+    let today = chrono::Local::now().date_naive();
+    assert!(text.contains(&format!("revised: {today}\n")), "{text}");
+    for field in [
+        "title:",
+        "subtitle:",
+        "department:",
+        "authors:",
+        "route:",
+        "sections:",
+        "heading:",
+        "body:",
+    ] {
+        assert!(text.contains(field), "{field} missing from\n{text}");
+    }
+
+    let (code, out, err) = leaflet(&["check", "--strict", "leaflets"], dir);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("checked 1 leaflet: 0 errors, 0 warnings"),
+        "{out}"
+    );
+
+    std::fs::write(&path, "title: mine\n").unwrap();
+    let (code, _, err) = leaflet(&["new", "wondzorg-thuis"], dir);
+    assert_eq!(code, 1);
+    assert!(err.contains("this file already exists"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "title: mine\n");
+
+    let (code, _, err) = leaflet(&["new", "../weg"], dir);
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot be a leaflet's file name"), "{err}");
+}
+
+#[test]
+fn import_writes_a_leaflet_that_builds_and_refuses_to_overwrite() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir_all(dir.join("leaflets/_data")).unwrap();
+    std::fs::copy(
+        "leaflets/_data/routes.yaml",
+        dir.join("leaflets/_data/routes.yaml"),
+    )
+    .unwrap();
+    let sample = std::fs::canonicalize("tests/authoring/immunotherapie.txt").unwrap();
+    let sample = sample.to_str().unwrap();
+    let (code, out, err) = leaflet(&["import", sample], dir);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) = leaflet(&["build", "leaflets", "-o", "out"], dir);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(dir.join("out/immunotherapie.pdf").is_file());
+    let (code, _, err) = leaflet(&["import", sample], dir);
+    assert_eq!(code, 1);
+    assert!(err.contains("already exists"), "{err}");
+}
+
+#[test]
+fn import_reports_what_it_could_not_place_and_keeps_it() {
+    let text = "Wondzorg\n\nLaatst aangepast: vorige week\n\nPraktisch\n\nBel ons.\nVolg route X\n";
+    let got = import(Path::new("wond.txt"), text, &SharedData::default()).unwrap();
+    let notes: String = got.notes.iter().map(|d| d.render(Some(text))).collect();
+    insta::assert_snapshot!("import_notes", notes);
+    let yaml = scaffold::render(&got.draft, Path::new("."), "test");
+    for line in text.lines().skip(1).filter(|l| !l.is_empty()) {
+        assert!(yaml.contains(line), "{line} was dropped:\n{yaml}");
+    }
+}
+
+#[test]
+fn completions_and_manual_name_the_commands() {
+    let (code, bash, _) = leaflet(&["completions", "bash"], Path::new("."));
+    assert_eq!(code, 0);
+    for cmd in ["check", "new", "import", "schema", "build"] {
+        assert!(bash.contains(cmd), "{cmd} missing from completions");
+    }
+    let (code, man, _) = leaflet(&["man"], Path::new("."));
+    assert_eq!(code, 0);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH leaflet"),
+        "{man}"
+    );
+}
+
+#[test]
+fn the_library_checks_clean_of_errors() {
+    let shared = library();
+    let engine = Engine::new(&shared.hyphenation);
+    let path = Path::new("leaflets/immunotherapie.yaml");
+    let source = std::fs::read_to_string(path).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+    let found = check_source(&engine, &shared, path, &source, today);
+    let report: Vec<String> = found.iter().map(|d| d.render(Some(&source))).collect();
+    insta::assert_snapshot!("library_check", report.join("\n"));
+}
+
+#[test]
+fn build_reports_like_check() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir_all(dir.join("leaflets")).unwrap();
+    std::fs::copy(
+        "tests/broken/unknown-field-titel.yaml",
+        dir.join("leaflets/titel.yaml"),
+    )
+    .unwrap();
+    let (code, _, err) = leaflet(&["build", "leaflets", "-o", "out"], dir);
+    assert_eq!(code, 1);
+    let expected = "leaflets/titel.yaml:2:1: error: unknown field `titel`";
+    assert!(err.starts_with(expected), "{err}");
+    assert!(err.contains("2 | titel: Wondzorg thuis\n  | ^\n"), "{err}");
+    assert!(err.contains("did you mean `title`?"), "{err}");
+}
+
+#[test]
+fn check_exit_codes() {
+    let here = Path::new(".");
+    let (code, out, _) = leaflet(&["check", "tests/broken/date-overdue.yaml"], here);
+    assert_eq!(code, 0, "a warning alone passes");
+    assert!(
+        out.contains("checked 1 leaflet: 0 errors, 1 warning"),
+        "{out}"
+    );
+    let (code, _, _) = leaflet(
+        &["check", "--strict", "tests/broken/date-overdue.yaml"],
+        here,
+    );
+    assert_eq!(code, 1, "--strict fails on warnings");
+    let (code, _, err) = leaflet(&["check", "tests/broken/route-unknown.yaml"], here);
+    assert_eq!(code, 1);
+    assert!(err.contains("there is no route `999`"), "{err}");
+    let (code, _, err) = leaflet(&["check", "tests/broken/geen-bestand.yaml"], here);
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot open it"), "{err}");
+}
