@@ -92,8 +92,17 @@ fn every_word_of_the_sample_is_in_the_pdf() {
         .or_else(|_| fs::read_to_string(repo().join("leaflets/immunotherapie.yaml")))
         .unwrap();
     for w in words(&sample) {
-        if ["title", "department", "revised", "authors", "route", "sections", "heading", "body"]
-            .contains(&w.as_str())
+        if [
+            "title",
+            "department",
+            "revised",
+            "authors",
+            "route",
+            "sections",
+            "heading",
+            "body",
+        ]
+        .contains(&w.as_str())
             || w.starts_with("yaml")
         {
             continue;
@@ -159,6 +168,9 @@ fn a_malformed_leaflet_names_its_line_and_field_and_writes_no_pdf() {
     let line = src.lines().position(|l| l.starts_with("authors:")).unwrap() + 1;
     assert!(err.contains(&format!("kapot.yaml:{line}:")), "{err}");
     assert!(err.contains("auteurs"), "{err}");
-    assert!(err.contains("authors"), "the hint names the right field: {err}");
+    assert!(
+        err.contains("authors"),
+        "the hint names the right field: {err}"
+    );
     assert!(!dir.path().join("out/kapot.pdf").exists());
 }

@@ -14,12 +14,12 @@ const LINE_PENALTY: f64 = 10.0;
 const DOUBLE_HYPHEN_DEMERITS: f64 = 10_000.0;
 /// A hyphen on the next-to-last line leaves a broken word just before a short last line
 /// (TeX's \finalhyphendemerits).
-const FINAL_HYPHEN_DEMERITS: f64 = 5_000.0;
+const FINAL_HYPHEN_DEMERITS: f64 = 10_000.0;
 /// A tight line next to a loose one shows as a change of grey (TeX's \adjdemerits).
 const ADJACENT_FITNESS_DEMERITS: f64 = 10_000.0;
 /// A last line shorter than this many ems reads as a forgotten word, not a line.
 const RUNT_EMS: f32 = 4.0;
-const RUNT_DEMERITS: f64 = 20_000.0;
+const RUNT_DEMERITS: f64 = 60_000.0;
 /// The hard limit on hyphenated lines in a row (the typography targets allow two).
 const MAX_HYPHENS_IN_A_ROW: u8 = 2;
 /// Badness above which a line is not considered in the first pass: ratio 1.0, spaces at
@@ -93,7 +93,7 @@ impl Sums {
         };
         for (i, item) in items.iter().enumerate() {
             let (w, y, z) = match item {
-                Item::Box { fragment, .. } if letters => (
+                Item::Box { fragment, .. } if letters && fragment.glyphs.len() > 1 => (
                     fragment.width as f64,
                     (fragment.width * LETTER_STRETCH) as f64,
                     (fragment.width * LETTER_SHRINK) as f64,
@@ -128,12 +128,32 @@ pub fn break_lines(items: &[Item], params: &Params) -> Vec<LineBreak> {
         (THIRD_PASS_TOLERANCE, emergency, false),
         (f64::INFINITY, emergency, true),
     ];
+    let mut with_runt: Option<Vec<LineBreak>> = None;
     for (tolerance, emergency, last_resort) in passes {
-        if let Some(lines) = run_pass(items, &sums, params, tolerance, emergency, last_resort) {
-            return lines;
+        let Some(lines) = run_pass(items, &sums, params, tolerance, emergency, last_resort) else {
+            continue;
+        };
+        // A runt last line is worse than a somewhat looser paragraph: if the strict pass
+        // could only end in a runt, let the loose pass try before settling for it.
+        let runt = ends_in_runt(items, &sums, params, &lines);
+        if !runt || with_runt.is_some() || tolerance >= SECOND_PASS_TOLERANCE {
+            return match (runt, with_runt) {
+                (true, Some(first)) => first,
+                _ => lines,
+            };
         }
+        with_runt = Some(lines);
     }
-    unreachable!("the last-resort pass accepts every break")
+    with_runt.expect("the last-resort pass accepts every break")
+}
+
+/// Whether a paragraph of several lines ends in a line shorter than `RUNT_EMS`.
+fn ends_in_runt(items: &[Item], sums: &Sums, params: &Params, lines: &[LineBreak]) -> bool {
+    let Some(last) = lines.last() else {
+        return false;
+    };
+    let content = sums.width[last.end.min(items.len())] - sums.width[last.start];
+    lines.len() > 1 && content < (RUNT_EMS * params.em) as f64
 }
 
 /// Whether a line may end at item `i`, and the penalty's cost/flag if it is a penalty.

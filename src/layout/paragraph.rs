@@ -106,46 +106,35 @@ fn set_line(
         } else {
             ratio * LETTER_SHRINK
         };
-    let mut x = 0.0;
-    let mut fragments = Vec::new();
+    // First the boxes, letter-spaced: the extra width goes into the gaps between glyphs,
+    // so a box still ends where its last glyph ends and nothing passes the measure.
+    let spaced = |mut f: Fragment| {
+        let gaps = f.glyphs.len().saturating_sub(1);
+        if letter_scale != 1.0 && gaps > 0 {
+            let delta = f.width * (letter_scale - 1.0) / gaps as f32;
+            for (k, g) in f.glyphs.iter_mut().enumerate() {
+                g.x += k as f32 * delta;
+            }
+            f.width += gaps as f32 * delta;
+        }
+        f
+    };
+    enum Piece<'a> {
+        Box(Fragment),
+        Space(&'a Item),
+    }
     let mut respelled_first = respelled_first;
-    let mut space_ratios: Vec<f32> = Vec::new();
+    let mut pieces = Vec::new();
     for item in &items[b.start..b.end] {
         match item {
             Item::Box { fragment, .. } => {
-                let mut f = respelled_first.take().unwrap_or_else(|| fragment.clone());
-                if letter_scale != 1.0 {
-                    for g in &mut f.glyphs {
-                        g.x *= letter_scale;
-                    }
-                    f.width *= letter_scale;
-                }
-                let w = f.width;
-                fragments.push((x, f));
-                x += w;
+                let f = respelled_first.take().unwrap_or_else(|| fragment.clone());
+                pieces.push(Piece::Box(spaced(f)));
             }
-            Item::Glue {
-                width,
-                stretch,
-                shrink,
-            } => {
-                if *stretch >= crate::text::items::FILL_STRETCH {
-                    continue;
-                }
-                let adjust = if ratio >= 0.0 {
-                    ratio * stretch
-                } else {
-                    ratio * shrink
-                };
-                // A line can only be stretched this far; beyond it the last resort leaves
-                // spaces wide rather than letting glyphs collide.
-                let w = (width + adjust).max(width * 0.5);
-                if *width > 0.0 {
-                    space_ratios.push(w / width);
-                }
-                x += w;
+            Item::Glue { stretch, .. } if *stretch < crate::text::items::FILL_STRETCH => {
+                pieces.push(Piece::Space(item))
             }
-            Item::Penalty { .. } => {}
+            _ => {}
         }
     }
     if let Item::Penalty {
@@ -153,11 +142,63 @@ fn set_line(
         ..
     } = &items[b.end]
     {
-        let mut h = h.clone();
-        h.width *= letter_scale;
-        let w = h.width;
-        fragments.push((x, h));
-        x += w;
+        pieces.push(Piece::Box(spaced(h.clone())));
+    }
+    // Then the word spaces take exactly what is left of the measure.
+    let (mut boxes, mut natural, mut stretch, mut shrink) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+    for p in &pieces {
+        match p {
+            Piece::Box(f) => boxes += f.width,
+            Piece::Space(Item::Glue {
+                width: w,
+                stretch: y,
+                shrink: z,
+            }) => {
+                natural += w;
+                stretch += y;
+                shrink += z;
+            }
+            Piece::Space(_) => {}
+        }
+    }
+    let slack = width + protrusion_allowance(items, b) - boxes - natural;
+    let glue_ratio = if ratio == 0.0 {
+        0.0
+    } else if slack >= 0.0 && stretch > 0.0 {
+        slack / stretch
+    } else if slack < 0.0 && shrink > 0.0 {
+        (slack / shrink).max(-1.0)
+    } else {
+        0.0
+    };
+    let mut x = 0.0;
+    let mut fragments = Vec::new();
+    let mut space_ratios: Vec<f32> = Vec::new();
+    for p in pieces {
+        match p {
+            Piece::Box(f) => {
+                let w = f.width;
+                fragments.push((x, f));
+                x += w;
+            }
+            Piece::Space(Item::Glue {
+                width: w,
+                stretch: y,
+                shrink: z,
+            }) => {
+                let adjust = if glue_ratio >= 0.0 {
+                    glue_ratio * y
+                } else {
+                    glue_ratio * z
+                };
+                let set = w + adjust;
+                if *w > 0.0 {
+                    space_ratios.push(set / w);
+                }
+                x += set;
+            }
+            Piece::Space(_) => {}
+        }
     }
     let space_ratio = if space_ratios.is_empty() {
         None
@@ -200,8 +241,10 @@ fn actual_ratio(items: &[Item], b: &LineBreak, width: f32) -> f32 {
         match item {
             Item::Box { fragment, .. } => {
                 natural += fragment.width;
-                stretch += fragment.width * LETTER_STRETCH;
-                shrink += fragment.width * LETTER_SHRINK;
+                if fragment.glyphs.len() > 1 {
+                    stretch += fragment.width * LETTER_STRETCH;
+                    shrink += fragment.width * LETTER_SHRINK;
+                }
             }
             Item::Glue {
                 width: w,
@@ -217,8 +260,6 @@ fn actual_ratio(items: &[Item], b: &LineBreak, width: f32) -> f32 {
     }
     if let Item::Penalty { width: w, .. } = &items[b.end] {
         natural += w;
-        stretch += w * LETTER_STRETCH;
-        shrink += w * LETTER_SHRINK;
     }
     let available = width + protrusion_allowance(items, b);
     if natural < available && stretch > 0.0 {

@@ -1,0 +1,284 @@
+//! Issue 3's targets, held on every shipped leaflet, measured on the layout stage (the same
+//! figures `leaflet build --report` prints), plus the Dutch hyphenation rules.
+
+mod common;
+
+use leaflet_printer::layout::Layout;
+use leaflet_printer::model;
+use leaflet_printer::pipeline::{self, Engine};
+use leaflet_printer::report;
+use leaflet_printer::shared::SharedData;
+use leaflet_printer::text::hyphenate::Hyphenator;
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn shared() -> &'static SharedData {
+    static SHARED: OnceLock<SharedData> = OnceLock::new();
+    SHARED.get_or_init(|| {
+        SharedData::load(Some(&common::repo().join("leaflets/_data"))).expect("_data loads")
+    })
+}
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new(&shared().hyphenation))
+}
+
+fn layout_of(path: &Path) -> Layout {
+    let source = std::fs::read_to_string(path).unwrap();
+    let leaflet = model::parse(path, &source, shared()).unwrap();
+    pipeline::typeset(engine(), shared(), path, &source, &leaflet)
+        .unwrap()
+        .1
+}
+
+/// Room for float rounding in the reported ratios.
+const EPS: f32 = 1e-3;
+
+#[test]
+fn every_shipped_leaflet_meets_the_spacing_targets() {
+    let leaflets = common::shipped_leaflets();
+    assert!(
+        leaflets.len() >= 4,
+        "the typography is tested on several texts"
+    );
+    for path in leaflets {
+        let q = report::quality(&layout_of(&path));
+        let name = path.display();
+        assert!(
+            q.justified >= 10,
+            "{name}: too few justified lines to judge"
+        );
+        assert!(
+            q.space_median <= 1.10 + EPS,
+            "{name}: median {}",
+            q.space_median
+        );
+        assert!(q.space_p95 <= 1.35 + EPS, "{name}: p95 {}", q.space_p95);
+        assert!(q.space_max <= 1.50 + EPS, "{name}: max {}", q.space_max);
+        assert!(q.space_min >= 0.80 - EPS, "{name}: min {}", q.space_min);
+        assert_eq!(q.overfull, 0, "{name}: overfull lines");
+    }
+}
+
+#[test]
+fn every_shipped_leaflet_meets_the_hyphenation_and_page_targets() {
+    for path in common::shipped_leaflets() {
+        let q = report::quality(&layout_of(&path));
+        let name = path.display();
+        assert!(
+            q.longest_hyphen_run <= 2,
+            "{name}: {} hyphens in a row",
+            q.longest_hyphen_run
+        );
+        assert!(
+            q.hyphenated_share() <= 0.15,
+            "{name}: {} of {} lines hyphenated",
+            q.hyphenated,
+            q.lines
+        );
+        assert_eq!(q.widows, 0, "{name}: widow");
+        assert_eq!(q.orphans, 0, "{name}: orphan");
+        assert_eq!(q.headings_at_foot, 0, "{name}: heading at a page foot");
+    }
+}
+
+#[test]
+fn no_glyph_past_the_measure_and_no_heading_or_route_hyphenated() {
+    let style = &shared().style;
+    let right = style.page_width() - style.margin_right();
+    for path in common::shipped_leaflets() {
+        let layout = layout_of(&path);
+        for page in &layout.pages {
+            for run in page.runs() {
+                if run.y > style.page_height() - style.margin_bottom() - 20.0 {
+                    continue; // the footer's own right edge is the page number
+                }
+                let last = run.glyphs.last().unwrap();
+                let protrudes = ".,-:;”’!?)–".contains(last.text.as_str());
+                let limit = if protrudes {
+                    right + 0.7 * last.advance
+                } else {
+                    right
+                };
+                // Letter-spacing may move a glyph by a few hundredths of a point.
+                assert!(
+                    run.right() <= limit + 0.05,
+                    "{}: “{}” ends at {} past {right}",
+                    path.display(),
+                    run.text(),
+                    run.right()
+                );
+                assert!(run.x >= style.margin_left() - 20.0, "left of the margin");
+            }
+        }
+        for line in &layout.lines {
+            use leaflet_printer::document::BlockKind::*;
+            if matches!(line.kind, Title | Heading | Route | Department | Subtitle) {
+                assert!(!line.hyphenated, "{}: “{}”", path.display(), line.text);
+                assert!(!line.text.ends_with('-'), "{}", line.text);
+            }
+        }
+    }
+}
+
+#[test]
+fn no_runt_last_lines() {
+    for path in common::shipped_leaflets() {
+        let layout = layout_of(&path);
+        for (i, line) in layout.lines.iter().enumerate() {
+            let previous_in_paragraph = i > 0 && !layout.lines[i - 1].last_of_paragraph;
+            if line.last_of_paragraph && line.justified && previous_in_paragraph {
+                assert!(
+                    line.text.chars().count() >= 5,
+                    "{}: runt “{}”",
+                    path.display(),
+                    line.text
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn hyphenated_lines_break_at_correct_dutch_places() {
+    // Breaks the bare patterns get wrong must never appear; every break keeps 2 letters
+    // before and 3 after and never splits "ij".
+    // (end of the line, start of the next) of breaks the bare patterns produce.
+    let wrong = [
+        ("kanke", "rim"),
+        ("stofal", "ler"),
+        ("taals", "maak"),
+        ("korta", "de"),
+    ];
+    for path in common::shipped_leaflets() {
+        let layout = layout_of(&path);
+        for (i, line) in layout.lines.iter().enumerate() {
+            if !line.hyphenated || !line.text.ends_with('-') {
+                continue;
+            }
+            let before: String = line
+                .text
+                .trim_end_matches('-')
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap()
+                .to_string();
+            let next = &layout.lines[i + 1].text;
+            let after: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+            if before.is_empty() {
+                continue; // an author's own hyphen (CT-|scan)
+            }
+            let joined = format!("{before}-{after}").to_lowercase();
+            assert!(before.chars().count() >= 2, "{joined}");
+            assert!(after.chars().count() >= 3, "{joined}");
+            assert!(
+                !(before.ends_with('i') && after.starts_with('j')),
+                "{joined}"
+            );
+            for (end, start) in wrong {
+                let bad = before.to_lowercase().ends_with(end) && after.starts_with(start);
+                assert!(!bad, "{}: wrong break {joined}", path.display());
+            }
+        }
+    }
+}
+
+fn marked(h: &Hyphenator, word: &str) -> String {
+    let mut s = String::new();
+    let mut last = 0;
+    for b in h.breaks(word) {
+        s.push_str(&word[last..b.at]);
+        s.push(if b.compound { '=' } else { '-' });
+        last = b.at;
+    }
+    s.push_str(&word[last..]);
+    s
+}
+
+#[test]
+fn dutch_hyphenation_rules() {
+    let h = Hyphenator::dutch(&shared().hyphenation);
+    // The exception list overrides the patterns' "kan-ke-rim-mu-no-…".
+    assert_eq!(
+        marked(&h, "kankerimmunotherapie"),
+        "kan-ker=im-mu-no-the-ra-pie"
+    );
+    assert_eq!(
+        marked(&h, "Kankerimmunotherapie"),
+        "Kan-ker=im-mu-no-the-ra-pie"
+    );
+    // Never "i-j"; at least 2 before and 3 after.
+    for w in ["bijwerkingen", "vrijdag", "blijven", "tijdens"] {
+        assert!(!marked(&h, w).contains("i-j"), "{}", marked(&h, w));
+    }
+    for w in [
+        "immunotherapie",
+        "afweersysteem",
+        "behandeling",
+        "ziekenhuis",
+    ] {
+        let m = marked(&h, w);
+        let parts: Vec<&str> = m.split(['-', '=']).collect();
+        assert!(parts.first().unwrap().chars().count() >= 2, "{m}");
+        assert!(parts.last().unwrap().chars().count() >= 3, "{m}");
+    }
+    // Abbreviations and all-caps words stay whole.
+    assert!(h.breaks("MRI").is_empty());
+    assert!(h.breaks("RIZIV").is_empty());
+    // A trema at a break is dropped on the new line (pati-enten, be-invloeden). "zeeën"
+    // itself cannot break: "en" would leave fewer than 3 letters for the new line.
+    let patienten = h.breaks("patiënten");
+    assert!(
+        patienten
+            .iter()
+            .any(|b| b.at == "pati".len() && b.drops_trema),
+        "{patienten:?}"
+    );
+    assert!(h.breaks("zeeën").is_empty());
+    let beinv = h.breaks("beïnvloeden");
+    assert!(
+        beinv.iter().any(|b| b.at == "be".len() && b.drops_trema),
+        "{beinv:?}"
+    );
+}
+
+#[test]
+fn words_with_hyphens_numbers_and_addresses_break_only_where_allowed() {
+    let h = Hyphenator::dutch("");
+    // "CT-scan": the letter runs are hyphenated separately, and "scan" is too short.
+    assert!(h.breaks("CT").is_empty());
+    assert!(h.breaks("scan").is_empty());
+    use leaflet_printer::text::hyphenate::is_unbreakable_token;
+    for t in [
+        "03",
+        "www.uza.be",
+        "info@uza.be",
+        "https://www.zna.be/x",
+        "2016",
+    ] {
+        assert!(is_unbreakable_token(t), "{t}");
+    }
+}
+
+#[test]
+fn trema_respelling_and_compound_breaks_reach_the_page() {
+    // A paragraph made to break inside "beïnvloeden": the new line reads "invloeden".
+    let src = "title: T\nrevised: 2025-01-01\nauthors: A\nroute: 105\nsections:\n  - body: |\n      \
+               Deze geneesmiddelen kunnen de werking van andere middelen sterk beïnvloeden, \
+               zodat uw arts de dosis van elk middel nauwkeurig moet beïnvloeden en opvolgen.\n";
+    let path = Path::new("t.yaml");
+    let leaflet = model::parse(path, src, shared()).unwrap();
+    let (_, layout) = pipeline::typeset(engine(), shared(), path, src, &leaflet).unwrap();
+    let texts: Vec<&str> = layout.lines.iter().map(|l| l.text.as_str()).collect();
+    for (i, t) in texts.iter().enumerate() {
+        if t.ends_with("be-") {
+            assert!(texts[i + 1].starts_with("invloeden"), "{texts:?}");
+        }
+    }
+    let all: String = texts.join(" ");
+    assert!(
+        all.contains("beïnvloeden") || all.contains("be- invloeden"),
+        "{all}"
+    );
+}
