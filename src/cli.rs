@@ -1,5 +1,5 @@
 //! The command line: plain-word help, one line per problem, exit codes a script can use
-//! (0 fine, 1 a leaflet failed, 2 bad usage).
+//! (0 fine, 1 a leaflet failed, 2 bad usage, 130 interrupted).
 
 use crate::batch::{self, Options};
 use crate::impose::{Imposition, printer_advice};
@@ -104,6 +104,7 @@ pub fn main() -> i32 {
 }
 
 fn build(opts: &Options) -> i32 {
+    batch::handle_interrupts();
     let summary = match batch::run(opts) {
         Ok(s) => s,
         Err(d) => {
@@ -131,5 +132,11 @@ fn build(opts: &Options) -> i32 {
             println!("2-up sheets: {}", printer_advice(Imposition::TwoUp));
         }
     }
-    if summary.failed > 0 { 1 } else { 0 }
+    if summary.interrupted {
+        130
+    } else if summary.failed > 0 {
+        1
+    } else {
+        0
+    }
 }
