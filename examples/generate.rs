@@ -228,9 +228,9 @@ fn indent_block(text: &str) -> String {
 
 fn leaflet(rng: &mut Rng, number: usize, department: &str) -> String {
     let topic = rng.pick(TOPICS);
-    // About 200 words fill an A5 page of 11 pt text with headings and lists.
+    // About 190 words fill an A5 page of 11 pt text with headings and lists.
     let pages = 1 + rng.below(4);
-    let budget = pages * 200 - 110;
+    let budget = pages * 190 - 100;
     let mut out = String::new();
     let _ = writeln!(
         out,

@@ -408,6 +408,8 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
 /// (including by another leaflet's booklet or 2-up sheet).
 fn plan(leaflets: &[PathBuf], opts: &Options, summary: &mut Summary) -> Vec<Job> {
     let mut taken: BTreeMap<String, PathBuf> = BTreeMap::new();
+    // Leaflets share folders; look for each folder's `_data` once.
+    let mut data_dirs: BTreeMap<PathBuf, Option<PathBuf>> = BTreeMap::new();
     let mut jobs = Vec::new();
     let extras = |name: &str| -> Vec<String> {
         let stem = name.trim_end_matches(".pdf");
@@ -448,7 +450,11 @@ fn plan(leaflets: &[PathBuf], opts: &Options, summary: &mut Summary) -> Vec<Job>
         for n in wanted {
             taken.insert(n, path.clone());
         }
-        let data_dir = find_data_dir(path.parent().unwrap_or(Path::new(".")));
+        let parent = path.parent().unwrap_or(Path::new("."));
+        let data_dir = data_dirs
+            .entry(parent.to_path_buf())
+            .or_insert_with(|| find_data_dir(parent))
+            .clone();
         jobs.push(Job {
             path: path.clone(),
             name,
