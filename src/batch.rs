@@ -315,26 +315,31 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
         .and_then(|b| serde_json::from_slice(b).ok())
         .unwrap_or_default();
 
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| Diagnostic::error(&opts.out, format!("cannot start worker threads: {e}")))?;
     let progress = Progress::new(opts.progress, jobs.len());
-    let outcomes: Vec<Outcome> = pool.install(|| {
-        jobs.par_iter()
-            .map(|job| {
-                if INTERRUPTED.load(Ordering::Relaxed) {
-                    return Outcome::Skipped;
-                }
-                let outcome = match &libraries[&job.data_dir] {
-                    Ok(lib) => build_one(lib, &job.path, &job.name, opts, &fingerprint, &old),
-                    Err(_) => Outcome::Failed(Vec::new()),
-                };
-                progress.done(&job.name, &outcome);
-                outcome
-            })
-            .collect()
-    });
+    let one = |job: &Job| {
+        if INTERRUPTED.load(Ordering::Relaxed) {
+            return Outcome::Skipped;
+        }
+        let outcome = match &libraries[&job.data_dir] {
+            Ok(lib) => build_one(lib, &job.path, &job.name, opts, &fingerprint, &old),
+            Err(_) => Outcome::Failed(Vec::new()),
+        };
+        progress.done(&job.name, &outcome);
+        outcome
+    };
+    // One leaflet, or one worker asked for: stay on this thread. Starting a pool costs more
+    // than the work, and glibc gives other threads arenas that grow by many small mprotects.
+    let outcomes: Vec<Outcome> = if jobs.len() < 2 || opts.jobs == Some(1) {
+        jobs.iter().map(one).collect()
+    } else {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(opts.jobs.unwrap_or(0))
+            .build()
+            .map_err(|e| {
+                Diagnostic::error(&opts.out, format!("cannot start worker threads: {e}"))
+            })?;
+        pool.install(|| jobs.par_iter().map(one).collect())
+    };
     progress.finish();
 
     let mut manifest = Manifest {
