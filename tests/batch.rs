@@ -522,3 +522,20 @@ fn an_interrupted_run_leaves_only_complete_files() {
     assert!(rest.status.success());
     assert_eq!(counts(&rest), (43 - built, built, 0));
 }
+
+#[test]
+fn the_house_style_and_hyphenation_exceptions_rebuild_everything() {
+    let (_dir, lib, out) = library();
+    assert_eq!(counts(&build(&lib, &out, &[])), (3, 0, 0));
+    fs::write(lib.join("_data/style.yaml"), "body_size: 10.5\n").unwrap();
+    let restyled = build(&lib, &out, &[]);
+    assert_eq!(counts(&restyled), (3, 0, 0));
+    assert_eq!(counts(&build(&lib, &out, &[])), (0, 3, 0));
+    fs::write(lib.join("_data/hyphenation.txt"), "im-mu-no-the-ra-pie\n").unwrap();
+    assert_eq!(counts(&build(&lib, &out, &[])), (3, 0, 0));
+    // Options that change what is written count as inputs too.
+    let booklets = build(&lib, &out, &["--booklet"]);
+    assert_eq!(counts(&booklets), (3, 0, 0));
+    assert!(out.join("a-booklet.pdf").is_file());
+    assert_eq!(counts(&build(&lib, &out, &["--booklet"])), (0, 3, 0));
+}
