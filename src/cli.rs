@@ -40,7 +40,7 @@ pub enum Command {
         #[arg(short, long, default_value = "out")]
         out: PathBuf,
         /// How many leaflets to build at once (default: one per processor core).
-        #[arg(short, long)]
+        #[arg(short, long, value_parser = parse_jobs)]
         jobs: Option<usize>,
         /// Rebuild every leaflet, even the ones that did not change.
         #[arg(long)]
@@ -61,6 +61,15 @@ pub enum Command {
         #[arg(long)]
         report: bool,
     },
+}
+
+/// `--jobs 0` would silently mean "all cores" to the thread pool; say so instead.
+fn parse_jobs(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("give at least 1; leave --jobs out to use every core".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{s}` is not a number of leaflets")),
+    }
 }
 
 pub fn main() -> i32 {
