@@ -381,9 +381,13 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
             Outcome::Skipped => {
                 summary.skipped += 1;
                 summary.interrupted = true;
-                // Not looked at: whatever the old manifest said about it still holds.
-                if let Some(e) = old.leaflets.get(name).filter(|_| old.tool == fingerprint) {
-                    manifest.leaflets.insert(name.clone(), e.clone());
+                // Not looked at: its old PDF stays listed, and is trusted next time only if
+                // it was built by this very tool.
+                if let Some(mut e) = old.leaflets.get(name).cloned() {
+                    if old.tool != fingerprint {
+                        e.inputs.clear();
+                    }
+                    manifest.leaflets.insert(name.clone(), e);
                 }
             }
         }
