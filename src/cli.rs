@@ -1,5 +1,5 @@
 //! The command line: plain-word help, one line per problem, exit codes a script can use
-//! (0 fine, 1 a leaflet failed, 2 bad usage).
+//! (0 fine, 1 a leaflet failed, 2 bad usage, 130 interrupted).
 
 use crate::batch::{self, Options};
 use crate::diagnostic::Reporter;
@@ -41,7 +41,7 @@ pub enum Command {
         #[arg(short, long, default_value = "out")]
         out: PathBuf,
         /// How many leaflets to build at once (default: one per processor core).
-        #[arg(short, long)]
+        #[arg(short, long, value_parser = parse_jobs)]
         jobs: Option<usize>,
         /// Rebuild every leaflet, even the ones that did not change.
         #[arg(long)]
@@ -102,6 +102,15 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `leaflet man > leaflet.1`.
     Man,
+}
+
+/// `--jobs 0` would silently mean "all cores" to the thread pool; say so instead.
+fn parse_jobs(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("give at least 1; leave --jobs out to use every core".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{s}` is not a number of leaflets")),
+    }
 }
 
 pub fn main() -> i32 {
@@ -170,6 +179,7 @@ pub fn main() -> i32 {
 }
 
 fn build(opts: &Options) -> i32 {
+    batch::handle_interrupts();
     let summary = match batch::run(opts) {
         Ok(s) => s,
         Err(d) => {
@@ -196,5 +206,11 @@ fn build(opts: &Options) -> i32 {
             println!("2-up sheets: {}", printer_advice(Imposition::TwoUp));
         }
     }
-    if summary.failed > 0 { 1 } else { 0 }
+    if summary.interrupted {
+        130
+    } else if summary.failed > 0 {
+        1
+    } else {
+        0
+    }
 }
