@@ -50,7 +50,7 @@ pub fn finish(
     // Content first, so the identifier can be derived from it.
     doc.prune_objects();
     doc.renumber_objects();
-    doc.compress();
+    compress(&mut doc);
     let id = trailer_id(&doc);
     // After `compress`, so the XMP stays uncompressed: PDF/X wants metadata readable by
     // tools that do not inflate streams.
@@ -66,6 +66,37 @@ pub fn finish(
     doc.save_to(&mut out)
         .expect("writing to memory cannot fail");
     out
+}
+
+/// Deflates every stream not yet filtered. lopdf's own `compress` uses the slowest level,
+/// which cost a sixth of a whole build for 0.3 % smaller files; level 6 is zlib's default.
+fn compress(doc: &mut Document) {
+    use flate2::{Compression, write::ZlibEncoder};
+    use std::io::Write;
+    for object in doc.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.dict.has(b"Filter") || !stream.allows_compression {
+            continue;
+        }
+        let mut encoder = ZlibEncoder::new(
+            Vec::with_capacity(stream.content.len() / 2),
+            Compression::new(6),
+        );
+        if encoder.write_all(&stream.content).is_err() {
+            continue;
+        }
+        let Ok(compressed) = encoder.finish() else {
+            continue;
+        };
+        if compressed.len() < stream.content.len() {
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(compressed);
+        }
+    }
 }
 
 fn root_id(doc: &Document) -> ObjectId {
