@@ -12,8 +12,6 @@ pub struct Subset {
     pub face: FaceId,
     pub font_id: FontId,
     pub parsed: ParsedFont,
-    /// The subset font program, for the deterministic subset tag.
-    pub bytes: Vec<u8>,
     remapper: GlyphRemapper,
     /// Original glyph id → the text it stands for (first use wins, in page order).
     texts: BTreeMap<u16, String>,
@@ -22,6 +20,10 @@ pub struct Subset {
 impl Subset {
     pub fn new_gid(&self, old: u16) -> u16 {
         self.remapper.get(old).unwrap_or(0)
+    }
+    /// The original ids of the glyphs kept, ascending.
+    pub fn glyph_ids(&self) -> impl Iterator<Item = u16> + '_ {
+        self.texts.keys().copied()
     }
     pub fn text_of(&self, old: u16) -> &str {
         self.texts.get(&old).map_or("", String::as_str)
@@ -41,7 +43,7 @@ pub fn subset(pages: &[Page], fonts: &Fonts) -> Vec<Subset> {
                 for g in &run.glyphs {
                     let entry = texts.entry(g.id).or_default();
                     if entry.is_empty() {
-                        entry.clone_from(&g.text);
+                        entry.push_str(&g.text);
                     }
                 }
             }
@@ -61,7 +63,6 @@ pub fn subset(pages: &[Page], fonts: &Fonts) -> Vec<Subset> {
                 face,
                 font_id: FontId(format!("F{}", face.index() + 1)),
                 parsed,
-                bytes,
                 remapper,
                 texts,
             }

@@ -5,6 +5,8 @@
 //! even as the widths it starts from.
 
 use rustybuzz::{Face as RbFace, UnicodeBuffer};
+use std::collections::HashMap;
+use std::sync::RwLock;
 
 /// The four faces of the family. `Ord` so output that iterates faces is deterministic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -86,7 +88,16 @@ pub struct ShapedGlyph {
 
 pub struct Fonts {
     faces: Vec<Face>,
+    /// Words already shaped, shared by all threads of a run: a library repeats its words
+    /// (afweersysteem, behandeling, u, de) thousands of times.
+    shaped: RwLock<ShapeCache>,
 }
+
+/// A face and a word → its glyphs.
+type ShapeCache = HashMap<(FaceId, Box<str>), Vec<ShapedGlyph>>;
+
+/// Past this many words the cache starts over, so memory stays bounded on any library.
+const SHAPE_CACHE_LIMIT: usize = 200_000;
 
 impl Fonts {
     /// Parses the embedded family. Panics only if the compiled-in fonts are corrupt, which
@@ -122,7 +133,10 @@ impl Fonts {
                 }
             })
             .collect();
-        Fonts { faces }
+        Fonts {
+            faces,
+            shaped: RwLock::new(HashMap::new()),
+        }
     }
 
     pub fn face(&self, id: FaceId) -> &Face {
@@ -136,6 +150,21 @@ impl Fonts {
 
     /// Shapes `text` in one face with the font's default features (kerning, ligatures).
     pub fn shape(&self, id: FaceId, text: &str) -> Vec<ShapedGlyph> {
+        let key = (id, Box::<str>::from(text));
+        if let Some(glyphs) = self.shaped.read().ok().and_then(|m| m.get(&key).cloned()) {
+            return glyphs;
+        }
+        let glyphs = self.shape_uncached(id, text);
+        if let Ok(mut cache) = self.shaped.write() {
+            if cache.len() >= SHAPE_CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(key, glyphs.clone());
+        }
+        glyphs
+    }
+
+    fn shape_uncached(&self, id: FaceId, text: &str) -> Vec<ShapedGlyph> {
         let face = self.face(id);
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(text);
