@@ -505,6 +505,13 @@ fn read_leaflet(path: &Path) -> Result<String, Diagnostic> {
     })
 }
 
+/// The booklet and 2-up files asked for are still there (someone may have deleted one).
+fn sheets_present(opts: &Options, name: &str) -> bool {
+    let stem = name.trim_end_matches(".pdf");
+    (!opts.booklet || opts.out.join(format!("{stem}-booklet.pdf")).is_file())
+        && (!opts.two_up || opts.out.join(format!("{stem}-2up.pdf")).is_file())
+}
+
 fn build_one(
     lib: &Library,
     path: &Path,
@@ -527,6 +534,7 @@ fn build_one(
         && !entry.inputs.is_empty()
         && entry.source == path.display().to_string()
         && fs::metadata(&out_path).is_ok_and(|m| m.is_file() && m.len() == entry.bytes)
+        && sheets_present(opts, name)
         && entry.inputs == lib.input_hash(&source, &entry.uses)
     {
         let quality = opts.report.then(|| {

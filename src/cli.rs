@@ -133,6 +133,12 @@ pub fn main() -> i32 {
             two_up,
             report: want_report,
         } => {
+            if marks && target != TargetArg::Print {
+                eprintln!(
+                    "error: --marks adds crop marks for the print shop; use it with --target print"
+                );
+                return 2;
+            }
             let target = match target {
                 TargetArg::Office => Target::Office,
                 TargetArg::Print => Target::Print { marks },
@@ -198,7 +204,7 @@ fn build(opts: &Options) -> i32 {
     println!("{}", summary.line());
     let diagnostics = crate::check::place_layout_warnings(summary.diagnostics.clone());
     Reporter::default().print_all(&diagnostics);
-    if !summary.extras.is_empty() {
+    if opts.booklet || opts.two_up {
         if opts.booklet {
             println!("booklets: {}", printer_advice(Imposition::Booklet));
         }

@@ -129,6 +129,18 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
     if let Some(b) = blocks.get_mut(first_content) {
         b.space_before = b.space_before.max(style.body_leading() * 1.2);
     }
+    // A paragraph that introduces a list ("Meld het ons als:") stays with its first item.
+    for k in 1..blocks.len() {
+        let introduces = blocks[k].kind == BlockKind::ListItem
+            && blocks[k - 1].kind == BlockKind::Paragraph
+            && blocks[k - 1]
+                .runs
+                .last()
+                .is_some_and(|r| r.text.trim_end().ends_with(':'));
+        if introduces {
+            blocks[k - 1].keep_with_next = true;
+        }
+    }
     blocks.push(route_block(leaflet, style));
     for b in &mut blocks {
         b.runs = normalize_runs(&b.runs, style);

@@ -7,6 +7,28 @@
 
 use crate::text::items::{INFINITE_PENALTY, Item, LETTER_SHRINK, LETTER_STRETCH};
 
+/// How far a pass lets the letters of a line open and close, as fractions of box widths.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Letters {
+    pub stretch: f32,
+    pub shrink: f32,
+}
+
+/// Letter-spacing a reader does not see: tried first, so most paragraphs never need more.
+const SUBTLE_LETTERS: Letters = Letters {
+    stretch: 0.03,
+    shrink: 0.02,
+};
+/// The full range, for paragraphs that cannot be set evenly otherwise.
+const FULL_LETTERS: Letters = Letters {
+    stretch: LETTER_STRETCH,
+    shrink: LETTER_SHRINK,
+};
+const NO_LETTERS: Letters = Letters {
+    stretch: 0.0,
+    shrink: 0.0,
+};
+
 /// Added to every line's badness before squaring, so fewer lines are preferred when
 /// spacing is otherwise equal (TeX's \linepenalty).
 const LINE_PENALTY: f64 = 10.0;
@@ -59,6 +81,8 @@ pub struct LineBreak {
     pub last: bool,
     /// Wider than the measure even fully shrunk (only in the last-resort pass).
     pub overfull: bool,
+    /// The letter-spacing range the line was broken with, and must be set with.
+    pub letters: Letters,
 }
 
 #[derive(Debug, Clone)]
@@ -85,7 +109,7 @@ struct Sums {
 
 impl Sums {
     /// `letters`: whether boxes may be letter-spaced (justified text only).
-    fn new(items: &[Item], letters: bool) -> Sums {
+    fn new(items: &[Item], letters: Letters) -> Sums {
         let mut s = Sums {
             width: vec![0.0; items.len() + 1],
             stretch: vec![0.0; items.len() + 1],
@@ -93,10 +117,10 @@ impl Sums {
         };
         for (i, item) in items.iter().enumerate() {
             let (w, y, z) = match item {
-                Item::Box { fragment, .. } if letters && fragment.glyphs.len() > 1 => (
+                Item::Box { fragment, .. } if fragment.glyphs.len() > 1 => (
                     fragment.width as f64,
-                    (fragment.width * LETTER_STRETCH) as f64,
-                    (fragment.width * LETTER_SHRINK) as f64,
+                    (fragment.width * letters.stretch) as f64,
+                    (fragment.width * letters.shrink) as f64,
                 ),
                 Item::Box { fragment, .. } => (fragment.width as f64, 0.0, 0.0),
                 Item::Glue {
@@ -120,29 +144,56 @@ pub fn break_lines(items: &[Item], params: &Params) -> Vec<LineBreak> {
     if items.is_empty() {
         return Vec::new();
     }
-    let sums = Sums::new(items, params.justify);
+    let (subtle, full) = if params.justify {
+        (SUBTLE_LETTERS, FULL_LETTERS)
+    } else {
+        (NO_LETTERS, NO_LETTERS)
+    };
+    let subtle_sums = Sums::new(items, subtle);
+    let full_sums = Sums::new(items, full);
     let emergency = EMERGENCY_STRETCH_EMS * params.em;
+    // Subtle letter-spacing wins only where it costs no extra hyphen: a ladder of hyphens
+    // is worse than letters opened by a few per cent.
+    let hyphens = |lines: &[LineBreak]| lines.iter().filter(|l| l.hyphenated).count();
+    let strict = |letters: Letters, sums: &Sums| {
+        run_pass(items, sums, params, FIRST_PASS_TOLERANCE, 0.0, false).map(|mut lines| {
+            lines.iter_mut().for_each(|l| l.letters = letters);
+            lines
+        })
+    };
+    let strict_result = match (strict(subtle, &subtle_sums), strict(full, &full_sums)) {
+        (Some(a), Some(b)) if hyphens(&a) <= hyphens(&b) => Some(a),
+        (_, b @ Some(_)) => b,
+        (a, None) => a,
+    };
+    let mut with_runt: Option<Vec<LineBreak>> = None;
+    if let Some(lines) = strict_result {
+        if !ends_in_runt(items, &full_sums, params, &lines) {
+            return lines;
+        }
+        with_runt = Some(lines);
+    }
     let passes = [
-        (FIRST_PASS_TOLERANCE, 0.0, false),
         (SECOND_PASS_TOLERANCE, 0.0, false),
         (THIRD_PASS_TOLERANCE, emergency, false),
         (f64::INFINITY, emergency, true),
     ];
-    let mut with_runt: Option<Vec<LineBreak>> = None;
     for (tolerance, emergency, last_resort) in passes {
-        let Some(lines) = run_pass(items, &sums, params, tolerance, emergency, last_resort) else {
+        let Some(mut lines) =
+            run_pass(items, &full_sums, params, tolerance, emergency, last_resort)
+        else {
             continue;
         };
+        lines.iter_mut().for_each(|l| l.letters = full);
         // A runt last line is worse than a somewhat looser paragraph: if the strict pass
         // could only end in a runt, let the loose pass try before settling for it.
-        let runt = ends_in_runt(items, &sums, params, &lines);
-        if !runt || with_runt.is_some() || tolerance >= SECOND_PASS_TOLERANCE {
-            return match (runt, with_runt) {
-                (true, Some(first)) => first,
-                _ => lines,
-            };
+        if !ends_in_runt(items, &full_sums, params, &lines) {
+            return lines;
         }
-        with_runt = Some(lines);
+        let first = with_runt.get_or_insert(lines);
+        if tolerance >= SECOND_PASS_TOLERANCE {
+            return first.clone();
+        }
     }
     with_runt.expect("the last-resort pass accepts every break")
 }
@@ -398,6 +449,7 @@ fn run_pass(
             hyphenated,
             last: n == chain.len() - 1,
             overfull: node.overfull,
+            letters: NO_LETTERS,
         });
         start = node.next_start;
     }

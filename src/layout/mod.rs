@@ -135,6 +135,7 @@ impl Typesetter<'_> {
         let builder = ItemBuilder {
             fonts: self.fonts,
             hyphenator: self.hyphenator,
+            protrusion: self.style.protrusion,
         };
         let mut warnings = Vec::new();
         let blocks: Vec<paragraph::SetBlock> = doc

@@ -4,7 +4,7 @@
 use super::linebreak::{LineBreak, Params, break_lines};
 use crate::document::{Block, BlockKind};
 use crate::style::{Align, HouseStyle};
-use crate::text::items::{Fragment, Item, ItemBuilder, LETTER_SHRINK, LETTER_STRETCH};
+use crate::text::items::{Fragment, Item, ItemBuilder};
 
 /// A line of a block, its fragments placed relative to the block's left edge.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,9 +102,9 @@ fn set_line(
     };
     let letter_scale = 1.0
         + if ratio >= 0.0 {
-            ratio * LETTER_STRETCH
+            ratio * b.letters.stretch
         } else {
-            ratio * LETTER_SHRINK
+            ratio * b.letters.shrink
         };
     // First the boxes, letter-spaced: the extra width goes into the gaps between glyphs,
     // so a box still ends where its last glyph ends and nothing passes the measure.
@@ -242,8 +242,8 @@ fn actual_ratio(items: &[Item], b: &LineBreak, width: f32) -> f32 {
             Item::Box { fragment, .. } => {
                 natural += fragment.width;
                 if fragment.glyphs.len() > 1 {
-                    stretch += fragment.width * LETTER_STRETCH;
-                    shrink += fragment.width * LETTER_SHRINK;
+                    stretch += fragment.width * b.letters.stretch;
+                    shrink += fragment.width * b.letters.shrink;
                 }
             }
             Item::Glue {

@@ -110,6 +110,8 @@ enum Cut {
 pub struct ItemBuilder<'a> {
     pub fonts: &'a Fonts,
     pub hyphenator: &'a Hyphenator,
+    /// Whether punctuation and hyphens may hang into the right margin (house style).
+    pub protrusion: bool,
 }
 
 /// The paragraph's items, and a message for each word that had to be forced apart.
@@ -298,7 +300,7 @@ impl ItemBuilder<'_> {
             } => {
                 let face = face_after.unwrap_or(FaceId::Regular);
                 let hyphen = self.fragment("-", face, block.size);
-                let protrusion = hyphen.width * protrusion_factor('-');
+                let protrusion = hyphen.width * self.protrusion_factor('-');
                 let respelled_next = drops_trema.then(|| {
                     let rest = &word[at..];
                     let end = rest
@@ -384,7 +386,7 @@ impl ItemBuilder<'_> {
             let last_adv = frag.glyphs.last().map_or(0.0, |g| g.advance);
             items.push(Item::Box {
                 fragment: frag,
-                protrusion: last_char.map_or(0.0, |c| protrusion_factor(c) * last_adv),
+                protrusion: last_char.map_or(0.0, |c| self.protrusion_factor(c) * last_adv),
             });
             let split_here = j < piece.len() && piece[j].1 == face;
             if split_here {
@@ -404,6 +406,14 @@ impl ItemBuilder<'_> {
             warnings.push(format!(
                 "the word “{word}” is wider than a line and was split where no hyphen belongs"
             ));
+        }
+    }
+
+    fn protrusion_factor(&self, c: char) -> f32 {
+        if self.protrusion {
+            protrusion_factor(c)
+        } else {
+            0.0
         }
     }
 

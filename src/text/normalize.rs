@@ -101,12 +101,11 @@ fn typographic_quotes<S: Copy>(input: &[(char, S)], style: QuoteStyle) -> Vec<(c
                 if letter_before && letter_after {
                     '’' // an apostrophe: "baby's"
                 } else if opens_after(prev) && letter_after {
-                    // 's morgens, 't: an elided article starts a word with an apostrophe.
-                    if next == Some('s') || next == Some('t') || next == Some('n') {
-                        '’'
-                    } else {
-                        '‘'
-                    }
+                    // 's morgens, 't, 'n: an elided word is one letter, then a space.
+                    let after_next = input.get(i + 2).map(|n| n.0);
+                    let elided = matches!(next, Some('s' | 't' | 'n'))
+                        && after_next.is_none_or(|c| !c.is_alphanumeric());
+                    if elided { '’' } else { '‘' }
                 } else {
                     '’'
                 }
@@ -298,6 +297,7 @@ mod tests {
     fn typographic_quotes_and_apostrophes() {
         assert_eq!(run("het \"vreemd\" deel"), "het “vreemd” deel");
         assert_eq!(run("baby's en 's morgens"), "baby’s en ’s morgens");
+        assert_eq!(run("losse 'sloefen' staan"), "losse ‘sloefen’ staan");
     }
 
     #[test]
