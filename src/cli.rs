@@ -102,6 +102,16 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `leaflet man > leaflet.1`.
     Man,
+    /// Show where words may be hyphenated, with the library's exception list applied
+    /// (`-` a syllable break, `=` a compound break), to check or extend _data/hyphenation.txt.
+    Hyphenate {
+        /// The words to show.
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// The leaflet folder whose _data/hyphenation.txt applies.
+        #[arg(long, default_value = "leaflets")]
+        library: PathBuf,
+    },
 }
 
 /// `--jobs 0` would silently mean "all cores" to the thread pool; say so instead.
@@ -169,6 +179,7 @@ pub fn main() -> i32 {
             clap_complete::generate(shell, &mut cmd, "leaflet", &mut std::io::stdout());
             0
         }
+        Command::Hyphenate { words, library } => hyphenate(&words, &library),
         Command::Man => {
             let cmd = <Cli as clap::CommandFactory>::command();
             match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
@@ -219,4 +230,15 @@ fn build(opts: &Options) -> i32 {
     } else {
         0
     }
+}
+
+fn hyphenate(words: &[String], library: &std::path::Path) -> i32 {
+    let exceptions = crate::shared::find_data_dir(library)
+        .and_then(|d| std::fs::read_to_string(d.join(crate::shared::HYPHENATION_FILE)).ok())
+        .unwrap_or_default();
+    let hyphenator = crate::text::hyphenate::Hyphenator::dutch(&exceptions);
+    for word in words {
+        println!("{}", hyphenator.marked(word));
+    }
+    0
 }

@@ -185,15 +185,7 @@ fn hyphenated_lines_break_at_correct_dutch_places() {
 }
 
 fn marked(h: &Hyphenator, word: &str) -> String {
-    let mut s = String::new();
-    let mut last = 0;
-    for b in h.breaks(word) {
-        s.push_str(&word[last..b.at]);
-        s.push(if b.compound { '=' } else { '-' });
-        last = b.at;
-    }
-    s.push_str(&word[last..]);
-    s
+    h.marked(word)
 }
 
 #[test]
@@ -281,4 +273,15 @@ fn trema_respelling_and_compound_breaks_reach_the_page() {
         all.contains("beïnvloeden") || all.contains("be- invloeden"),
         "{all}"
     );
+}
+
+#[test]
+fn the_hyphenate_command_shows_the_exception_list_applied() {
+    let out = common::leaflet(
+        &common::repo(),
+        &["hyphenate", "kankerimmunotherapie", "behandeling", "MRI"],
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text, "kan-ker=im-mu-no-the-ra-pie\nbe-han-de-ling\nMRI\n");
 }

@@ -112,6 +112,21 @@ impl Hyphenator {
     }
 }
 
+impl Hyphenator {
+    /// The word with its breaks written in: `kan-ker=im-mu-no-the-ra-pie`.
+    pub fn marked(&self, word: &str) -> String {
+        let mut out = String::new();
+        let mut last = 0;
+        for b in self.breaks(word) {
+            out.push_str(&word[last..b.at]);
+            out.push(if b.compound { '=' } else { '-' });
+            last = b.at;
+        }
+        out.push_str(&word[last..]);
+        out
+    }
+}
+
 /// The rules a break must satisfy whatever its source.
 fn allowed(word: &str, at: usize) -> bool {
     if at == 0 || at >= word.len() || !word.is_char_boundary(at) {
