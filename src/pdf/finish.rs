@@ -527,12 +527,17 @@ fn add_metadata(doc: &mut Document, meta: &Meta, target: Target, id: &[u8; 16]) 
 
 /// The PDF/X-4 output intent with the embedded CMYK profile of the shop's press condition.
 fn add_output_intent(doc: &mut Document) {
-    let mut profile = Stream::new(
-        dictionary! { "N" => 4, "Alternate" => Object::Name(b"DeviceCMYK".to_vec()) },
-        OUTPUT_PROFILE.to_vec(),
-    );
-    let _ = profile.compress();
-    let profile_id = doc.add_object(profile);
+    // The megabyte profile is deflated once per run, not once per leaflet.
+    static COMPRESSED: std::sync::OnceLock<Stream> = std::sync::OnceLock::new();
+    let profile = COMPRESSED.get_or_init(|| {
+        let mut profile = Stream::new(
+            dictionary! { "N" => 4, "Alternate" => Object::Name(b"DeviceCMYK".to_vec()) },
+            OUTPUT_PROFILE.to_vec(),
+        );
+        let _ = profile.compress();
+        profile
+    });
+    let profile_id = doc.add_object(profile.clone());
     let intent = dictionary! {
         "Type" => Object::Name(b"OutputIntent".to_vec()),
         "S" => Object::Name(b"GTS_PDFX".to_vec()),
