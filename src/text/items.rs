@@ -22,6 +22,8 @@ pub const EXPLICIT_HYPHEN_PENALTY: f32 = 50.0;
 pub const URL_BREAK_PENALTY: f32 = 200.0;
 /// A word wider than the whole line is forced apart; this makes it the last resort.
 pub const FORCED_SPLIT_PENALTY: f32 = 5_000.0;
+/// Words longer than this many characters get no hyphenation or URL break points.
+pub const MAX_CUT_WORD_CHARS: usize = 1_000;
 /// Word-space stretch and shrink as fractions of the font's space: with these, ratio 1.0
 /// means spaces at 1.5× natural and -1.0 means 0.8×, the limits we hold lines to.
 pub const SPACE_STRETCH: f32 = 0.5;
@@ -180,7 +182,10 @@ impl ItemBuilder<'_> {
         warnings: &mut Vec<String>,
     ) {
         let text: String = chars.iter().map(|(c, _)| *c).collect();
-        let cuts = if block.hyphenate {
+        // A "word" this long is no word (a paste accident, a line of dashes): it is forced
+        // apart anyway, and finding and placing its break points takes time quadratic in its
+        // length (a 200,000-letter line without spaces hung the build).
+        let cuts = if block.hyphenate && chars.len() <= MAX_CUT_WORD_CHARS {
             self.cuts(&text)
         } else {
             Vec::new()
