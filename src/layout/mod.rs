@@ -136,6 +136,25 @@ impl Typesetter<'_> {
             fonts: self.fonts,
             hyphenator: self.hyphenator,
         };
+        // The footer's lines are set whole, never broken: one wider than the measure (a long
+        // author list) would run off the page.
+        for line in &doc.footer {
+            let width = builder
+                .fragment(line, FaceId::Regular, self.style.footer_size)
+                .width;
+            if width > self.style.measure() {
+                let fits = (line.chars().count() as f32 * self.style.measure() / width) as usize;
+                return Err(Diagnostic::error(
+                    file,
+                    format!("the footer line `{line}` is too long to fit the page's width"),
+                )
+                .field("authors")
+                .hint(format!(
+                    "shorten `authors` (the footer line may have about {fits} characters), e.g. \
+                     name the team rather than every person"
+                )));
+            }
+        }
         let mut warnings = Vec::new();
         let blocks: Vec<paragraph::SetBlock> = doc
             .blocks
