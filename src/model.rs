@@ -109,6 +109,9 @@ impl RouteKey {
 
 /// Parses and checks one leaflet's YAML. `path` is only used in messages.
 pub fn parse(path: &Path, source: &str, shared: &SharedData) -> Result<Leaflet, Vec<Diagnostic>> {
+    // Windows editors save "UTF-8 with BOM"; serde_yaml would read the mark as part of the
+    // first key and report a missing field.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if source.len() > MAX_FILE_BYTES {
         return Err(vec![
             Diagnostic::error(
