@@ -135,7 +135,16 @@ impl ItemBuilder<'_> {
                 let space = self.fonts.face(face_before).space_advance
                     * self.fonts.face(face_before).scale(block.size);
                 if c == NBSP {
-                    items.push(no_break());
+                    // Not an infinite penalty: a chain of words tied by no-break spaces
+                    // wider than the line must still break somewhere, or it runs off the
+                    // page. This cost makes it the last resort, like a forced split.
+                    items.push(Item::Penalty {
+                        width: 0.0,
+                        cost: FORCED_SPLIT_PENALTY,
+                        flagged: false,
+                        hyphen: None,
+                        respelled_next: None,
+                    });
                 }
                 items.push(Item::Glue {
                     width: space,
@@ -408,8 +417,11 @@ impl ItemBuilder<'_> {
             k = j;
         }
         if forced {
+            // The word itself may be a whole pasted page: show its start only.
+            let shown: String = word.chars().take(60).collect();
+            let more = if shown.len() < word.len() { "…" } else { "" };
             warnings.push(format!(
-                "the word “{word}” is wider than a line and was split where no hyphen belongs"
+                "the word “{shown}{more}” is wider than a line and was split where no hyphen belongs"
             ));
         }
     }
