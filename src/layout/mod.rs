@@ -161,6 +161,35 @@ impl Typesetter<'_> {
             .iter()
             .map(|b| paragraph::set_block(b, &builder, self.style, &mut warnings))
             .collect();
+        // A block that is never split (title, department, route) taller than a page would
+        // overflow it, past the footer and off the trim.
+        let body = pages::body_height(doc, &builder, self.style);
+        for (block, set) in doc.blocks.iter().zip(&blocks) {
+            let padding = match block.background {
+                Some(_) => 2.0 * paragraph::route_padding(self.style),
+                None => 0.0,
+            };
+            let height = set.lines.len() as f32 * block.leading + padding;
+            if block.unbreakable && height > body + 0.01 {
+                let field = match block.kind {
+                    BlockKind::Department => "department",
+                    BlockKind::Subtitle => "subtitle",
+                    BlockKind::Route => "route",
+                    _ => "title",
+                };
+                return Err(Diagnostic::error(
+                    file,
+                    format!(
+                        "the {field} is {} lines long and does not fit on one page",
+                        set.lines.len()
+                    ),
+                )
+                .field(field)
+                .hint(format!(
+                    "shorten the {field}: it is never split across pages"
+                )));
+            }
+        }
         let mut layout = pages::paginate(doc, &blocks, &builder, self.style);
         layout.warnings.extend(warnings);
         if layout.pages.len() > MAX_PAGES {
