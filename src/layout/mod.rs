@@ -15,10 +15,14 @@ use crate::text::fonts::{FaceId, Fonts};
 use crate::text::hyphenate::Hyphenator;
 use crate::text::items::{Glyph, ItemBuilder};
 use std::path::Path;
+use unicode_normalization::char::is_combining_mark;
 
 /// A leaflet that lays out to more pages than this is a mistake (a pasted book), not a
 /// leaflet; refusing it keeps a batch fast and the print shop's bill sane.
 pub const MAX_PAGES: usize = 64;
+
+/// More combining marks than this on one letter are refused.
+pub const MAX_STACKED_MARKS: usize = 4;
 
 /// Glyphs of one face, size and colour on one baseline.
 #[derive(Debug, Clone, PartialEq)]
@@ -217,6 +221,21 @@ impl Typesetter<'_> {
             texts.push((line, FaceId::Regular, "authors".into()));
         }
         for (text, face, kind) in texts {
+            // Stacked accents ("Zalgo" text) are drawn each a little further along by the
+            // font: 50,000 of them on one letter ran off the page.
+            let mut stacked = 0;
+            for c in text.chars() {
+                stacked = if is_combining_mark(c) { stacked + 1 } else { 0 };
+                if stacked > MAX_STACKED_MARKS {
+                    return Err(Diagnostic::error(
+                        file,
+                        format!(
+                            "a letter in a {kind} carries more than {MAX_STACKED_MARKS} accents (combining marks) and cannot be printed"
+                        ),
+                    )
+                    .hint("remove the extra accents; they usually come from text pasted from the web"));
+                }
+            }
             if let Some(c) = text
                 .chars()
                 .find(|&c| !c.is_whitespace() && !self.fonts.has_char(face, c))
