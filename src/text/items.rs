@@ -240,7 +240,8 @@ impl ItemBuilder<'_> {
                 .filter(|(g, _)| g.start >= piece_start && g.start < piece_end)
                 .collect();
             if let Some((at, cut)) = pending.take() {
-                items.push(self.cut_penalty(cut, at, &text, piece.first().map(|p| p.1), block));
+                let next = &text[at..piece_end];
+                items.push(self.cut_penalty(cut, next, piece.first().map(|p| p.1), block));
             }
             self.piece_boxes(&piece, &text, block, max_width, items, warnings);
             if let Some(&c) = cuts.get(k) {
@@ -299,14 +300,9 @@ impl ItemBuilder<'_> {
         cuts
     }
 
-    fn cut_penalty(
-        &self,
-        cut: Cut,
-        at: usize,
-        word: &str,
-        face_after: Option<FaceId>,
-        block: &Block,
-    ) -> Item {
+    /// `next` is the piece of the word after the cut, up to the next cut: all that a
+    /// respelling may replace.
+    fn cut_penalty(&self, cut: Cut, next: &str, face_after: Option<FaceId>, block: &Block) -> Item {
         match cut {
             Cut::Hyphen {
                 compound,
@@ -316,7 +312,10 @@ impl ItemBuilder<'_> {
                 let hyphen = self.fragment("-", face, block.size);
                 let protrusion = hyphen.width * protrusion_factor('-');
                 let respelled_next = drops_trema.then(|| {
-                    let rest = &word[at..];
+                    // Only up to the next cut: the respelling replaces one box, and running
+                    // on to the end of the letters printed the rest twice ("éë-|ëï|réï"
+                    // became "eïréï" + "réï").
+                    let rest = next;
                     let end = rest
                         .find(|c: char| !c.is_alphabetic())
                         .unwrap_or(rest.len());
