@@ -250,11 +250,19 @@ impl Typesetter<'_> {
                     .collect::<Vec<_>>()
                     .into_iter()
                     .rev()
+                    .filter(|c: &char| !c.is_control())
                     .collect();
+                // A control character is named, not echoed: printed raw it would ring the
+                // terminal's bell or rewrite the screen (an escaped "\e" in `authors`).
+                let shown = if c.is_control() {
+                    "a control character".to_string()
+                } else {
+                    format!("the character “{c}”")
+                };
                 return Err(Diagnostic::error(
                     file,
                     format!(
-                        "the character “{c}” (U+{:04X}) in a {kind} cannot be printed: the font has no glyph for it (it follows “{context}”)",
+                        "{shown} (U+{:04X}) in a {kind} cannot be printed: the font has no glyph for it (it follows “{context}”)",
                         c as u32
                     ),
                 )
