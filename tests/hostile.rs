@@ -80,7 +80,11 @@ const CASES: &[(&str, Expect)] = &[
     ("escaped-control-chars-in-title.yaml", Builds),
     (
         "escaped-control-chars-in-authors.yaml",
-        Fails("cannot be printed"),
+        Fails("control character"),
+    ),
+    (
+        "escaped-escape-sequence-in-authors.yaml",
+        Fails("control character"),
     ),
     ("raw-control-char.yaml", Fails("")),
     // Characters no font has.
@@ -499,6 +503,11 @@ fn the_binary_survives_the_whole_corpus_at_once() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(status.code(), Some(1), "stdout: {stdout}\nstderr: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
+    // Nothing from a hostile file reaches the terminal as a control sequence.
+    assert!(
+        !stderr.chars().any(|c| c.is_control() && c != '\n'),
+        "a control character was echoed: {stderr:?}"
+    );
     let builds: BTreeSet<String> = CASES
         .iter()
         .filter(|(_, e)| !matches!(e, Fails(_)))
