@@ -19,9 +19,10 @@ static SHARED: OnceLock<SharedData> = OnceLock::new();
 fn shared() -> SharedData {
     let mut shared = SharedData::default();
     // The shipped library's route, so `route: 105` resolves as in real leaflets.
-    shared
-        .routes
-        .insert("105".into(), "oncologisch dagziekenhuis en consultaties".into());
+    shared.routes.insert(
+        "105".into(),
+        "oncologisch dagziekenhuis en consultaties".into(),
+    );
     shared
 }
 
