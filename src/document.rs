@@ -202,6 +202,10 @@ fn body_block(kind: BlockKind, style: &HouseStyle) -> Block {
     }
 }
 
+/// Lists nested deeper than this are indented no further: sixty nested levels pushed the
+/// text column past the right edge of the page.
+pub const MAX_LIST_INDENTS: usize = 4;
+
 /// Parses one section body (light Markdown) into paragraph and list-item blocks.
 fn markdown_blocks(body: &str, style: &HouseStyle, out: &mut Vec<Block>) {
     let mut bold = 0u32;
@@ -221,7 +225,7 @@ fn markdown_blocks(body: &str, style: &HouseStyle, out: &mut Vec<Block>) {
     let push_text = |current: &mut Option<Block>, text: &str, face: FaceId, lists_depth: usize| {
         let block = current.get_or_insert_with(|| {
             let mut b = body_block(BlockKind::Paragraph, style);
-            b.indent = style.list_indent * lists_depth as f32;
+            b.indent = style.list_indent * lists_depth.min(MAX_LIST_INDENTS) as f32;
             b
         });
         match block.runs.last_mut() {
@@ -284,7 +288,7 @@ fn markdown_blocks(body: &str, style: &HouseStyle, out: &mut Vec<Block>) {
                     _ => if depth > 1 { "–" } else { "•" }.to_string(),
                 };
                 let mut b = body_block(BlockKind::ListItem, style);
-                b.indent = style.list_indent * depth as f32;
+                b.indent = style.list_indent * depth.min(MAX_LIST_INDENTS) as f32;
                 b.marker = Some(Run {
                     text: marker,
                     face: FaceId::Regular,

@@ -15,10 +15,14 @@ use crate::text::fonts::{FaceId, Fonts};
 use crate::text::hyphenate::Hyphenator;
 use crate::text::items::{Glyph, ItemBuilder};
 use std::path::Path;
+use unicode_normalization::char::is_combining_mark;
 
 /// A leaflet that lays out to more pages than this is a mistake (a pasted book), not a
 /// leaflet; refusing it keeps a batch fast and the print shop's bill sane.
 pub const MAX_PAGES: usize = 64;
+
+/// More combining marks than this on one letter are refused.
+pub const MAX_STACKED_MARKS: usize = 4;
 
 /// Glyphs of one face, size and colour on one baseline.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,12 +141,60 @@ impl Typesetter<'_> {
             hyphenator: self.hyphenator,
             protrusion: self.style.protrusion,
         };
+        // The footer's lines are set whole, never broken: one wider than the measure (a long
+        // author list) would run off the page.
+        for line in &doc.footer {
+            let width = builder
+                .fragment(line, FaceId::Regular, self.style.footer_size)
+                .width;
+            if width > self.style.measure() {
+                let fits = (line.chars().count() as f32 * self.style.measure() / width) as usize;
+                return Err(Diagnostic::error(
+                    file,
+                    format!("the footer line `{line}` is too long to fit the page's width"),
+                )
+                .field("authors")
+                .hint(format!(
+                    "shorten `authors` (the footer line may have about {fits} characters), e.g. \
+                     name the team rather than every person"
+                )));
+            }
+        }
         let mut warnings = Vec::new();
         let blocks: Vec<paragraph::SetBlock> = doc
             .blocks
             .iter()
             .map(|b| paragraph::set_block(b, &builder, self.style, &mut warnings))
             .collect();
+        // A block that is never split (title, department, route) taller than a page would
+        // overflow it, past the footer and off the trim.
+        let body = pages::body_height(doc, &builder, self.style);
+        for (block, set) in doc.blocks.iter().zip(&blocks) {
+            let padding = match block.background {
+                Some(_) => 2.0 * paragraph::route_padding(self.style),
+                None => 0.0,
+            };
+            let height = set.lines.len() as f32 * block.leading + padding;
+            if block.unbreakable && height > body + 0.01 {
+                let field = match block.kind {
+                    BlockKind::Department => "department",
+                    BlockKind::Subtitle => "subtitle",
+                    BlockKind::Route => "route",
+                    _ => "title",
+                };
+                return Err(Diagnostic::error(
+                    file,
+                    format!(
+                        "the {field} is {} lines long and does not fit on one page",
+                        set.lines.len()
+                    ),
+                )
+                .field(field)
+                .hint(format!(
+                    "shorten the {field}: it is never split across pages"
+                )));
+            }
+        }
         let mut layout = pages::paginate(doc, &blocks, &builder, self.style);
         layout.warnings.extend(warnings);
         if layout.pages.len() > MAX_PAGES {
@@ -170,6 +222,21 @@ impl Typesetter<'_> {
             texts.push((line, FaceId::Regular, "authors".into()));
         }
         for (text, face, kind) in texts {
+            // Stacked accents ("Zalgo" text) are drawn each a little further along by the
+            // font: 50,000 of them on one letter ran off the page.
+            let mut stacked = 0;
+            for c in text.chars() {
+                stacked = if is_combining_mark(c) { stacked + 1 } else { 0 };
+                if stacked > MAX_STACKED_MARKS {
+                    return Err(Diagnostic::error(
+                        file,
+                        format!(
+                            "a letter in a {kind} carries more than {MAX_STACKED_MARKS} accents (combining marks) and cannot be printed"
+                        ),
+                    )
+                    .hint("remove the extra accents; they usually come from text pasted from the web"));
+                }
+            }
             if let Some(c) = text
                 .chars()
                 .find(|&c| !c.is_whitespace() && !self.fonts.has_char(face, c))
@@ -184,11 +251,19 @@ impl Typesetter<'_> {
                     .collect::<Vec<_>>()
                     .into_iter()
                     .rev()
+                    .filter(|c: &char| !c.is_control())
                     .collect();
+                // A control character is named, not echoed: printed raw it would ring the
+                // terminal's bell or rewrite the screen (an escaped "\e" in `authors`).
+                let shown = if c.is_control() {
+                    "a control character".to_string()
+                } else {
+                    format!("the character “{c}”")
+                };
                 return Err(Diagnostic::error(
                     file,
                     format!(
-                        "the character “{c}” (U+{:04X}) in a {kind} cannot be printed: the font has no glyph for it (it follows “{context}”)",
+                        "{shown} (U+{:04X}) in a {kind} cannot be printed: the font has no glyph for it (it follows “{context}”)",
                         c as u32
                     ),
                 )

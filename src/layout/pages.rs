@@ -119,6 +119,12 @@ pub fn paginate(
     }
 }
 
+/// Height of the text area between the top margin and the footer, points.
+pub fn body_height(doc: &Document, builder: &ItemBuilder, style: &HouseStyle) -> f32 {
+    let footer = Footer::new(doc, builder, style);
+    footer.top - style.body_size - style.margin_top()
+}
+
 fn units(doc: &Document, blocks: &[SetBlock], style: &HouseStyle) -> Vec<Unit> {
     let mut units = Vec::new();
     for (b, (block, set)) in doc.blocks.iter().zip(blocks).enumerate() {

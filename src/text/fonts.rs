@@ -174,15 +174,22 @@ impl Fonts {
         let out = rustybuzz::shape_with_plan(&face.rb, &face.plan, buffer);
         let infos = out.glyph_infos();
         let positions = out.glyph_positions();
+        // Where each glyph's cluster ends: the next different cluster, found in one backward
+        // pass (searching forward from every glyph was quadratic in a cluster's size, and a
+        // letter with 50,000 combining marks hung the build).
+        let mut ends = vec![text.len(); infos.len()];
+        for i in (0..infos.len().saturating_sub(1)).rev() {
+            ends[i] = if infos[i + 1].cluster != infos[i].cluster {
+                infos[i + 1].cluster as usize
+            } else {
+                ends[i + 1]
+            };
+        }
         let mut glyphs: Vec<ShapedGlyph> = Vec::with_capacity(infos.len());
         for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
             let start = info.cluster as usize;
             let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
-            let end = infos[i..]
-                .iter()
-                .map(|g| g.cluster as usize)
-                .find(|&c| c != start)
-                .unwrap_or(text.len());
+            let end = ends[i];
             glyphs.push(ShapedGlyph {
                 id: info.glyph_id as u16,
                 advance: pos.x_advance as f32,

@@ -23,6 +23,8 @@ pub const EXPLICIT_HYPHEN_PENALTY: f32 = 50.0;
 pub const URL_BREAK_PENALTY: f32 = 200.0;
 /// A word wider than the whole line is forced apart; this makes it the last resort.
 pub const FORCED_SPLIT_PENALTY: f32 = 5_000.0;
+/// Words longer than this many characters get no hyphenation or URL break points.
+pub const MAX_CUT_WORD_CHARS: usize = 1_000;
 /// Word-space stretch and shrink as fractions of the font's space: ratio 1.0 means spaces
 /// at 1.35× natural and -1.0 means 0.8×; the line breaker's tolerances build on this.
 pub const SPACE_STRETCH: f32 = 0.35;
@@ -138,7 +140,16 @@ impl ItemBuilder<'_> {
                 let space = self.fonts.face(face_before).space_advance
                     * self.fonts.face(face_before).scale(block.size);
                 if c == NBSP {
-                    items.push(no_break());
+                    // Not an infinite penalty: a chain of words tied by no-break spaces
+                    // wider than the line must still break somewhere, or it runs off the
+                    // page. This cost makes it the last resort, like a forced split.
+                    items.push(Item::Penalty {
+                        width: 0.0,
+                        cost: FORCED_SPLIT_PENALTY,
+                        flagged: false,
+                        hyphen: None,
+                        respelled_next: None,
+                    });
                 }
                 items.push(Item::Glue {
                     width: space,
@@ -185,7 +196,10 @@ impl ItemBuilder<'_> {
         warnings: &mut Vec<String>,
     ) {
         let text: String = chars.iter().map(|(c, _)| *c).collect();
-        let cuts = if block.hyphenate {
+        // A "word" this long is no word (a paste accident, a line of dashes): it is forced
+        // apart anyway, and finding and placing its break points takes time quadratic in its
+        // length (a 200,000-letter line without spaces hung the build).
+        let cuts = if block.hyphenate && chars.len() <= MAX_CUT_WORD_CHARS {
             self.cuts(&text)
         } else {
             Vec::new()
@@ -231,7 +245,8 @@ impl ItemBuilder<'_> {
                 .filter(|(g, _)| g.start >= piece_start && g.start < piece_end)
                 .collect();
             if let Some((at, cut)) = pending.take() {
-                items.push(self.cut_penalty(cut, at, &text, piece.first().map(|p| p.1), block));
+                let next = &text[at..piece_end];
+                items.push(self.cut_penalty(cut, next, piece.first().map(|p| p.1), block));
             }
             self.piece_boxes(&piece, &text, block, max_width, items, warnings);
             if let Some(&c) = cuts.get(k) {
@@ -285,14 +300,9 @@ impl ItemBuilder<'_> {
         cuts
     }
 
-    fn cut_penalty(
-        &self,
-        cut: Cut,
-        at: usize,
-        word: &str,
-        face_after: Option<FaceId>,
-        block: &Block,
-    ) -> Item {
+    /// `next` is the piece of the word after the cut, up to the next cut: all that a
+    /// respelling may replace.
+    fn cut_penalty(&self, cut: Cut, next: &str, face_after: Option<FaceId>, block: &Block) -> Item {
         match cut {
             Cut::Hyphen {
                 compound,
@@ -302,7 +312,10 @@ impl ItemBuilder<'_> {
                 let hyphen = self.fragment("-", face, block.size);
                 let protrusion = hyphen.width * self.protrusion_factor('-');
                 let respelled_next = drops_trema.then(|| {
-                    let rest = &word[at..];
+                    // Only up to the next cut: the respelling replaces one box, and running
+                    // on to the end of the letters printed the rest twice ("éë-|ëï|réï"
+                    // became "eïréï" + "réï").
+                    let rest = next;
                     let end = rest
                         .find(|c: char| !c.is_alphabetic())
                         .unwrap_or(rest.len());
@@ -403,8 +416,11 @@ impl ItemBuilder<'_> {
             k = j;
         }
         if forced {
+            // The word itself may be a whole pasted page: show its start only.
+            let shown: String = word.chars().take(60).collect();
+            let more = if shown.len() < word.len() { "…" } else { "" };
             warnings.push(format!(
-                "the word “{word}” is wider than a line and was split where no hyphen belongs"
+                "the word “{shown}{more}” is wider than a line and was split where no hyphen belongs"
             ));
         }
     }

@@ -137,14 +137,22 @@ fn range_dashes<S: Copy>(input: &[(char, S)]) -> Vec<(char, S)> {
 
 /// A range is `digits-digits` standing alone, not part of a date (2016-03-23) or a code.
 fn is_short_range<S>(input: &[(char, S)], dash: usize) -> bool {
-    let token_start = input[..dash]
-        .iter()
-        .rposition(|(c, _)| *c == ' ' || *c == NBSP)
-        .map_or(0, |p| p + 1);
-    let token_end = input[dash..]
-        .iter()
-        .position(|(c, _)| *c == ' ' || *c == NBSP)
-        .map_or(input.len(), |p| dash + p);
+    // A range is at most "1234-5678" and some punctuation: look no further, or a long run
+    // of "1-1-1-…" makes this quadratic (100,000 characters of it hung the build).
+    const WINDOW: usize = 16;
+    let space = |(c, _): &(char, S)| *c == ' ' || *c == NBSP;
+    let lo = dash.saturating_sub(WINDOW);
+    let token_start = match input[lo..dash].iter().rposition(space) {
+        Some(p) => lo + p + 1,
+        None if lo == 0 => 0,
+        None => return false,
+    };
+    let hi = (dash + WINDOW).min(input.len());
+    let token_end = match input[dash..hi].iter().position(space) {
+        Some(p) => dash + p,
+        None if hi == input.len() => input.len(),
+        None => return false,
+    };
     let token: String = input[token_start..token_end]
         .iter()
         .map(|(c, _)| *c)
