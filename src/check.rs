@@ -127,6 +127,8 @@ fn layout_warning(path: &Path, source: &str, fields: &[TextField], warning: &str
 
 /// Points `d` at the first place `word` occurs in the leaflet's texts.
 fn place_word(d: Diagnostic, source: &str, fields: &[TextField], word: &str) -> Diagnostic {
+    // Layout shows only the start of a very long word, ending in "…".
+    let word = word.trim_end_matches('…');
     for f in fields {
         for (l, line) in f.value.split('\n').enumerate() {
             if let Some(i) = line.find(word) {

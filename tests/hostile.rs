@@ -52,7 +52,7 @@ const CASES: &[(&str, Expect)] = &[
     ("only-whitespace.yaml", Fails("holds no leaflet")),
     (
         "document-end-marker-only.yaml",
-        Fails("missing field `title`"),
+        Fails("the field `title` is missing"),
     ),
     // The wrong shape at the top.
     ("top-level-list.yaml", Fails("")),
@@ -144,13 +144,13 @@ const CASES: &[(&str, Expect)] = &[
         Fails("does not fit on one page"),
     ),
     // Fields: missing, wrong type, misspelt, duplicated.
-    ("missing-title.yaml", Fails("missing field `title`")),
+    ("missing-title.yaml", Fails("the field `title` is missing")),
     ("empty-title.yaml", Fails("`title` is empty")),
     ("title-is-list.yaml", Fails("")),
     ("title-is-mapping.yaml", Fails("")),
     ("misspelt-field.yaml", Fails("unknown field `titel`")),
     ("unknown-section-field.yaml", Fails("unknown field `bodyy`")),
-    ("duplicate-key.yaml", Fails("duplicate")),
+    ("duplicate-key.yaml", Fails("is written twice")),
     ("bad-date.yaml", Fails("not a date")),
     ("date-is-number.yaml", Fails("not a date")),
     ("year-out-of-range.yaml", Fails("cannot be right")),

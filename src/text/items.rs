@@ -417,7 +417,7 @@ impl ItemBuilder<'_> {
         }
         if forced {
             // The word itself may be a whole pasted page: show its start only.
-            let shown: String = word.chars().take(60).collect();
+            let shown: String = word.chars().take(120).collect();
             let more = if shown.len() < word.len() { "…" } else { "" };
             warnings.push(format!(
                 "the word “{shown}{more}” is wider than a line and was split where no hyphen belongs"
