@@ -9,6 +9,9 @@ use hyphenation::{Hyphenator as _, Language, Load, Standard};
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
+/// The Dutch patterns only: the crate's `embed_all` would compile in every language.
+const DUTCH_PATTERNS: &[u8] = include_bytes!("patterns/nl.standard.bincode");
+
 /// Letters that must stand before a break: "ge-" is fine, "a-" is not.
 pub const MIN_BEFORE: usize = 2;
 /// Letters that must follow a break: a line starting with "-de" reads badly.
@@ -36,7 +39,8 @@ impl Hyphenator {
     /// Loads the Dutch patterns and the exception list (`word-with-breaks` per line, `=` for a
     /// compound boundary, `#` comments).
     pub fn dutch(exceptions: &str) -> Hyphenator {
-        let patterns = Standard::from_embedded(Language::Dutch).expect("embedded Dutch patterns");
+        let patterns = Standard::from_reader(Language::Dutch, &mut &DUTCH_PATTERNS[..])
+            .expect("the embedded Dutch patterns load");
         let mut h = Hyphenator {
             patterns,
             exceptions: HashMap::new(),
