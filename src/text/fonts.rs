@@ -61,8 +61,9 @@ pub struct Face {
     pub id: FaceId,
     pub data: &'static [u8],
     rb: RbFace<'static>,
-    /// Built once: making a shaping plan per call was a third of all the work of a build.
-    plan: rustybuzz::ShapePlan,
+    /// Built once, on first use: making a shaping plan per call was a third of all the work
+    /// of a build, and a leaflet without italics never needs the italic plans.
+    plan: std::sync::OnceLock<rustybuzz::ShapePlan>,
     /// Font units per em.
     pub upem: f32,
     /// Ascender and descender (negative), font units.
@@ -113,17 +114,11 @@ impl Fonts {
                     .glyph_index(' ')
                     .and_then(|g| rb.glyph_hor_advance(g))
                     .unwrap_or((upem * 0.25) as u16) as f32;
-                let plan = rustybuzz::ShapePlan::new(
-                    &rb,
-                    rustybuzz::Direction::LeftToRight,
-                    Some(rustybuzz::script::LATIN),
-                    Some(&dutch()),
-                    &[],
-                );
+
                 Face {
                     id,
                     data,
-                    plan,
+                    plan: std::sync::OnceLock::new(),
                     upem,
                     ascender: rb.ascender() as f32,
                     descender: rb.descender() as f32,
@@ -171,7 +166,16 @@ impl Fonts {
         buffer.set_direction(rustybuzz::Direction::LeftToRight);
         buffer.set_script(rustybuzz::script::LATIN);
         buffer.set_language(dutch());
-        let out = rustybuzz::shape_with_plan(&face.rb, &face.plan, buffer);
+        let plan = face.plan.get_or_init(|| {
+            rustybuzz::ShapePlan::new(
+                &face.rb,
+                rustybuzz::Direction::LeftToRight,
+                Some(rustybuzz::script::LATIN),
+                Some(&dutch()),
+                &[],
+            )
+        });
+        let out = rustybuzz::shape_with_plan(&face.rb, plan, buffer);
         let infos = out.glyph_infos();
         let positions = out.glyph_positions();
         // Where each glyph's cluster ends: the next different cluster, found in one backward
