@@ -11,12 +11,14 @@
 //! - no glyph lies outside the text area (protruding punctuation and hyphens allowed for)
 //!   or off the page.
 
+mod common;
+use common::glyph_outside;
+
 use leaflet_printer::layout::Page;
 use leaflet_printer::pdf::Target;
 use leaflet_printer::pipeline::{Engine, build};
 use leaflet_printer::shared::SharedData;
 use leaflet_printer::text::hyphenate::drop_trema;
-use leaflet_printer::text::items::protrusion_factor;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
 use std::path::Path;
@@ -160,41 +162,6 @@ fn squash(s: &str) -> String {
         .filter(|c| !c.is_whitespace() && *c != '-')
         .map(drop_trema)
         .collect()
-}
-
-fn glyph_outside(pages: &[Page], shared: &SharedData) -> Option<String> {
-    let style = &shared.style;
-    let left = style.margin_left();
-    let right = style.page_width() - style.margin_right();
-    for (p, page) in pages.iter().enumerate() {
-        for run in page.runs() {
-            for g in &run.glyphs {
-                let x0 = run.x + g.x;
-                let x1 = x0 + g.advance;
-                let hang = g
-                    .text
-                    .chars()
-                    .last()
-                    .map_or(0.0, |c| protrusion_factor(c) * g.advance);
-                // A quarter point for float rounding and letter-spacing of the last glyph.
-                if x0 < left - 0.25
-                    || x1 > right + hang + 0.25
-                    || run.y <= 0.0
-                    || run.y >= page.height
-                {
-                    return Some(format!(
-                        "page {}: glyph {:?} of {:?} at x {x0:.2}..{x1:.2}, y {:.2}; \
-                         text area {left:.2}..{right:.2}",
-                        p + 1,
-                        g.text,
-                        run.text(),
-                        run.y
-                    ));
-                }
-            }
-        }
-    }
-    None
 }
 
 /// The PDF and the pages of a build, or its diagnostics as text.

@@ -143,13 +143,7 @@ impl ItemBuilder<'_> {
                     // Not an infinite penalty: a chain of words tied by no-break spaces
                     // wider than the line must still break somewhere, or it runs off the
                     // page. This cost makes it the last resort, like a forced split.
-                    items.push(Item::Penalty {
-                        width: 0.0,
-                        cost: FORCED_SPLIT_PENALTY,
-                        flagged: false,
-                        hyphen: None,
-                        respelled_next: None,
-                    });
+                    items.push(plain_penalty(FORCED_SPLIT_PENALTY, false));
                 }
                 items.push(Item::Glue {
                     width: space,
@@ -177,13 +171,7 @@ impl ItemBuilder<'_> {
             stretch: FILL_STRETCH,
             shrink: 0.0,
         });
-        items.push(Item::Penalty {
-            width: 0.0,
-            cost: -INFINITE_PENALTY,
-            flagged: false,
-            hyphen: None,
-            respelled_next: None,
-        });
+        items.push(plain_penalty(-INFINITE_PENALTY, false));
         Paragraph { items, warnings }
     }
 
@@ -336,20 +324,8 @@ impl ItemBuilder<'_> {
                     respelled_next,
                 }
             }
-            Cut::AfterHyphen => Item::Penalty {
-                width: 0.0,
-                cost: EXPLICIT_HYPHEN_PENALTY,
-                flagged: true,
-                hyphen: None,
-                respelled_next: None,
-            },
-            Cut::Url => Item::Penalty {
-                width: 0.0,
-                cost: URL_BREAK_PENALTY,
-                flagged: false,
-                hyphen: None,
-                respelled_next: None,
-            },
+            Cut::AfterHyphen => plain_penalty(EXPLICIT_HYPHEN_PENALTY, true),
+            Cut::Url => plain_penalty(URL_BREAK_PENALTY, false),
         }
     }
 
@@ -405,13 +381,7 @@ impl ItemBuilder<'_> {
             if split_here {
                 forced = true;
                 width_so_far = 0.0;
-                items.push(Item::Penalty {
-                    width: 0.0,
-                    cost: FORCED_SPLIT_PENALTY,
-                    flagged: false,
-                    hyphen: None,
-                    respelled_next: None,
-                });
+                items.push(plain_penalty(FORCED_SPLIT_PENALTY, false));
             }
             k = j;
         }
@@ -483,10 +453,15 @@ fn address_cuts(word: &str) -> Vec<(usize, Cut)> {
 }
 
 fn no_break() -> Item {
+    plain_penalty(INFINITE_PENALTY, false)
+}
+
+/// A break that adds nothing to the line (no hyphen drawn, nothing respelled).
+fn plain_penalty(cost: f32, flagged: bool) -> Item {
     Item::Penalty {
         width: 0.0,
-        cost: INFINITE_PENALTY,
-        flagged: false,
+        cost,
+        flagged,
         hyphen: None,
         respelled_next: None,
     }

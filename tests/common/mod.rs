@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests: building leaflets and reading PDFs back.
 #![allow(dead_code)]
 
+use leaflet_printer::layout::Page;
+use leaflet_printer::shared::SharedData;
+use leaflet_printer::text::items::protrusion_factor;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -44,4 +47,45 @@ pub fn words(text: &str) -> Vec<String> {
         })
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// Every glyph inside the text area (with protrusion) and on the page; `None` if so.
+pub fn glyph_outside(pages: &[Page], shared: &SharedData) -> Option<String> {
+    let style = &shared.style;
+    let left = style.margin_left();
+    let right = style.page_width() - style.margin_right();
+    for (p, page) in pages.iter().enumerate() {
+        for run in page.runs() {
+            for g in &run.glyphs {
+                let x0 = run.x + g.x;
+                let x1 = x0 + g.advance;
+                let hang = g
+                    .text
+                    .chars()
+                    .last()
+                    .map_or(0.0, |c| protrusion_factor(c) * g.advance);
+                // A quarter point for float rounding and letter-spacing of the last glyph.
+                // A combining mark (no advance, no text of its own) is placed by the font
+                // relative to its letter and may sit a hair into the margin: it only has to
+                // stay on the page.
+                let ok_x = if g.advance == 0.0 && g.text.is_empty() {
+                    x0 >= 0.0 && x0 <= page.width
+                } else {
+                    x0 >= left - 0.25 && x1 <= right + hang + 0.25
+                };
+                let ok_y = run.y > 0.0 && run.y < page.height;
+                if !ok_x || !ok_y {
+                    return Some(format!(
+                        "page {}: glyph {:?} of run {:?} at x {x0:.2}..{x1:.2}, y {:.2}; \
+                         text area is {left:.2}..{right:.2}",
+                        p + 1,
+                        g.text,
+                        run.text(),
+                        run.y
+                    ));
+                }
+            }
+        }
+    }
+    None
 }
