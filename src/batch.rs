@@ -251,7 +251,8 @@ impl Library {
         for key in uses {
             feed(&mut h, key.as_bytes());
             let value = match key.split_once(':') {
-                Some(("route", k)) => self.shared.routes.get(k).map(String::as_str),
+                Some(("route", k)) => self.shared.routes.get(k).cloned(),
+                Some(("contact", k)) => self.shared.contacts.get(k).map(|c| format!("{c:?}")),
                 _ => None,
             };
             match value {
@@ -550,12 +551,14 @@ fn build_one(
         Ok(b) => b,
         Err(e) => return Outcome::Failed(e),
     };
+    let contact_key = built.leaflet.contact.as_ref().and_then(|(_, k)| k.as_ref());
     let uses: Vec<String> = built
         .leaflet
         .route
         .shared_key
         .iter()
         .map(|k| format!("route:{k}"))
+        .chain(contact_key.map(|k| format!("contact:{k}")))
         .collect();
     let inputs = lib.input_hash(&source, &uses);
     let stem = name.trim_end_matches(".pdf");
@@ -831,7 +834,32 @@ mod tests {
         shared.routes.insert("105".into(), "dagziekenhuis".into());
         let changed = Library::new(shared.clone(), "tool", &opts).input_hash("x", &uses);
         assert_ne!(before, changed);
-        let new_tool = Library::new(shared, "tool2", &opts).input_hash("x", &uses);
+        let new_tool = Library::new(shared.clone(), "tool2", &opts).input_hash("x", &uses);
         assert_ne!(changed, new_tool);
+
+        // A shared contact works the same way: only the leaflets that use it see a change.
+        let contact = |phone: &str| crate::model::Contact {
+            name: "Dagziekenhuis".into(),
+            phone: phone.into(),
+            hours: None,
+        };
+        shared
+            .contacts
+            .insert("dzh".into(), contact("03 821 30 00"));
+        let with = vec!["route:105".to_string(), "contact:dzh".to_string()];
+        let library = |s: &SharedData| Library::new(s.clone(), "tool", &opts);
+        let (a1, b1) = (
+            library(&shared).input_hash("x", &with),
+            library(&shared).input_hash("x", &uses),
+        );
+        shared
+            .contacts
+            .insert("dzh".into(), contact("03 821 30 01"));
+        let (a2, b2) = (
+            library(&shared).input_hash("x", &with),
+            library(&shared).input_hash("x", &uses),
+        );
+        assert_ne!(a1, a2, "the leaflet using the contact is rebuilt");
+        assert_eq!(b1, b2, "a leaflet not using it is not");
     }
 }

@@ -16,6 +16,7 @@ pub enum BlockKind {
     Heading,
     Paragraph,
     ListItem,
+    Contact,
     Route,
 }
 
@@ -141,6 +142,9 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
             blocks[k - 1].keep_with_next = true;
         }
     }
+    if let Some((contact, _)) = &leaflet.contact {
+        blocks.push(contact_block(contact, style));
+    }
     blocks.push(route_block(leaflet, style));
     for b in &mut blocks {
         b.runs = normalize_runs(&b.runs, style);
@@ -153,6 +157,39 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
             format!("Laatst aangepast: {}", dutch_date(leaflet.revised)),
             format!("Auteur(s): {}", leaflet.authors),
         ],
+    }
+}
+
+/// "Contact: Oncologisch dagziekenhuis, tel. 03 821 30 00, maandag tot vrijdag …", kept
+/// with the route block below it.
+fn contact_block(contact: &crate::model::Contact, style: &HouseStyle) -> Block {
+    let mut text = format!("{}, tel. {}", contact.name.trim(), contact.phone.trim());
+    if let Some(hours) = contact.hours.as_deref().filter(|h| !h.trim().is_empty()) {
+        text.push_str(&format!(", {}", hours.trim()));
+    }
+    Block {
+        kind: BlockKind::Contact,
+        runs: vec![
+            Run {
+                text: "Contact: ".into(),
+                face: FaceId::Bold,
+            },
+            Run {
+                text,
+                face: FaceId::Regular,
+            },
+        ],
+        marker: None,
+        size: style.body_size,
+        color: style.text_color,
+        leading: style.body_leading(),
+        indent: 0.0,
+        align: Align::Left,
+        hyphenate: false,
+        space_before: style.body_leading() * 1.5,
+        keep_with_next: true,
+        unbreakable: true,
+        background: None,
     }
 }
 

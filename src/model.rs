@@ -39,9 +39,33 @@ pub struct LeafletFile {
     pub authors: String,
     /// The route to follow in the hospital: a number from `_data/routes.yaml`, or written in full.
     pub route: RouteField,
+    /// Who to call: a key from `_data/contacts.yaml`, or written in full. Printed with the route.
+    #[serde(default)]
+    pub contact: Option<ContactField>,
     /// The text, section by section.
     #[serde(default)]
     pub sections: Vec<SectionFile>,
+}
+
+/// `contact: oncologie` (a key into `_data/contacts.yaml`) or a contact written in full.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum ContactField {
+    Key(String),
+    Inline(Contact),
+}
+
+/// A department's contact details, as printed: "Contact: name, tel. phone, hours".
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Who answers, e.g. "Oncologisch dagziekenhuis".
+    pub name: String,
+    /// The phone number, e.g. "03 821 30 00".
+    pub phone: String,
+    /// When to call, e.g. "maandag tot vrijdag van 8 tot 17 uur".
+    #[serde(default)]
+    pub hours: Option<String>,
 }
 
 /// `route: 105` (a key into `_data/routes.yaml`) or an inline route.
@@ -97,6 +121,8 @@ pub struct Leaflet {
     pub revised: NaiveDate,
     pub authors: String,
     pub route: Route,
+    /// The contact details and, when they came from `_data/contacts.yaml`, their key.
+    pub contact: Option<(Contact, Option<String>)>,
     pub sections: Vec<Section>,
 }
 
@@ -263,8 +289,39 @@ fn resolve(
             }
         }
     };
+    let contact = match file.contact {
+        None => None,
+        Some(ContactField::Inline(c)) => Some((c, None)),
+        Some(ContactField::Key(key)) => {
+            let key = key.trim().to_string();
+            match shared.contacts.get(&key) {
+                Some(c) => Some((c.clone(), Some(key))),
+                None => {
+                    let known: Vec<&str> = shared.contacts.keys().map(String::as_str).collect();
+                    errors.push(
+                        located(
+                            "contact",
+                            format!("there is no contact `{key}` in the shared contacts"),
+                        )
+                        .hint(if known.is_empty() {
+                            "add it to leaflets/_data/contacts.yaml, or write it in full: \
+                             `contact: {name: ..., phone: ...}`"
+                                .to_string()
+                        } else {
+                            format!(
+                                "known contacts: {}; add `{key}` to leaflets/_data/contacts.yaml",
+                                known.join(", ")
+                            )
+                        }),
+                    );
+                    None
+                }
+            }
+        }
+    };
     if errors.is_empty() {
         Ok(Leaflet {
+            contact,
             title: file.title.trim().to_string(),
             subtitle: file
                 .subtitle
@@ -311,6 +368,10 @@ const FIELDS: &[&str] = &[
     "body",
     "number",
     "description",
+    "contact",
+    "name",
+    "phone",
+    "hours",
 ];
 
 /// The known field nearest to a misspelt one, if any is near enough to be a typo.

@@ -85,6 +85,12 @@ pub fn render(draft: &Draft, dir: &Path, intro: &str) -> String {
     }
     let _ = writeln!(
         y,
+        "# Wie de patiënt kan bellen (mag weg): een sleutel uit leaflets/_data/contacts.yaml,\n\
+         # of voluit: contact: {{name: ..., phone: 03 821 30 00, hours: ...}}\n\
+         # contact: oncologie"
+    );
+    let _ = writeln!(
+        y,
         "# De tekst, in stukken. Elk stuk heeft een tussentitel (heading, mag weg bij het\n\
          # eerste stuk) en tekst (body). In de tekst: een lege regel begint een nieuwe alinea,\n\
          # \"- \" begint een opsomming, **vet** en *schuin* zetten nadruk."

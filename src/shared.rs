@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 pub const DATA_DIR: &str = "_data";
 pub const ROUTES_FILE: &str = "routes.yaml";
 pub const STYLE_FILE: &str = "style.yaml";
+pub const CONTACTS_FILE: &str = "contacts.yaml";
 pub const HYPHENATION_FILE: &str = "hyphenation.txt";
 
 #[derive(Debug, Clone, Default)]
@@ -18,6 +19,8 @@ pub struct SharedData {
     pub dir: Option<PathBuf>,
     /// Route number → description, e.g. `105` → `oncologisch dagziekenhuis en consultaties`.
     pub routes: BTreeMap<String, String>,
+    /// Contact key → details, e.g. `oncologie` → Oncologisch dagziekenhuis, 03 821 30 00.
+    pub contacts: BTreeMap<String, crate::model::Contact>,
     pub style: HouseStyle,
     /// The exception list's text, one word per line with its breaks (`kan-ker-im-mu-no`).
     pub hyphenation: String,
@@ -72,6 +75,16 @@ impl SharedData {
                 }
                 Err(e) => errors.push(located(&routes_path, &e).hint(
                     "each line is `number: description`, e.g. `105: oncologisch dagziekenhuis`",
+                )),
+            }
+        }
+
+        let contacts_path = dir.join(CONTACTS_FILE);
+        if let Some(text) = read_optional(&contacts_path, &mut errors) {
+            match serde_yaml::from_str::<Option<BTreeMap<String, crate::model::Contact>>>(&text) {
+                Ok(map) => data.contacts = map.unwrap_or_default(),
+                Err(e) => errors.push(located(&contacts_path, &e).hint(
+                    "each contact is a key with `name:`, `phone:` and optionally `hours:` under it",
                 )),
             }
         }

@@ -158,3 +158,22 @@ fn a_malformed_leaflet_names_its_line_and_field_and_writes_no_pdf() {
     );
     assert!(!dir.path().join("out/kapot.pdf").exists());
 }
+
+#[test]
+fn an_unknown_contact_key_names_the_leaflet_line_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fs::read_to_string(repo().join("leaflets/immunotherapie.yaml")).unwrap();
+    let with_contact = src.replace("route: 105\n", "route: 105\ncontact: nergens\n");
+    fs::create_dir_all(dir.path().join("_data")).unwrap();
+    fs::write(dir.path().join("_data/routes.yaml"), "105: dagziekenhuis\n").unwrap();
+    fs::write(dir.path().join("folder.yaml"), with_contact).unwrap();
+    let out = leaflet(dir.path(), &["build", "folder.yaml", "-o", "out"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let line = src.lines().position(|l| l.starts_with("route:")).unwrap() + 2;
+    assert!(err.contains(&format!("folder.yaml:{line}:")), "{err}");
+    assert!(
+        err.contains("`nergens`") && err.contains("contacts.yaml"),
+        "{err}"
+    );
+}

@@ -180,6 +180,7 @@ impl Typesetter<'_> {
                     BlockKind::Department => "department",
                     BlockKind::Subtitle => "subtitle",
                     BlockKind::Route => "route",
+                    BlockKind::Contact => "contact",
                     _ => "title",
                 };
                 return Err(Diagnostic::error(
