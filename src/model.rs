@@ -267,23 +267,16 @@ fn resolve(
                     shared_key: Some(key),
                 }),
                 None => {
-                    let known: Vec<&str> = shared.routes.keys().map(String::as_str).collect();
-                    errors.push(
+                    errors.push(unknown_key(
                         located(
                             "route",
                             format!("there is no route `{key}` in the shared routes"),
-                        )
-                        .hint(if known.is_empty() {
-                            "add it to leaflets/_data/routes.yaml, or write the route in full: \
-                                 `route: {number: 105, description: ...}`"
-                                .to_string()
-                        } else {
-                            format!(
-                                "known routes: {}; add `{key}` to leaflets/_data/routes.yaml",
-                                known.join(", ")
-                            )
-                        }),
-                    );
+                        ),
+                        &key,
+                        shared.routes.keys(),
+                        "routes.yaml",
+                        "`route: {number: 105, description: ...}`",
+                    ));
                     None
                 }
             }
@@ -297,23 +290,16 @@ fn resolve(
             match shared.contacts.get(&key) {
                 Some(c) => Some((c.clone(), Some(key))),
                 None => {
-                    let known: Vec<&str> = shared.contacts.keys().map(String::as_str).collect();
-                    errors.push(
+                    errors.push(unknown_key(
                         located(
                             "contact",
                             format!("there is no contact `{key}` in the shared contacts"),
-                        )
-                        .hint(if known.is_empty() {
-                            "add it to leaflets/_data/contacts.yaml, or write it in full: \
-                             `contact: {name: ..., phone: ...}`"
-                                .to_string()
-                        } else {
-                            format!(
-                                "known contacts: {}; add `{key}` to leaflets/_data/contacts.yaml",
-                                known.join(", ")
-                            )
-                        }),
-                    );
+                        ),
+                        &key,
+                        shared.contacts.keys(),
+                        "contacts.yaml",
+                        "`contact: {name: ..., phone: ...}`",
+                    ));
                     None
                 }
             }
@@ -349,6 +335,27 @@ fn resolve(
     } else {
         Err(errors)
     }
+}
+
+/// The hint for a key missing from a `_data` file: the keys there are, or how to write the
+/// entry in full when the file has none.
+fn unknown_key<'a>(
+    d: Diagnostic,
+    key: &str,
+    known: impl Iterator<Item = &'a String>,
+    file: &str,
+    inline: &str,
+) -> Diagnostic {
+    let known: Vec<&str> = known.map(String::as_str).collect();
+    d.hint(if known.is_empty() {
+        format!("add it to leaflets/_data/{file}, or write it in full: {inline}")
+    } else {
+        format!(
+            "known {}: {}; add `{key}` to leaflets/_data/{file}",
+            file.trim_end_matches(".yaml"),
+            known.join(", ")
+        )
+    })
 }
 
 /// Turns a serde_yaml error into a message a secretary can act on.
