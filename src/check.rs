@@ -7,7 +7,8 @@ use crate::lint;
 use crate::model::{self, LeafletFile, MAX_FILE_BYTES};
 use crate::pipeline::{self, Engine};
 use crate::shared::{SharedData, find_data_dir};
-use crate::sourcemap::{TextField, text_fields};
+use crate::model::text_fields;
+use crate::sourcemap::TextField;
 use chrono::{Datelike, Months, NaiveDate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -23,7 +24,7 @@ pub fn check_source(
 ) -> Vec<Diagnostic> {
     let parsed = model::parse(path, source, shared);
     let mut out = match &parsed {
-        Ok(_) => Vec::new(),
+        Ok(leaflet) => leaflet.warnings.clone(),
         Err(errors) => errors.clone(),
     };
     // The text checks need only the file's shape, so they run even when a route is unknown.
@@ -44,12 +45,20 @@ pub fn check_source(
     out.extend(lints);
     if let (Ok(leaflet), false) = (&parsed, unprintable) {
         match pipeline::typeset(engine, shared, path, source, leaflet) {
-            Ok((_, layout)) => out.extend(
-                layout
-                    .warnings
-                    .iter()
-                    .map(|w| layout_warning(path, source, &fields, w)),
-            ),
+            Ok((document, layout)) => {
+                out.extend(pipeline::note_diagnostics(
+                    path,
+                    source,
+                    leaflet,
+                    &document.notes,
+                ));
+                out.extend(
+                    layout
+                        .warnings
+                        .iter()
+                        .map(|w| layout_warning(path, source, &fields, w)),
+                )
+            }
             Err(errors) => out.extend(errors),
         }
     }

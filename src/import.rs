@@ -5,6 +5,7 @@
 //! is reported with its line so a secretary can look at it.
 
 use crate::diagnostic::Diagnostic;
+use crate::document::bullets::word_bullet;
 use crate::scaffold::{Draft, DraftRoute};
 use crate::shared::SharedData;
 use chrono::NaiveDate;
@@ -51,6 +52,8 @@ pub fn import(path: &Path, text: &str, shared: &SharedData) -> Result<Imported, 
         authors: String::new(),
         route: DraftRoute::Key(String::new()),
         sections: Vec::new(),
+        route_keys: Vec::new(),
+        contact_keys: Vec::new(),
     };
     let mut route_found = false;
     let mut blocks = Vec::new();
@@ -97,6 +100,9 @@ pub fn import(path: &Path, text: &str, shared: &SharedData) -> Result<Imported, 
                 if let Some(what) = what {
                     notes.push(kept(path, (n, line), what));
                     reported = true;
+                }
+                if let Some(bullet) = word_bullet(t) {
+                    notes.push(typed_bullet(path, (n, line), bullet));
                 }
                 remaining.push((n, line));
             }
@@ -146,6 +152,30 @@ fn paragraphs(text: &str) -> Vec<Vec<Line<'_>>> {
         groups.push(current);
     }
     groups
+}
+
+/// "•", "◦", "–" typed as bullets become Markdown items; the note says so.
+fn typed_bullet(path: &Path, (n, line): Line, bullet: char) -> Diagnostic {
+    let col = line.chars().take_while(|c| c.is_whitespace()).count() + 1;
+    Diagnostic::warning(
+        path,
+        format!("“{bullet}” at the start of a line was read as a list item and written as `- `"),
+    )
+    .at(n, col)
+    .hint("check in the YAML file that the list reads as intended")
+}
+
+/// A line with a typed bullet, as a Markdown list item.
+fn as_markdown_item(line: &str) -> String {
+    let text = line.trim_start();
+    match word_bullet(text) {
+        Some(b) => format!(
+            "{}- {}",
+            &line[..line.len() - text.len()],
+            text[b.len_utf8()..].trim_start()
+        ),
+        None => line.to_string(),
+    }
 }
 
 fn kept(path: &Path, (n, line): Line, what: &str) -> Diagnostic {
@@ -266,7 +296,10 @@ fn heading(lines: &[Line], followed_by_text: bool) -> Option<String> {
         return None;
     };
     let t = line.trim();
-    if t.chars().count() > HEADING_MAX_CHARS || t.starts_with(['-', '*', '•']) {
+    if t.chars().count() > HEADING_MAX_CHARS
+        || t.starts_with(['-', '*', '•'])
+        || word_bullet(t).is_some()
+    {
         return None;
     }
     let question = t.ends_with('?');
@@ -290,7 +323,7 @@ fn sections(blocks: Vec<Block>) -> Vec<(Option<String>, String)> {
                 for (_, line) in lines {
                     // YAML drops trailing spaces in a block; dropping them here keeps the
                     // written file and its round-trip check in step.
-                    body.push_str(line.trim_end_matches([' ', '\t']));
+                    body.push_str(as_markdown_item(line).trim_end_matches([' ', '\t']));
                     body.push('\n');
                 }
             }

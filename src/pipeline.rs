@@ -1,8 +1,8 @@
 //! One leaflet through every stage, with the run-wide resources (fonts, hyphenation
 //! patterns) loaded once and shared.
 
-use crate::diagnostic::{Diagnostic, locate_text};
-use crate::document::{self, Document};
+use crate::diagnostic::Diagnostic;
+use crate::document::{self, Document, Note};
 use crate::layout::{Layout, Typesetter};
 use crate::model::{self, Leaflet};
 use crate::pdf::{self, Meta, Target};
@@ -30,6 +30,9 @@ impl Engine {
 /// Everything one leaflet's build produced.
 pub struct Built {
     pub leaflet: Leaflet,
+    /// Everything `build` should report although the PDF was written: the source's traps,
+    /// the document stage's assumptions, layout's complaints.
+    pub warnings: Vec<Diagnostic>,
     pub document: Document,
     pub layout: Layout,
     pub pdf: Vec<u8>,
@@ -52,7 +55,16 @@ pub fn build(
         lang: "nl-BE".into(),
     };
     let pdf = pdf::write(&layout.pages, &meta, target, &engine.fonts);
+    let mut warnings = leaflet.warnings.clone();
+    warnings.extend(note_diagnostics(path, source, &leaflet, &document.notes));
+    warnings.extend(
+        layout
+            .warnings
+            .iter()
+            .map(|w| Diagnostic::warning(path, w.clone())),
+    );
     Ok(Built {
+        warnings,
         leaflet,
         document,
         layout,
@@ -68,20 +80,61 @@ pub fn typeset(
     source: &str,
     leaflet: &Leaflet,
 ) -> Result<(Document, Layout), Vec<Diagnostic>> {
+    // Field positions were taken on the source without its byte-order mark.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let document = document::build(leaflet, &shared.style);
+    if document.notes.iter().any(|n| n.error) {
+        let errors = note_diagnostics(path, source, leaflet, &document.notes);
+        return Err(errors.into_iter().filter(Diagnostic::is_error).collect());
+    }
     let typesetter = Typesetter {
         fonts: &engine.fonts,
         hyphenator: &engine.hyphenator,
         style: &shared.style,
     };
-    let layout = typesetter.layout(&document, path).map_err(|mut d| {
-        // Point at the offending character in the source when the message names one.
-        if let Some(c) = d.message.split('“').nth(1).and_then(|s| s.chars().next())
-            && let Some((l, col)) = locate_text(source, &c.to_string())
-        {
-            d = d.at(l, col);
-        }
-        vec![d]
-    })?;
+    // Characters the fonts lack are found in the fields, where their line and column are
+    // known; layout's own check stays as the backstop for text from `_data`.
+    let unprintable: Vec<Diagnostic> = crate::lint::lint(path, source, &leaflet.fields, &engine.fonts)
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    if !unprintable.is_empty() {
+        return Err(unprintable);
+    }
+    let layout = typesetter.layout(&document, path).map_err(|d| vec![d])?;
     Ok((document, layout))
+}
+
+/// The document stage's notes as diagnostics at the line and column where the construct was
+/// typed (the field's key when the value is not in the source verbatim).
+pub fn note_diagnostics(
+    path: &Path,
+    source: &str,
+    leaflet: &Leaflet,
+    notes: &[Note],
+) -> Vec<Diagnostic> {
+    // Field positions were taken on the source without its byte-order mark.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    notes
+        .iter()
+        .map(|n| {
+            let d = if n.error {
+                Diagnostic::error(path, n.message.clone())
+            } else {
+                Diagnostic::warning(path, n.message.clone())
+            };
+            let d = d.field(&n.field).hint(n.hint.clone());
+            let Some(f) = leaflet.fields.iter().find(|f| f.field == n.field) else {
+                return d;
+            };
+            let before = f.value.get(..n.at).unwrap_or(&f.value);
+            let line = before.matches('\n').count();
+            let col = before.rsplit('\n').next().unwrap_or("").chars().count();
+            match f.place(source, line, col) {
+                Some((l, c, true)) => d.at(l, c).spanning(n.width),
+                Some((l, c, false)) => d.at(l, c).spanning(f.key.chars().count()),
+                None => d,
+            }
+        })
+        .collect()
 }

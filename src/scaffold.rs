@@ -22,6 +22,10 @@ pub struct Draft {
     pub authors: String,
     pub route: DraftRoute,
     pub sections: Vec<(Option<String>, String)>,
+    /// The keys of the library's `_data/routes.yaml` and `contacts.yaml`, named in the
+    /// comments of a new file so the author picks one that exists.
+    pub route_keys: Vec<String>,
+    pub contact_keys: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +72,9 @@ pub fn render(draft: &Draft, dir: &Path, intro: &str) -> String {
                 y,
                 "# Routenummer uit leaflets/_data/routes.yaml; de omschrijving komt van daar."
             );
+            if !draft.route_keys.is_empty() {
+                let _ = writeln!(y, "# Routes daar: {}.", draft.route_keys.join(", "));
+            }
             let _ = writeln!(y, "route: {}", number(key));
         }
         DraftRoute::Inline {
@@ -83,12 +90,24 @@ pub fn render(draft: &Draft, dir: &Path, intro: &str) -> String {
             let _ = writeln!(y, "  description: {}", scalar(description));
         }
     }
-    let _ = writeln!(
-        y,
-        "# Wie de patiënt kan bellen (mag weg): een sleutel uit leaflets/_data/contacts.yaml,\n\
-         # of voluit: contact: {{name: ..., phone: 03 821 30 00, hours: ...}}\n\
-         # contact: oncologie"
-    );
+    match draft.contact_keys.first() {
+        Some(first) => {
+            let _ = writeln!(
+                y,
+                "# Wie de patiënt kan bellen (mag weg): een sleutel uit leaflets/_data/contacts.yaml\n\
+                 # ({}), of voluit: contact: {{name: ..., phone: ..., hours: ...}}\n\
+                 # contact: {first}",
+                draft.contact_keys.join(", ")
+            );
+        }
+        None => {
+            let _ = writeln!(
+                y,
+                "# Wie de patiënt kan bellen (mag weg), voluit:\n\
+                 # contact: {{name: ..., phone: ..., hours: ...}}"
+            );
+        }
+    }
     let _ = writeln!(
         y,
         "# De tekst, in stukken. Elk stuk heeft een tussentitel (heading, mag weg bij het\n\
@@ -176,39 +195,50 @@ pub fn verify_round_trip(draft: &Draft, yaml: &str) -> Result<(), String> {
     }
 }
 
-/// A new leaflet named after its slug: placeholder Dutch text that passes `check`.
+/// A placeholder `check` refuses until the author replaces it (see `source::traps`).
+fn fill_in(what: &str) -> String {
+    format!("{}: {what}»", crate::source::traps::PLACEHOLDER)
+}
+
+/// A new leaflet named after its slug. Every text the author must write is a `«VUL IN: …»`
+/// placeholder that `check` and `build` refuse, and no route is chosen for them: a
+/// printable leaflet with made-up text or the wrong route would be worse than none.
 pub fn new_draft(slug: &str, today: NaiveDate, shared: &SharedData) -> Draft {
     let mut title: String = slug.replace(['-', '_'], " ");
     if let Some(first) = title.get(..1) {
         title = first.to_uppercase() + &title[1..];
     }
-    let route = match shared.routes.keys().next() {
-        Some(key) => DraftRoute::Key(key.clone()),
-        None => DraftRoute::Inline {
-            number: "1".into(),
-            description: "onthaal".into(),
-        },
+    let route = if shared.routes.is_empty() {
+        DraftRoute::Inline {
+            number: fill_in("routenummer"),
+            description: fill_in("waar de route naartoe leidt"),
+        }
+    } else {
+        DraftRoute::Key(fill_in("routenummer uit routes.yaml"))
     };
     Draft {
         title,
         subtitle: String::new(),
         department: String::new(),
         revised: Some(today),
-        authors: "Naam van het team".into(),
+        authors: fill_in("naam van het team"),
         route,
         sections: vec![
             (
                 None,
-                "Schrijf hier de inleiding: wat de patiënt in deze folder leest.\n".into(),
+                format!("{}\n", fill_in("de inleiding: wat de patiënt in deze folder leest")),
             ),
             (
-                Some("Hoe bereidt u zich voor?".into()),
-                "Schrijf korte zinnen. Een lege regel begint een nieuwe alinea.\n\n\
-                 - een opsomming begint met een streepje\n\
-                 - **vet** zet een woord in de verf\n"
-                    .into(),
+                Some(fill_in("tussentitel")),
+                format!(
+                    "{}\n\n- {}\n",
+                    fill_in("korte zinnen; een lege regel begint een nieuwe alinea"),
+                    fill_in("een opsomming begint met een streepje")
+                ),
             ),
         ],
+        route_keys: shared.routes.keys().cloned().collect(),
+        contact_keys: shared.contacts.keys().cloned().collect(),
     }
 }
 
@@ -255,6 +285,8 @@ mod tests {
                 (Some("Wat?".into()), "- \"lijst\"\n- twee\n".into()),
                 (None, "bel\u{7}\n".into()),
             ],
+            route_keys: Vec::new(),
+            contact_keys: Vec::new(),
         }
     }
 

@@ -5,10 +5,9 @@
 //! needs.
 
 use crate::diagnostic::line_col;
-use crate::model::{LeafletFile, RouteField};
 
 /// One text field of a leaflet with the source offset of each of its lines.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TextField {
     /// The field's name as messages show it: `title`, `sections[2].body`.
     pub field: String,
@@ -47,47 +46,9 @@ impl TextField {
     }
 }
 
-/// Every text field of a parsed leaflet, in file order, mapped back onto its source.
-pub fn text_fields(file: &LeafletFile, source: &str) -> Vec<TextField> {
-    let whole = 0..source.len();
-    let mut fields = Vec::new();
-    let top: [(&str, Option<&String>); 4] = [
-        ("title", Some(&file.title)),
-        ("subtitle", file.subtitle.as_ref()),
-        ("department", file.department.as_ref()),
-        ("authors", Some(&file.authors)),
-    ];
-    for (name, value) in top {
-        if let Some(value) = value {
-            let range = top_level_range(source, name).unwrap_or(whole.clone());
-            fields.push(map_field(source, name, value, false, range, name));
-        }
-    }
-    if let RouteField::Inline(route) = &file.route {
-        let range = top_level_range(source, "route").unwrap_or(whole.clone());
-        fields.push(map_field(
-            source,
-            "route.description",
-            &route.description,
-            false,
-            range,
-            "description",
-        ));
-    }
-    let items = section_items(source);
-    for (i, section) in file.sections.iter().enumerate() {
-        let range = items.get(i).cloned().unwrap_or(whole.clone());
-        if let Some(h) = &section.heading {
-            let name = format!("sections[{i}].heading");
-            fields.push(map_field(source, &name, h, false, range.clone(), "heading"));
-        }
-        let name = format!("sections[{i}].body");
-        fields.push(map_field(source, &name, &section.body, true, range, "body"));
-    }
-    fields
-}
-
-fn map_field(
+/// Maps one field's value onto the source: each value line is looked for, in order, after
+/// the field's key within `range`.
+pub fn map_field(
     source: &str,
     field: &str,
     value: &str,
@@ -140,7 +101,7 @@ fn key_in(source: &str, range: std::ops::Range<usize>, key: &str) -> Option<usiz
 }
 
 /// From a top-level `key:` line to the next top-level line that is not a comment.
-fn top_level_range(source: &str, key: &str) -> Option<std::ops::Range<usize>> {
+pub fn top_level_range(source: &str, key: &str) -> Option<std::ops::Range<usize>> {
     let mut offset = 0;
     let mut start = None;
     for line in source.split_inclusive('\n') {
@@ -157,7 +118,7 @@ fn top_level_range(source: &str, key: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// The byte range of each `- ` item of the top-level `sections:` list.
-fn section_items(source: &str) -> Vec<std::ops::Range<usize>> {
+pub fn section_items(source: &str) -> Vec<std::ops::Range<usize>> {
     let Some(range) = top_level_range(source, "sections") else {
         return Vec::new();
     };
@@ -183,29 +144,4 @@ fn section_items(source: &str) -> Vec<std::ops::Range<usize>> {
         .zip(ends)
         .map(|(s, e)| s..e)
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SRC: &str = "title: Wondzorg  thuis\nrevised: 2025-01-01\nauthors: Team\nroute: 105\nsections:\n  - heading: Wat?\n    body: |\n      Eerste regel.\n      Tweede  regel.\n  - body: |\n      - lijst\n      Derde regel.\n";
-
-    #[test]
-    fn finds_value_lines_in_block_scalars() {
-        let file: LeafletFile = serde_yaml::from_str(SRC).unwrap();
-        let fields = text_fields(&file, SRC);
-        let title = &fields[0];
-        assert_eq!(title.position(SRC, 0, 8), Some((1, 16)));
-        let body0 = fields
-            .iter()
-            .find(|f| f.field == "sections[0].body")
-            .unwrap();
-        assert_eq!(body0.position(SRC, 1, 6), Some((9, 13)));
-        let body1 = fields
-            .iter()
-            .find(|f| f.field == "sections[1].body")
-            .unwrap();
-        assert_eq!(body1.position(SRC, 1, 0), Some((12, 7)));
-    }
 }

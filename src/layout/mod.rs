@@ -7,6 +7,7 @@
 pub mod linebreak;
 pub mod pages;
 pub mod paragraph;
+pub mod table;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document};
@@ -161,10 +162,25 @@ impl Typesetter<'_> {
             }
         }
         let mut warnings = Vec::new();
+        let mut tables = Vec::with_capacity(doc.blocks.len());
         let blocks: Vec<paragraph::SetBlock> = doc
             .blocks
             .iter()
-            .map(|b| paragraph::set_block(b, &builder, self.style, &mut warnings))
+            .map(|b| match &b.table {
+                // A table's text is in its cells, set by `table`; its block has no lines.
+                Some(t) => {
+                    tables.push(Some(table::set_table(b, t, &builder, self.style, &mut warnings)));
+                    paragraph::SetBlock {
+                        kind: b.kind,
+                        lines: Vec::new(),
+                        marker: None,
+                    }
+                }
+                None => {
+                    tables.push(None);
+                    paragraph::set_block(b, &builder, self.style, &mut warnings)
+                }
+            })
             .collect();
         // A block that is never split (title, department, route) taller than a page would
         // overflow it, past the footer and off the trim.
@@ -196,7 +212,7 @@ impl Typesetter<'_> {
                 )));
             }
         }
-        let mut layout = pages::paginate(doc, &blocks, &builder, self.style);
+        let mut layout = pages::paginate(doc, &blocks, &tables, &builder, self.style);
         layout.warnings.extend(warnings);
         if layout.pages.len() > MAX_PAGES {
             return Err(Diagnostic::error(
@@ -215,7 +231,7 @@ impl Typesetter<'_> {
     fn check_glyphs(&self, doc: &Document, file: &Path) -> Result<(), Diagnostic> {
         let mut texts: Vec<(&str, FaceId, String)> = Vec::new();
         for b in &doc.blocks {
-            for r in b.runs.iter().chain(b.marker.iter()) {
+            for r in b.all_runs() {
                 texts.push((&r.text, r.face, format!("{:?}", b.kind).to_lowercase()));
             }
         }

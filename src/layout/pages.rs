@@ -6,6 +6,7 @@
 //! the taste (full pages, lists kept together, no page with only a remnant).
 
 use super::paragraph::{SetBlock, route_padding};
+use super::table::{self, SetTable};
 use super::{Fill, GlyphRun, Layout, LineStat, Page, PageItem, PageStats, Rule};
 use crate::document::{BlockKind, Document};
 use crate::style::{Align, HouseStyle};
@@ -24,6 +25,9 @@ const REMNANT_COST: f64 = 400.0;
 const LIST_BREAK_COST: f64 = 30.0;
 /// A unit taller than a whole page (a huge route block) must still go somewhere.
 const OVERFLOW_COST: f64 = 1.0e7;
+/// Breaking a table between rows costs more than between list items: the reader loses
+/// the columns' alignment, even with the header repeated.
+const TABLE_BREAK_COST: f64 = 60.0;
 
 /// The smallest thing pagination moves: one line, or a whole unbreakable block.
 struct Unit {
@@ -35,6 +39,8 @@ struct Unit {
     space_before: f32,
     /// Cost of a page break right before this unit; `None` where a break is illegal.
     break_cost: Option<f64>,
+    /// Height set above this unit when it starts a page: a table's repeated header.
+    head: f32,
 }
 
 /// Geometry shared by every page.
@@ -48,6 +54,7 @@ struct Frame {
 pub fn paginate(
     doc: &Document,
     blocks: &[SetBlock],
+    tables: &[Option<SetTable>],
     builder: &ItemBuilder,
     style: &HouseStyle,
 ) -> Layout {
@@ -57,7 +64,7 @@ pub fn paginate(
         top: style.margin_top(),
         bottom: footer.top - style.body_size,
     };
-    let units = units(doc, blocks, style);
+    let units = units(doc, blocks, tables, style);
     let breaks = choose_breaks(&units, frame.bottom - frame.top);
 
     let mut pages = Vec::new();
@@ -86,7 +93,18 @@ pub fn paginate(
             if k > 0 {
                 y += u.space_before;
             }
-            place_unit(u, doc, blocks, style, &frame, y, p, &mut page, &mut lines);
+            match &tables[u.block] {
+                Some(t) => {
+                    let block = &doc.blocks[u.block];
+                    let left = frame.left + block.indent;
+                    if k == 0 && u.head > 0.0 {
+                        table::place_row(t, 0, block, left, y, p, &mut page, &mut lines, style);
+                        y += u.head;
+                    }
+                    table::place_row(t, u.first, block, left, y, p, &mut page, &mut lines, style);
+                }
+                None => place_unit(u, doc, blocks, style, &frame, y, p, &mut page, &mut lines),
+            }
             y += u.height;
         }
         footer.draw(&mut page, p + 1, page_count, builder, style);
@@ -96,7 +114,7 @@ pub fn paginate(
         if p + 1 < page_count {
             let last = &units[range.end - 1];
             let next = &units[range.end];
-            if last.block == next.block {
+            if last.block == next.block && tables[next.block].is_none() {
                 let lines_before = last.last;
                 let lines_after = blocks[next.block].lines.len() - next.first;
                 if lines_before == 1 {
@@ -125,14 +143,41 @@ pub fn body_height(doc: &Document, builder: &ItemBuilder, style: &HouseStyle) ->
     footer.top - style.body_size - style.margin_top()
 }
 
-fn units(doc: &Document, blocks: &[SetBlock], style: &HouseStyle) -> Vec<Unit> {
+fn units(
+    doc: &Document,
+    blocks: &[SetBlock],
+    tables: &[Option<SetTable>],
+    style: &HouseStyle,
+) -> Vec<Unit> {
     let mut units = Vec::new();
     for (b, (block, set)) in doc.blocks.iter().zip(blocks).enumerate() {
+        let previous = b.checked_sub(1).map(|p| &doc.blocks[p]);
+        if let Some(t) = &tables[b] {
+            let head = t.rows.first().map_or(0.0, |r| r.height);
+            for (r, row) in t.rows.iter().enumerate() {
+                // Whole rows only; the header stays with the first row, and a row that
+                // starts a page has the header repeated above it.
+                let break_cost = match r {
+                    0 => previous.and_then(|p| (!p.keep_with_next).then_some(0.0)),
+                    1 => None,
+                    _ => Some(TABLE_BREAK_COST),
+                };
+                units.push(Unit {
+                    block: b,
+                    first: r,
+                    last: r + 1,
+                    height: row.height,
+                    space_before: if r == 0 { block.space_before } else { 0.0 },
+                    break_cost,
+                    head: if r >= 2 { head } else { 0.0 },
+                });
+            }
+            continue;
+        }
         let n = set.lines.len();
         if n == 0 {
             continue;
         }
-        let previous = b.checked_sub(1).map(|p| &doc.blocks[p]);
         let break_before_block = match previous {
             None => None,
             Some(prev) if prev.keep_with_next => None,
@@ -154,6 +199,7 @@ fn units(doc: &Document, blocks: &[SetBlock], style: &HouseStyle) -> Vec<Unit> {
                 height: n as f32 * block.leading + padding,
                 space_before: block.space_before,
                 break_cost: break_before_block,
+                head: 0.0,
             });
             continue;
         }
@@ -174,6 +220,7 @@ fn units(doc: &Document, blocks: &[SetBlock], style: &HouseStyle) -> Vec<Unit> {
                 height: block.leading,
                 space_before: if line == 0 { block.space_before } else { 0.0 },
                 break_cost,
+                head: 0.0,
             });
         }
     }
@@ -193,7 +240,7 @@ fn choose_breaks(units: &[Unit], body: f32) -> Vec<std::ops::Range<usize>> {
         let Some((cost_so_far, _)) = best[start] else {
             continue;
         };
-        let mut height = 0.0f32;
+        let mut height = units[start].head;
         for end in start + 1..=n {
             let u = &units[end - 1];
             height += u.height + if end - 1 > start { u.space_before } else { 0.0 };
@@ -243,7 +290,7 @@ fn choose_breaks(units: &[Unit], body: f32) -> Vec<std::ops::Range<usize>> {
 }
 
 /// Where the baseline of a line sits below the top of its line box.
-fn baseline_offset(leading: f32, size: f32) -> f32 {
+pub(super) fn baseline_offset(leading: f32, size: f32) -> f32 {
     leading - (leading - size) / 2.0 - size * 0.22
 }
 

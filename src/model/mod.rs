@@ -6,10 +6,15 @@
 
 use crate::diagnostic::{Diagnostic, locate_key};
 use crate::shared::SharedData;
+use crate::sourcemap::TextField;
 use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use std::path::Path;
+
+mod contacts;
+mod fields;
+pub use fields::text_fields;
 
 /// Larger leaflet files are refused: a patient leaflet is a few kilobytes, and a
 /// megabyte of YAML is a paste accident, not a leaflet.
@@ -124,6 +129,10 @@ pub struct Leaflet {
     /// The contact details and, when they came from `_data/contacts.yaml`, their key.
     pub contact: Option<(Contact, Option<String>)>,
     pub sections: Vec<Section>,
+    /// Every text field with its place in the source, for locating later findings.
+    pub fields: Vec<TextField>,
+    /// What the source says that the leaflet will not print (a `#` comment after a title).
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -190,7 +199,37 @@ pub fn parse(path: &Path, source: &str, shared: &SharedData) -> Result<Leaflet, 
     }
     let file: LeafletFile =
         serde_yaml::from_str(source).map_err(|e| vec![yaml_error(path, source, &e)])?;
-    resolve(path, source, file, shared)
+    let fields = text_fields(&file, source);
+    let (trap_errors, warnings): (Vec<_>, Vec<_>) =
+        crate::source::traps::check(path, source, &fields)
+            .into_iter()
+            .partition(Diagnostic::is_error);
+    match resolve(path, source, file, shared) {
+        Ok(mut leaflet) if trap_errors.is_empty() => {
+            let mut warnings = warnings;
+            warnings.extend(contacts::check(
+                path,
+                source,
+                &fields,
+                shared,
+                leaflet.contact.as_ref(),
+            ));
+            warnings.sort_by_key(|d| (d.line.is_none(), d.line, d.column));
+            leaflet.fields = fields;
+            leaflet.warnings = warnings;
+            Ok(leaflet)
+        }
+        Ok(_) => Err(trap_errors),
+        Err(mut errors) => {
+            // A placeholder route is one problem, not also an unknown key.
+            errors.retain(|e| {
+                e.field.is_none() || !trap_errors.iter().any(|t| t.field == e.field)
+            });
+            errors.extend(trap_errors);
+            errors.sort_by_key(|d| (d.line.is_none(), d.line, d.column));
+            Err(errors)
+        }
+    }
 }
 
 /// serde_yaml refuses deeper nesting anyway, but only after its scanner has done work
@@ -331,6 +370,8 @@ fn resolve(
                     body: s.body,
                 })
                 .collect(),
+            fields: Vec::new(),
+            warnings: Vec::new(),
         })
     } else {
         Err(errors)

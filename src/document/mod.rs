@@ -1,12 +1,33 @@
 //! From a checked leaflet to document blocks: Markdown bodies parsed (pulldown-cmark), text
 //! normalised for typesetting, and the house style turned into concrete faces, sizes and
 //! colours. Layout needs nothing else to place a block.
+//!
+//! The one rule: every Markdown construct is typeset or refused with a [`Note`] at the
+//! place it was typed; nothing is dropped silently (see `markdown.rs`).
 
 use crate::model::{Leaflet, dutch_date};
 use crate::style::{Align, Cmyk, HouseStyle};
 use crate::text::fonts::FaceId;
 use crate::text::normalize::normalize;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+pub mod bullets;
+mod links;
+mod markdown;
+
+/// Something the document stage found in a field's text: a construct it refuses (an error)
+/// or typeset on an assumption the author should confirm (a warning). `at` is a byte offset
+/// into the field's value, so the caller can place it in the source exactly.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub error: bool,
+    /// The field as diagnostics name it: `sections[2].body`.
+    pub field: String,
+    pub at: usize,
+    /// Characters the construct covers, for the underline.
+    pub width: usize,
+    pub message: String,
+    pub hint: String,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
@@ -18,6 +39,15 @@ pub enum BlockKind {
     ListItem,
     Contact,
     Route,
+    /// A pipe table: its cells are in [`Block::table`], `runs` is empty.
+    Table,
+}
+
+/// A pipe table's cells, row by row; the first row is the header. Every row has the same
+/// number of cells (Markdown pads short rows, drops cells beyond the header's).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub rows: Vec<Vec<Vec<Run>>>,
 }
 
 /// A stretch of text in one face.
@@ -49,6 +79,19 @@ pub struct Block {
     pub unbreakable: bool,
     /// A tinted box behind the block.
     pub background: Option<Cmyk>,
+    /// The cells of a [`BlockKind::Table`] block.
+    pub table: Option<Table>,
+}
+
+impl Block {
+    /// Every run the block prints: its text, its marker and its table cells.
+    pub fn all_runs(&self) -> impl Iterator<Item = &Run> {
+        let cells = self
+            .table
+            .iter()
+            .flat_map(|t| t.rows.iter().flatten().flatten());
+        self.runs.iter().chain(self.marker.iter()).chain(cells)
+    }
 }
 
 /// The document: the blocks in reading order, and the footer lines every page carries.
@@ -59,6 +102,8 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// "Laatst aangepast: 23 maart 2016" and "Auteur(s): …": never hyphenated.
     pub footer: Vec<String>,
+    /// Refused constructs and assumptions, in reading order.
+    pub notes: Vec<Note>,
 }
 
 pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
@@ -80,6 +125,7 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
         keep_with_next: true,
         unbreakable: true,
         background: None,
+        table: None,
     };
     if let Some(dept) = &leaflet.department {
         let mut b = plain(
@@ -111,7 +157,8 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
         blocks.push(b);
     }
     let first_content = blocks.len();
-    for section in &leaflet.sections {
+    let mut notes = Vec::new();
+    for (i, section) in leaflet.sections.iter().enumerate() {
         if let Some(h) = &section.heading {
             let mut b = plain(
                 BlockKind::Heading,
@@ -124,7 +171,8 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
             b.unbreakable = false;
             blocks.push(b);
         }
-        markdown_blocks(&section.body, style, &mut blocks);
+        let field = format!("sections[{i}].body");
+        markdown::Walker::new(style, field, &section.body, &mut blocks, &mut notes).run();
     }
     // The title block needs air below it before the text starts.
     if let Some(b) = blocks.get_mut(first_content) {
@@ -132,7 +180,7 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
     }
     // A paragraph that introduces a list ("Meld het ons als:") stays with its first item.
     for k in 1..blocks.len() {
-        let introduces = blocks[k].kind == BlockKind::ListItem
+        let introduces = matches!(blocks[k].kind, BlockKind::ListItem | BlockKind::Table)
             && blocks[k - 1].kind == BlockKind::Paragraph
             && blocks[k - 1]
                 .runs
@@ -148,6 +196,11 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
     blocks.push(route_block(leaflet, style));
     for b in &mut blocks {
         b.runs = normalize_runs(&b.runs, style);
+        if let Some(t) = &mut b.table {
+            for cell in t.rows.iter_mut().flatten() {
+                *cell = normalize_runs(cell, style);
+            }
+        }
     }
     Document {
         title: leaflet.title.clone(),
@@ -157,6 +210,7 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
             format!("Laatst aangepast: {}", dutch_date(leaflet.revised)),
             format!("Auteur(s): {}", leaflet.authors),
         ],
+        notes,
     }
 }
 
@@ -190,6 +244,7 @@ fn contact_block(contact: &crate::model::Contact, style: &HouseStyle) -> Block {
         keep_with_next: true,
         unbreakable: true,
         background: None,
+        table: None,
     }
 }
 
@@ -218,6 +273,7 @@ fn route_block(leaflet: &Leaflet, style: &HouseStyle) -> Block {
         keep_with_next: false,
         unbreakable: true,
         background: Some(style.route_tint),
+        table: None,
     }
 }
 
@@ -236,122 +292,13 @@ fn body_block(kind: BlockKind, style: &HouseStyle) -> Block {
         keep_with_next: false,
         unbreakable: false,
         background: None,
+        table: None,
     }
 }
 
 /// Lists nested deeper than this are indented no further: sixty nested levels pushed the
 /// text column past the right edge of the page.
 pub const MAX_LIST_INDENTS: usize = 4;
-
-/// Parses one section body (light Markdown) into paragraph and list-item blocks.
-fn markdown_blocks(body: &str, style: &HouseStyle, out: &mut Vec<Block>) {
-    let mut bold = 0u32;
-    let mut italic = 0u32;
-    // Open lists: the next number of each (None for bullets).
-    let mut lists: Vec<Option<u64>> = Vec::new();
-    let mut current: Option<Block> = None;
-    let mut first_item_in_list = false;
-
-    let flush = |current: &mut Option<Block>, out: &mut Vec<Block>| {
-        if let Some(b) = current.take()
-            && b.runs.iter().any(|r| !r.text.trim().is_empty())
-        {
-            out.push(b);
-        }
-    };
-    let push_text = |current: &mut Option<Block>, text: &str, face: FaceId, lists_depth: usize| {
-        let block = current.get_or_insert_with(|| {
-            let mut b = body_block(BlockKind::Paragraph, style);
-            b.indent = style.list_indent * lists_depth.min(MAX_LIST_INDENTS) as f32;
-            b
-        });
-        match block.runs.last_mut() {
-            Some(r) if r.face == face => r.text.push_str(text),
-            _ => block.runs.push(Run {
-                text: text.to_string(),
-                face,
-            }),
-        }
-    };
-
-    for event in Parser::new_ext(body, Options::empty()) {
-        let face = FaceId::styled(bold > 0, italic > 0);
-        match event {
-            Event::Start(Tag::Paragraph)
-                // A paragraph inside a list item continues the item's block.
-                if current
-                    .as_ref()
-                    .is_some_and(|b| b.kind != BlockKind::ListItem)
-                => {
-                    flush(&mut current, out);
-                }
-            Event::End(TagEnd::Paragraph)
-                if current
-                    .as_ref()
-                    .is_some_and(|b| b.kind != BlockKind::ListItem)
-                => {
-                    flush(&mut current, out);
-                }
-            Event::Start(Tag::Heading { .. }) => flush(&mut current, out),
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some(mut b) = current.take() {
-                    b.kind = BlockKind::Heading;
-                    b.hyphenate = false;
-                    b.align = crate::style::Align::Left;
-                    b.runs.iter_mut().for_each(|r| r.face = FaceId::Bold);
-                    b.keep_with_next = true;
-                    b.space_before = style.body_leading();
-                    out.push(b);
-                }
-            }
-            Event::Start(Tag::List(start)) => {
-                flush(&mut current, out);
-                lists.push(start);
-                first_item_in_list = true;
-            }
-            Event::End(TagEnd::List(_)) => {
-                flush(&mut current, out);
-                lists.pop();
-            }
-            Event::Start(Tag::Item) => {
-                flush(&mut current, out);
-                let depth = lists.len();
-                let marker = match lists.last_mut() {
-                    Some(Some(n)) => {
-                        let m = format!("{n}.");
-                        *n += 1;
-                        m
-                    }
-                    _ => if depth > 1 { "–" } else { "•" }.to_string(),
-                };
-                let mut b = body_block(BlockKind::ListItem, style);
-                b.indent = style.list_indent * depth.min(MAX_LIST_INDENTS) as f32;
-                b.marker = Some(Run {
-                    text: marker,
-                    face: FaceId::Regular,
-                });
-                // Items of one list sit closer together than paragraphs.
-                b.space_before = if first_item_in_list {
-                    style.body_leading() * style.paragraph_space
-                } else {
-                    style.body_leading() * 0.15
-                };
-                first_item_in_list = false;
-                current = Some(b);
-            }
-            Event::End(TagEnd::Item) => flush(&mut current, out),
-            Event::Start(Tag::Emphasis) => italic += 1,
-            Event::End(TagEnd::Emphasis) => italic = italic.saturating_sub(1),
-            Event::Start(Tag::Strong) => bold += 1,
-            Event::End(TagEnd::Strong) => bold = bold.saturating_sub(1),
-            Event::Text(t) | Event::Code(t) => push_text(&mut current, &t, face, lists.len()),
-            Event::SoftBreak | Event::HardBreak => push_text(&mut current, " ", face, lists.len()),
-            Event::Html(t) | Event::InlineHtml(t) => push_text(&mut current, &t, face, lists.len()),
-            _ => {}
-        }
-    }
-    flush(&mut current, out);
-}
 
 fn normalize_runs(runs: &[Run], style: &HouseStyle) -> Vec<Run> {
     let chars: Vec<(char, FaceId)> = runs

@@ -1,0 +1,67 @@
+//! Bullets the way Word and e-mail type them ("•", "◦", "–" at the start of a line). Markdown
+//! knows only `-`, `*`, `+` and numbers, so these lines would run together into one
+//! paragraph. The document stage, `check` and `import` recognise them with this one function.
+
+/// The characters Word, Outlook and pasted web text put in front of a list item.
+pub const WORD_BULLETS: &[char] = &['•', '◦', '–', '▪', '·'];
+
+/// If `line` (without its indentation) starts with a typed bullet followed by a space or
+/// tab, the bullet character.
+pub fn word_bullet(line: &str) -> Option<char> {
+    let mut chars = line.chars();
+    let c = chars.next()?;
+    let next = chars.next()?;
+    (WORD_BULLETS.contains(&c) && (next == ' ' || next == '\t')).then_some(c)
+}
+
+/// A typed bullet found in a body: its byte offset and the character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub at: usize,
+    pub bullet: char,
+}
+
+/// The body with every typed bullet replaced by a Markdown `-` padded with spaces to the
+/// same byte length, so every offset into the result is an offset into the author's text.
+pub fn rewrite(body: &str) -> (String, Vec<Found>) {
+    let mut out = String::with_capacity(body.len());
+    let mut found = Vec::new();
+    for line in body.split_inclusive('\n') {
+        let text = line.trim_start_matches([' ', '\t']);
+        let indent = line.len() - text.len();
+        match word_bullet(text) {
+            Some(bullet) => {
+                found.push(Found {
+                    at: out.len() + indent,
+                    bullet,
+                });
+                out.push_str(&line[..indent]);
+                out.push('-');
+                out.push_str(&" ".repeat(bullet.len_utf8() - 1));
+                out.push_str(&text[bullet.len_utf8()..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    (out, found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_bullets_become_dashes_of_the_same_length() {
+        let body = "Neem mee:\n• uw kaart\n  ◦\tuw brief\n–geen lijst\n";
+        let (out, found) = rewrite(body);
+        assert_eq!(out, "Neem mee:\n-   uw kaart\n  -  \tuw brief\n–geen lijst\n");
+        assert_eq!(out.len(), body.len());
+        assert_eq!(
+            found,
+            [
+                Found { at: 10, bullet: '•' },
+                Found { at: 26, bullet: '◦' }
+            ]
+        );
+    }
+}

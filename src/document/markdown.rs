@@ -1,0 +1,467 @@
+//! One section body (light Markdown) into paragraph and list-item blocks. Every event
+//! pulldown-cmark can emit with the options below is either typeset or refused with a note
+//! at its byte offset: nothing is dropped or reinterpreted silently.
+
+use super::bullets;
+use super::links;
+use super::{Block, BlockKind, MAX_LIST_INDENTS, Note, Run, Table, body_block};
+use crate::style::HouseStyle;
+use crate::text::fonts::FaceId;
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// Constructs a leaflet author types that would otherwise print as literal markup (pipes,
+/// `[^1]`, `~~`, `[ ]`): recognised so they can be typeset or refused by name.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+}
+
+/// A paragraph whose lines are all shorter than this many characters reads as a block of
+/// separate lines (an address, opening hours), not as prose wrapped by the editor: the
+/// shortest wrapped line in the shipped leaflets is far longer.
+const SHORT_LINE_CHARS: usize = 40;
+
+/// Builds the blocks of one body; `field` names it in notes (`sections[2].body`).
+pub(super) struct Walker<'a> {
+    style: &'a HouseStyle,
+    field: String,
+    body: &'a str,
+    out: &'a mut Vec<Block>,
+    notes: &'a mut Vec<Note>,
+    bold: u32,
+    italic: u32,
+    /// Open lists: the next number of each (None for bullets).
+    lists: Vec<Option<u64>>,
+    current: Option<Block>,
+    first_item_in_list: bool,
+    /// Inside a refused construct: how many of its tags are still open.
+    skipping: usize,
+    /// The open link: its address and where its text starts in the current block.
+    link: Option<(String, usize, Range<usize>)>,
+    /// Byte offsets of the soft line breaks in the open paragraph.
+    soft_breaks: Vec<usize>,
+    paragraph_start: Option<usize>,
+    /// The open pipe table: its text goes into its last cell.
+    table: Option<Table>,
+}
+
+impl<'a> Walker<'a> {
+    pub(super) fn new(
+        style: &'a HouseStyle,
+        field: String,
+        body: &'a str,
+        out: &'a mut Vec<Block>,
+        notes: &'a mut Vec<Note>,
+    ) -> Self {
+        Walker {
+            style,
+            field,
+            body,
+            out,
+            notes,
+            bold: 0,
+            italic: 0,
+            lists: Vec::new(),
+            current: None,
+            first_item_in_list: false,
+            skipping: 0,
+            link: None,
+            soft_breaks: Vec::new(),
+            paragraph_start: None,
+            table: None,
+        }
+    }
+
+    fn note(&mut self, error: bool, at: usize, width: usize, message: String, hint: &str) {
+        self.notes.push(Note {
+            error,
+            field: self.field.clone(),
+            at,
+            width,
+            message,
+            hint: hint.to_string(),
+        });
+    }
+
+    /// The first line of the source a construct was typed as, for messages.
+    fn excerpt(&self, range: &Range<usize>) -> String {
+        let text = self.body.get(range.clone()).unwrap_or("");
+        let line = text.lines().next().unwrap_or("").trim();
+        let cut: String = line.chars().take(40).collect();
+        if cut.len() < line.len() {
+            format!("{cut}…")
+        } else {
+            cut
+        }
+    }
+
+    fn refuse(&mut self, range: &Range<usize>, what: String, hint: &str) {
+        let shown = self.excerpt(range);
+        let width = shown.chars().count();
+        self.note(true, range.start, width, what, hint);
+    }
+
+    fn flush(&mut self) {
+        if let Some(b) = self.current.take()
+            && b.runs.iter().any(|r| !r.text.trim().is_empty())
+        {
+            self.out.push(b);
+        }
+    }
+
+    /// Where text goes: the open table cell, or the current block (opened on demand).
+    fn runs_mut(&mut self) -> &mut Vec<Run> {
+        if let Some(cell) = self
+            .table
+            .as_mut()
+            .and_then(|t| t.rows.last_mut())
+            .and_then(|r| r.last_mut())
+        {
+            return cell;
+        }
+        let depth = self.lists.len();
+        let style = self.style;
+        let block = self.current.get_or_insert_with(|| {
+            let mut b = body_block(BlockKind::Paragraph, style);
+            b.indent = style.list_indent * depth.min(MAX_LIST_INDENTS) as f32;
+            b
+        });
+        &mut block.runs
+    }
+
+    fn push_text(&mut self, text: &str) {
+        let face = FaceId::styled(self.bold > 0, self.italic > 0);
+        let runs = self.runs_mut();
+        match runs.last_mut() {
+            Some(r) if r.face == face => r.text.push_str(text),
+            _ => runs.push(Run {
+                text: text.to_string(),
+                face,
+            }),
+        }
+    }
+
+    /// The bytes of text typed so far where text goes now.
+    fn current_len(&mut self) -> usize {
+        self.runs_mut().iter().map(|r| r.text.len()).sum()
+    }
+
+    fn current_text_from(&mut self, from: usize) -> String {
+        let all: String = self.runs_mut().iter().map(|r| r.text.as_str()).collect();
+        all.get(from..).unwrap_or("").to_string()
+    }
+
+    /// A hard line break ends the block here; the next line starts a block of its own with
+    /// no space above, kept with this one so an address is not split across pages.
+    fn hard_break(&mut self) {
+        let Some(mut b) = self.current.take() else {
+            return;
+        };
+        let mut next = body_block(b.kind, self.style);
+        next.indent = b.indent;
+        next.space_before = 0.0;
+        b.keep_with_next = true;
+        if b.runs.iter().any(|r| !r.text.trim().is_empty()) {
+            self.out.push(b);
+        }
+        self.current = Some(next);
+    }
+
+    pub(super) fn run(mut self) {
+        let (body, typed) = bullets::rewrite(self.body);
+        for f in typed {
+            self.note(
+                false,
+                f.at,
+                1,
+                format!("“{}” at the start of a line is read as a list item", f.bullet),
+                "type list items as `- ` at the start of the line, so Markdown sees the list",
+            );
+        }
+        let events: Vec<(Event, Range<usize>)> =
+            Parser::new_ext(&body, options()).into_offset_iter().collect();
+        for (event, range) in events {
+            self.event(event, range);
+        }
+        self.flush();
+    }
+
+    fn event(&mut self, event: Event, range: Range<usize>) {
+        if self.skipping > 0 {
+            match event {
+                Event::Start(_) => self.skipping += 1,
+                Event::End(_) => self.skipping -= 1,
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(t) | Event::Code(t) => self.push_text(&t),
+            Event::SoftBreak => {
+                self.soft_breaks.push(range.start);
+                self.push_text(" ");
+            }
+            Event::HardBreak if self.table.is_some() => self.push_text(" "),
+            Event::HardBreak => self.hard_break(),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                let shown = self.excerpt(&range);
+                self.refuse(
+                    &range,
+                    format!("HTML (`{shown}`) cannot be printed: it would show as tags"),
+                    "use Markdown (**vet**, *schuin*) or remove the tag",
+                );
+            }
+            Event::FootnoteReference(_) => self.refuse(
+                &range,
+                "a footnote (`[^…]`) cannot be printed".into(),
+                "put the remark in the text itself, between brackets",
+            ),
+            Event::Rule => self.refuse(
+                &range,
+                "a line of `---` (a horizontal rule) cannot be printed".into(),
+                "start a new section (`- heading: …`) to separate the text, or remove the line",
+            ),
+            Event::TaskListMarker(_) => self.refuse(
+                &range,
+                "a checkbox (`[ ]`) cannot be printed".into(),
+                "write the list item without `[ ]`",
+            ),
+            Event::InlineMath(_) | Event::DisplayMath(_) => self.refuse(
+                &range,
+                "this Markdown construct cannot be printed".into(),
+                "write it as plain text",
+            ),
+        }
+    }
+
+    /// Starts a tag; a refused one is skipped with everything inside it.
+    fn start(&mut self, tag: Tag, range: Range<usize>) {
+        let refused: Option<(String, &str)> = match &tag {
+            Tag::Paragraph => {
+                // A paragraph inside a list item continues the item's block.
+                if self
+                    .current
+                    .as_ref()
+                    .is_some_and(|b| b.kind != BlockKind::ListItem)
+                {
+                    self.flush();
+                }
+                self.soft_breaks.clear();
+                self.paragraph_start = Some(range.start);
+                None
+            }
+            Tag::Heading { .. } if self.body.get(range.clone()).is_some_and(|t| t.starts_with('#')) => Some((
+                "a Markdown heading (`#`) inside a body".into(),
+                "give it a section of its own (`- heading: …`), or remove the `#`",
+            )),
+            Tag::Heading { .. } => Some((
+                "a line of `---` or `===` under this text makes it a Markdown heading".into(),
+                "leave a blank line above the `---`, or give the heading a section of its own",
+            )),
+            Tag::BlockQuote(_) => Some((
+                "a block quote (`>`) cannot be printed".into(),
+                "remove the `>` at the start of the line",
+            )),
+            Tag::CodeBlock(CodeBlockKind::Indented) => Some((
+                "this text is indented four spaces or more, so Markdown reads it as code".into(),
+                "indent it less: a list item's text continues two spaces in",
+            )),
+            Tag::CodeBlock(CodeBlockKind::Fenced(_)) => Some((
+                "a code block (```) cannot be printed".into(),
+                "remove the ``` lines",
+            )),
+            Tag::HtmlBlock => {
+                let shown = self.excerpt(&range);
+                Some((
+                    format!("HTML (`{shown}`) cannot be printed: it would show as tags"),
+                    "use Markdown (**vet**, *schuin*) or remove the tag",
+                ))
+            }
+            Tag::FootnoteDefinition(_) => Some((
+                "a footnote (`[^…]:`) cannot be printed".into(),
+                "put the remark in the text itself, between brackets",
+            )),
+            Tag::Image { .. } => Some((
+                "an image cannot be printed: leaflets have no figures yet".into(),
+                "remove it, or say in words what it shows",
+            )),
+            Tag::Strikethrough => Some((
+                "struck-through text (`~~`) cannot be printed".into(),
+                "remove the text, or the `~~` around it",
+            )),
+            Tag::Table(_) => {
+                self.flush();
+                self.table = Some(Table { rows: Vec::new() });
+                None
+            }
+            Tag::TableHead | Tag::TableRow => {
+                // The header row is set bold.
+                if matches!(tag, Tag::TableHead) {
+                    self.bold += 1;
+                }
+                if let Some(t) = &mut self.table {
+                    t.rows.push(Vec::new());
+                }
+                None
+            }
+            Tag::TableCell => {
+                if let Some(row) = self.table.as_mut().and_then(|t| t.rows.last_mut()) {
+                    row.push(Vec::new());
+                }
+                None
+            }
+            Tag::List(start) => {
+                self.flush();
+                self.lists.push(*start);
+                self.first_item_in_list = true;
+                None
+            }
+            Tag::Item => {
+                self.item();
+                None
+            }
+            Tag::Emphasis => {
+                self.italic += 1;
+                None
+            }
+            Tag::Strong => {
+                self.bold += 1;
+                None
+            }
+            Tag::Link { dest_url, .. } => {
+                if dest_url.trim().is_empty() {
+                    Some((
+                        "this link has no address".into(),
+                        "write the address between the brackets: [tekst](https://…)",
+                    ))
+                } else {
+                    let from = self.current_len();
+                    self.link = Some((dest_url.to_string(), from, range));
+                    None
+                }
+            }
+            _ => Some((
+                "this Markdown construct cannot be printed".into(),
+                "write it as plain text",
+            )),
+        };
+        if let Some((what, hint)) = refused {
+            self.refuse(&range, what, hint);
+            self.skipping = 1;
+        }
+    }
+
+    fn item(&mut self) {
+        self.flush();
+        let depth = self.lists.len();
+        let marker = match self.lists.last_mut() {
+            Some(Some(n)) => {
+                let m = format!("{n}.");
+                *n += 1;
+                m
+            }
+            _ => if depth > 1 { "–" } else { "•" }.to_string(),
+        };
+        let style = self.style;
+        let mut b = body_block(BlockKind::ListItem, style);
+        b.indent = style.list_indent * depth.min(MAX_LIST_INDENTS) as f32;
+        b.marker = Some(Run {
+            text: marker,
+            face: FaceId::Regular,
+        });
+        // Items of one list sit closer together than paragraphs.
+        b.space_before = if self.first_item_in_list {
+            style.body_leading() * style.paragraph_space
+        } else {
+            style.body_leading() * 0.15
+        };
+        self.first_item_in_list = false;
+        self.current = Some(b);
+    }
+
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
+        match tag {
+            TagEnd::Paragraph => {
+                self.short_lines(&range);
+                if self
+                    .current
+                    .as_ref()
+                    .is_some_and(|b| b.kind != BlockKind::ListItem)
+                {
+                    self.flush();
+                }
+            }
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+            }
+            TagEnd::Item => self.flush(),
+            TagEnd::TableHead => self.bold = self.bold.saturating_sub(1),
+            TagEnd::Table => {
+                if let Some(table) = self.table.take() {
+                    let mut b = body_block(BlockKind::Table, self.style);
+                    b.indent = self.style.list_indent * self.lists.len().min(MAX_LIST_INDENTS) as f32;
+                    b.table = Some(table);
+                    self.out.push(b);
+                }
+            }
+            TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
+            TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
+            TagEnd::Link => {
+                if let Some((url, from, range)) = self.link.take() {
+                    let text = self.current_text_from(from);
+                    let (shown, note) = links::printed(&text, &url);
+                    if let Some(message) = note {
+                        let width = self.excerpt(&range).chars().count();
+                        self.note(false, range.start, width, message, links::HINT);
+                    }
+                    if let Some(shown) = shown {
+                        // The address in the regular face, whatever the link text was set in.
+                        let (bold, italic) = (self.bold, self.italic);
+                        self.bold = 0;
+                        self.italic = 0;
+                        self.push_text(&format!(" ({shown})"));
+                        self.bold = bold;
+                        self.italic = italic;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A paragraph of several short lines is an address or a list of times typed line by
+    /// line; Markdown joins such lines into one, so say so rather than print them run on.
+    fn short_lines(&mut self, range: &Range<usize>) {
+        let breaks = std::mem::take(&mut self.soft_breaks);
+        let Some(start) = self.paragraph_start.take() else {
+            return;
+        };
+        if breaks.is_empty() || self.current.as_ref().is_some_and(|b| b.kind == BlockKind::ListItem)
+        {
+            return;
+        }
+        let text = self.body.get(start..range.end).unwrap_or("");
+        if text
+            .lines()
+            .all(|l| l.trim().chars().count() < SHORT_LINE_CHARS)
+        {
+            self.note(
+                false,
+                breaks[0],
+                1,
+                format!(
+                    "these {} short lines are printed as one run-on line",
+                    breaks.len() + 1
+                ),
+                "end each line but the last with a backslash `\\` to keep the lines as typed, \
+                 or leave a blank line between paragraphs",
+            );
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Contact details stay single-sourced: a phone number typed into a body does not follow a
+//! change in `_data/contacts.yaml`, and the page then prints two different numbers.
+
+use super::Contact;
+use crate::diagnostic::Diagnostic;
+use crate::shared::SharedData;
+use crate::sourcemap::TextField;
+use std::path::Path;
+
+/// Belgian numbers have 9 (landline) or 10 (mobile) digits after the 0: shorter digit runs
+/// are amounts, dates and times, not phone numbers.
+const MIN_PHONE_DIGITS: usize = 9;
+
+/// A phone number's digits as dialled in Belgium: `+32 3 821 30 00` and `03 821 30 00`
+/// compare equal.
+fn dialled(text: &str) -> String {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let international = text.trim_start().starts_with('+') || text.trim_start().starts_with("00");
+    match digits.strip_prefix("0032").or(digits.strip_prefix("32")) {
+        Some(rest) if international => format!("0{rest}"),
+        _ => digits,
+    }
+}
+
+/// Phone-number-like runs in a line: digits with spaces, dots, slashes or dashes between
+/// them, starting with a digit or `+`. Each with its character column and text.
+fn numbers(line: &str) -> Vec<(usize, String)> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let starts = chars[k].is_ascii_digit()
+            || (chars[k] == '+' && chars.get(k + 1).is_some_and(char::is_ascii_digit));
+        let after_word = k > 0 && chars[k - 1].is_alphanumeric();
+        if !starts || after_word {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        let mut last_digit = k;
+        while end < chars.len() {
+            let c = chars[end];
+            let sep = matches!(c, ' ' | '\u{a0}' | '.' | '/' | '-');
+            if c.is_ascii_digit() {
+                last_digit = end;
+            } else if !(sep && chars.get(end + 1).is_some_and(char::is_ascii_digit)) {
+                break;
+            }
+            end += 1;
+        }
+        let text: String = chars[k..=last_digit].iter().collect();
+        if text.chars().filter(char::is_ascii_digit).count() >= MIN_PHONE_DIGITS {
+            out.push((k, text));
+        }
+        k = last_digit + 1;
+    }
+    out
+}
+
+/// Warnings for phone numbers in the texts that belong to a shared contact, or that differ
+/// from the leaflet's own contact for the same service.
+pub fn check(
+    path: &Path,
+    source: &str,
+    fields: &[TextField],
+    shared: &SharedData,
+    own: Option<&(Contact, Option<String>)>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for f in fields.iter().filter(|f| !f.field.starts_with("contact.")) {
+        for (l, line) in f.value.split('\n').enumerate() {
+            for (col, number) in numbers(line) {
+                let digits = dialled(&number);
+                let own_key = own.and_then(|(_, k)| k.as_deref());
+                // The leaflet's own entry first: two services may share a switchboard number.
+                let shared_key = own_key
+                    .filter(|k| shared.contacts.get(*k).is_some_and(|c| dialled(&c.phone) == digits))
+                    .or_else(|| {
+                        shared
+                            .contacts
+                            .iter()
+                            .find(|(_, c)| dialled(&c.phone) == digits)
+                            .map(|(k, _)| k.as_str())
+                    });
+                let message = match (shared_key, own) {
+                    (Some(key), _) if own_key == Some(key) => Some((
+                        format!("{number} is also printed with `contact: {key}`"),
+                        "leave the number out of the text: when contacts.yaml changes, the \
+                         page would otherwise print two different numbers"
+                            .to_string(),
+                    )),
+                    (Some(key), _) => Some((
+                        format!("{number} is the phone number of `{key}` in _data/contacts.yaml"),
+                        format!(
+                            "write `contact: {key}` and leave the number out of the text: a new \
+                             number in contacts.yaml then reaches this leaflet too"
+                        ),
+                    )),
+                    (None, Some((c, _)))
+                        if line.to_lowercase().contains(&c.name.trim().to_lowercase())
+                            && dialled(&c.phone) != digits =>
+                    {
+                        Some((
+                            format!(
+                                "two numbers for {}: {number} here, {} under `contact:`",
+                                c.name.trim(),
+                                c.phone.trim()
+                            ),
+                            "keep one number: leave it out of the text, it is printed with the \
+                             contact"
+                                .to_string(),
+                        ))
+                    }
+                    _ => None,
+                };
+                if let Some((message, hint)) = message {
+                    let d = Diagnostic::warning(path, message)
+                        .field(&f.field)
+                        .hint(hint);
+                    out.push(match f.place(source, l, col) {
+                        Some((line, column, true)) => {
+                            d.at(line, column).spanning(number.chars().count())
+                        }
+                        Some((line, column, false)) => d.at(line, column),
+                        None => d,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_are_found_and_compared_as_dialled() {
+        assert_eq!(
+            numbers("Bel 03 821 30 00 of +32 3 821 30 01, niet 500 mg op 12/03."),
+            [(4, "03 821 30 00".to_string()), (20, "+32 3 821 30 01".to_string())]
+        );
+        assert_eq!(dialled("+32 3 821 30 00"), dialled("03/821.30.00"));
+        assert_ne!(dialled("03 821 30 00"), dialled("03 821 30 01"));
+    }
+}
