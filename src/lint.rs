@@ -71,9 +71,28 @@ fn glyphs(field: &TextField, fonts: &Fonts, findings: &mut Vec<Finding>) {
         matches!(field.field.as_str(), "title" | "department") || field.field.ends_with("heading");
     let face = if bold { FaceId::Bold } else { FaceId::Regular };
     let chars = positioned(&field.value);
+    // A typed bullet at a body line's start becomes a list marker and is never printed.
+    let bullets: Vec<(usize, usize)> = if field.is_body {
+        field
+            .value
+            .split('\n')
+            .enumerate()
+            .filter_map(|(l, text)| {
+                let rest = text.trim_start_matches([' ', '\t']);
+                crate::document::bullets::word_bullet(rest)
+                    .map(|_| (l, text.chars().count() - rest.chars().count()))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut k = 0;
     while k < chars.len() {
         let (line, col, c) = chars[k];
+        if bullets.contains(&(line, col)) {
+            k += 1;
+            continue;
+        }
         let bad = |c: char| {
             // A zero-width space is a break opportunity the typesetter understands.
             c != '\n'

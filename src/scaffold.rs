@@ -262,6 +262,8 @@ pub fn draft_of(leaflet: &Leaflet) -> Draft {
             .iter()
             .map(|s| (s.heading.clone(), s.body.clone()))
             .collect(),
+        route_keys: Vec::new(),
+        contact_keys: Vec::new(),
     }
 }
 

@@ -361,7 +361,7 @@ const HEAD: &str = "title: Wondzorg thuis\nrevised: 2026-01-10\nauthors: Team wo
 
 #[test]
 fn a_plain_body_with_a_list_is_refused() {
-    let src = format!("{HEAD}sections:\n  - body: Neem mee:\n      - uw kaart\n      - uw brief\n");
+    let src = format!("{HEAD}sections:\n  - body: Neem mee\n      - uw kaart\n      - uw brief\n");
     assert_eq!(
         check(&src),
         ["f.yaml:7:7: error: field `sections[0].body`: the list item on this line is joined to the text before it: the body is not a `|` block, so YAML folds its lines"]
@@ -596,8 +596,9 @@ fn a_table_has_a_bold_header_and_rules() {
         .iter()
         .filter(|i| matches!(i, leaflet_printer::layout::PageItem::Rule(_)))
         .count();
-    // Above and below the header, below each of the two rows, and the footer's rule.
-    assert_eq!(rules, 5);
+    // Above and below the header, below each of the two rows; the footer's rule and the
+    // route box's bar.
+    assert_eq!(rules, 6);
 }
 
 /// A table of `n` rows whose every word carries its row number, so each set line shows

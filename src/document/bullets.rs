@@ -60,7 +60,7 @@ mod tests {
             found,
             [
                 Found { at: 10, bullet: '•' },
-                Found { at: 26, bullet: '◦' }
+                Found { at: 25, bullet: '◦' }
             ]
         );
     }

@@ -46,6 +46,8 @@ pub(super) struct Walker<'a> {
     paragraph_start: Option<usize>,
     /// The open pipe table: its text goes into its last cell.
     table: Option<Table>,
+    /// An HTML tag was refused in this body already.
+    html_reported: bool,
 }
 
 impl<'a> Walker<'a> {
@@ -72,6 +74,7 @@ impl<'a> Walker<'a> {
             soft_breaks: Vec::new(),
             paragraph_start: None,
             table: None,
+            html_reported: false,
         }
     }
 
@@ -208,7 +211,10 @@ impl<'a> Walker<'a> {
             }
             Event::HardBreak if self.table.is_some() => self.push_text(" "),
             Event::HardBreak => self.hard_break(),
+            // A closing tag belongs to the opening one already reported.
+            Event::InlineHtml(t) if t.starts_with("</") && self.html_reported => {}
             Event::Html(_) | Event::InlineHtml(_) => {
+                self.html_reported = true;
                 let shown = self.excerpt(&range);
                 self.refuse(
                     &range,
@@ -341,7 +347,7 @@ impl<'a> Walker<'a> {
                     ))
                 } else {
                     let from = self.current_len();
-                    self.link = Some((dest_url.to_string(), from, range));
+                    self.link = Some((dest_url.to_string(), from, range.clone()));
                     None
                 }
             }

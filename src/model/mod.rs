@@ -197,8 +197,15 @@ pub fn parse(path: &Path, source: &str, shared: &SharedData) -> Result<Leaflet, 
             .hint("a leaflet needs only a few levels: look for `[` or `{` that were never closed"),
         ]);
     }
-    let file: LeafletFile =
-        serde_yaml::from_str(source).map_err(|e| vec![yaml_error(path, source, &e)])?;
+    let file: LeafletFile = serde_yaml::from_str(source).map_err(|e| {
+        // `phone: ~` fails as "invalid type: unit value"; the trap names it plainly.
+        let nulls = crate::source::traps::null_values(path, source);
+        if nulls.is_empty() {
+            vec![yaml_error(path, source, &e)]
+        } else {
+            nulls
+        }
+    })?;
     let fields = text_fields(&file, source);
     let (trap_errors, warnings): (Vec<_>, Vec<_>) =
         crate::source::traps::check(path, source, &fields)

@@ -88,6 +88,17 @@ fn placeholders(path: &Path, lines: &[&str], keys: &[KeyLine], out: &mut Vec<Dia
     }
 }
 
+/// Only the `~`/`null` values: when serde refuses one ("invalid type: unit value"), this
+/// says what is wrong in the author's terms.
+pub fn null_values(path: &Path, source: &str) -> Vec<Diagnostic> {
+    let lines: Vec<&str> = source.lines().collect();
+    let mut out = Vec::new();
+    for k in &key_lines(&lines) {
+        nulls(path, &lines, k, &mut out);
+    }
+    out
+}
+
 /// The character column (1-based) of byte `at` in `line`.
 fn col(line: &str, at: usize) -> usize {
     line[..at.min(line.len())].chars().count() + 1
