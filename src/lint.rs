@@ -27,13 +27,43 @@ pub fn lint(path: &Path, source: &str, fields: &[TextField], fonts: &Fonts) -> V
     let mut out = Vec::new();
     for field in fields {
         let mut findings = Vec::new();
-        glyphs(field, fonts, &mut findings);
+        glyphs(field, fonts, true, &mut findings);
         spaces(&field.value, &mut findings);
         quotes(&field.value, &mut findings);
         repeated_words(&field.value, &mut findings);
         if field.is_body {
             long_sentences(&field.value, &mut findings);
         }
+        located(path, source, field, findings, &mut out);
+    }
+    out
+}
+
+/// Only the characters no font has, located: what `build` must refuse before layout (the
+/// normaliser removes control characters, so they do not stop a build).
+pub fn unprintable(
+    path: &Path,
+    source: &str,
+    fields: &[TextField],
+    fonts: &Fonts,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for field in fields {
+        let mut findings = Vec::new();
+        glyphs(field, fonts, false, &mut findings);
+        located(path, source, field, findings, &mut out);
+    }
+    out
+}
+
+fn located(
+    path: &Path,
+    source: &str,
+    field: &TextField,
+    findings: Vec<Finding>,
+    out: &mut Vec<Diagnostic>,
+) {
+    {
         for f in findings {
             let d = if f.error {
                 Diagnostic::error(path, f.message)
@@ -50,7 +80,6 @@ pub fn lint(path: &Path, source: &str, fields: &[TextField], fonts: &Fonts) -> V
             });
         }
     }
-    out
 }
 
 /// Characters of the value, each with its (line, column) in the value.
@@ -64,7 +93,7 @@ fn positioned(value: &str) -> Vec<(usize, usize, char)> {
     out
 }
 
-fn glyphs(field: &TextField, fonts: &Fonts, findings: &mut Vec<Finding>) {
+fn glyphs(field: &TextField, fonts: &Fonts, controls: bool, findings: &mut Vec<Finding>) {
     // The faces document.rs sets these fields in; body text may use every face, but the
     // four faces share one character set.
     let bold =
@@ -98,7 +127,8 @@ fn glyphs(field: &TextField, fonts: &Fonts, findings: &mut Vec<Finding>) {
             c != '\n'
                 && c != '\t'
                 && c != '\u{200b}'
-                && (c.is_control() || (!c.is_whitespace() && !fonts.has_char(face, c)))
+                && ((controls && c.is_control())
+                    || (!c.is_control() && !c.is_whitespace() && !fonts.has_char(face, c)))
         };
         if !bad(c) {
             k += 1;

@@ -94,10 +94,7 @@ pub fn typeset(
     };
     // Characters the fonts lack are found in the fields, where their line and column are
     // known; layout's own check stays as the backstop for text from `_data`.
-    let unprintable: Vec<Diagnostic> = crate::lint::lint(path, source, &leaflet.fields, &engine.fonts)
-        .into_iter()
-        .filter(Diagnostic::is_error)
-        .collect();
+    let unprintable: Vec<Diagnostic> = crate::lint::unprintable(path, source, &leaflet.fields, &engine.fonts);
     if !unprintable.is_empty() {
         return Err(unprintable);
     }

@@ -100,7 +100,7 @@ fn importing_the_sample_gives_the_hand_made_leaflet_word_for_word() {
 }
 
 #[test]
-fn a_new_leaflet_passes_check_at_once_and_is_never_overwritten() {
+fn a_new_leaflet_fails_check_until_filled_in_and_is_never_overwritten() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     std::fs::create_dir_all(dir.join("leaflets/_data")).unwrap();
@@ -131,8 +131,27 @@ fn a_new_leaflet_passes_check_at_once_and_is_never_overwritten() {
         assert!(text.contains(field), "{field} missing from\n{text}");
     }
 
+    // Every placeholder is an error naming its field; no route is chosen for the author.
+    let (code, out, err) = leaflet(&["check", "leaflets"], dir);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("checked 1 leaflet: 6 errors, 0 warnings"),
+        "{out}"
+    );
+    assert!(
+        err.contains("error: field `route`: “«VUL IN: routenummer uit routes.yaml»” from `leaflet new` is still to be filled in"),
+        "{err}"
+    );
+    let filled = text
+        .replace("'«VUL IN: naam van het team»'", "Team wondzorg")
+        .replace("'«VUL IN: routenummer uit routes.yaml»'", "105")
+        .replace("«VUL IN: de inleiding: wat de patiënt in deze folder leest»", "U gaat naar huis met een wonde.")
+        .replace("'«VUL IN: tussentitel»'", "Wat doet u thuis?")
+        .replace("«VUL IN: korte zinnen; een lege regel begint een nieuwe alinea»", "Verzorg de wonde elke dag.")
+        .replace("«VUL IN: een opsomming begint met een streepje»", "was eerst uw handen");
+    std::fs::write(&path, &filled).unwrap();
     let (code, out, err) = leaflet(&["check", "--strict", "leaflets"], dir);
-    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(code, 0, "{out}{err}\n{filled}");
     assert!(
         out.contains("checked 1 leaflet: 0 errors, 0 warnings"),
         "{out}"

@@ -70,6 +70,8 @@ fn new_leaflet_template() {
     let draft = scaffold::new_draft("wondzorg-thuis", date, &shared);
     let yaml = scaffold::render(&draft, Path::new("leaflets"), "Nieuwe folder.");
     insta::assert_snapshot!(yaml.clone());
-    // The template must pass check as written.
-    assert_eq!(report("wondzorg-thuis.yaml", &yaml), "");
+    // Issue 10: every placeholder fails check until replaced, one error each.
+    let report = report("wondzorg-thuis.yaml", &yaml);
+    assert_eq!(report.matches("from `leaflet new` is still to be filled in").count(), 6, "{report}");
+    assert_eq!(report.matches(": error: ").count(), 6, "{report}");
 }

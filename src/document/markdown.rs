@@ -23,6 +23,9 @@ fn options() -> Options {
 /// separate lines (an address, opening hours), not as prose wrapped by the editor: the
 /// shortest wrapped line in the shipped leaflets is far longer.
 const SHORT_LINE_CHARS: usize = 40;
+/// This many short lines in a row are a list or a timetable even when they start in lower
+/// case ("maandag: 8 tot 17 uur").
+const SHORT_LINES_LIST: usize = 3;
 
 /// Builds the blocks of one body; `field` names it in notes (`sections[2].body`).
 pub(super) struct Walker<'a> {
@@ -453,10 +456,17 @@ impl<'a> Walker<'a> {
             return;
         }
         let text = self.body.get(start..range.end).unwrap_or("");
-        if text
-            .lines()
-            .all(|l| l.trim().chars().count() < SHORT_LINE_CHARS)
-        {
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let short = lines
+            .iter()
+            .all(|l| l.chars().count() < SHORT_LINE_CHARS);
+        // Prose wrapped early continues its sentence on the next line in lower case; an
+        // address's or a timetable's lines each start anew (a capital, a digit), and three
+        // or more short lines are a list typed line by line.
+        let fresh_starts = lines.get(1..).unwrap_or(&[])
+            .iter()
+            .all(|l| l.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+        if short && (fresh_starts || lines.len() >= SHORT_LINES_LIST) {
             self.note(
                 false,
                 breaks[0],
