@@ -4,10 +4,10 @@
 
 use crate::diagnostic::{Diagnostic, Reporter, locate_key};
 use crate::lint;
+use crate::model::text_fields;
 use crate::model::{self, LeafletFile, MAX_FILE_BYTES};
 use crate::pipeline::{self, Engine};
 use crate::shared::{SharedData, find_data_dir};
-use crate::model::text_fields;
 use crate::sourcemap::TextField;
 use chrono::{Datelike, Months, NaiveDate};
 use std::collections::BTreeMap;

@@ -309,8 +309,10 @@ fn long_sentences(value: &str, findings: &mut Vec<Finding>) {
         let next = chars.get(k + 1).map(|x| x.2);
         // A sentence ends at . ! ? before a space, and at a blank line or a list item.
         let paragraph_end = ch == '\n' && (next.is_none_or(|n| n == '\n' || n == '-' || n == '*'));
-        let sentence_end = matches!(ch, '.' | '!' | '?' | ':' | ';')
-            && next.is_none_or(|n| n == ' ' || n == '\n' || n == NBSP);
+        // A table cell's `|` ends it too: cells are not one sentence.
+        let sentence_end = ch == '|'
+            || (matches!(ch, '.' | '!' | '?' | ':' | ';')
+                && next.is_none_or(|n| n == ' ' || n == '\n' || n == NBSP));
         if ch.is_alphanumeric() {
             if !in_word {
                 count += 1;

@@ -94,7 +94,8 @@ pub fn typeset(
     };
     // Characters the fonts lack are found in the fields, where their line and column are
     // known; layout's own check stays as the backstop for text from `_data`.
-    let unprintable: Vec<Diagnostic> = crate::lint::unprintable(path, source, &leaflet.fields, &engine.fonts);
+    let unprintable: Vec<Diagnostic> =
+        crate::lint::unprintable(path, source, &leaflet.fields, &engine.fonts);
     if !unprintable.is_empty() {
         return Err(unprintable);
     }

@@ -226,7 +226,10 @@ pub fn new_draft(slug: &str, today: NaiveDate, shared: &SharedData) -> Draft {
         sections: vec![
             (
                 None,
-                format!("{}\n", fill_in("de inleiding: wat de patiënt in deze folder leest")),
+                format!(
+                    "{}\n",
+                    fill_in("de inleiding: wat de patiënt in deze folder leest")
+                ),
             ),
             (
                 Some(fill_in("tussentitel")),

@@ -145,10 +145,19 @@ fn a_new_leaflet_fails_check_until_filled_in_and_is_never_overwritten() {
     let filled = text
         .replace("'«VUL IN: naam van het team»'", "Team wondzorg")
         .replace("'«VUL IN: routenummer uit routes.yaml»'", "105")
-        .replace("«VUL IN: de inleiding: wat de patiënt in deze folder leest»", "U gaat naar huis met een wonde.")
+        .replace(
+            "«VUL IN: de inleiding: wat de patiënt in deze folder leest»",
+            "U gaat naar huis met een wonde.",
+        )
         .replace("'«VUL IN: tussentitel»'", "Wat doet u thuis?")
-        .replace("«VUL IN: korte zinnen; een lege regel begint een nieuwe alinea»", "Verzorg de wonde elke dag.")
-        .replace("«VUL IN: een opsomming begint met een streepje»", "was eerst uw handen");
+        .replace(
+            "«VUL IN: korte zinnen; een lege regel begint een nieuwe alinea»",
+            "Verzorg de wonde elke dag.",
+        )
+        .replace(
+            "«VUL IN: een opsomming begint met een streepje»",
+            "was eerst uw handen",
+        );
     std::fs::write(&path, &filled).unwrap();
     let (code, out, err) = leaflet(&["check", "--strict", "leaflets"], dir);
     assert_eq!(code, 0, "{out}{err}\n{filled}");

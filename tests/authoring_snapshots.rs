@@ -72,6 +72,12 @@ fn new_leaflet_template() {
     insta::assert_snapshot!(yaml.clone());
     // Issue 10: every placeholder fails check until replaced, one error each.
     let report = report("wondzorg-thuis.yaml", &yaml);
-    assert_eq!(report.matches("from `leaflet new` is still to be filled in").count(), 6, "{report}");
+    assert_eq!(
+        report
+            .matches("from `leaflet new` is still to be filled in")
+            .count(),
+        6,
+        "{report}"
+    );
     assert_eq!(report.matches(": error: ").count(), 6, "{report}");
 }

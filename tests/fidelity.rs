@@ -76,7 +76,10 @@ fn assert_lines(source: &str, expected: &[&str]) {
     let found = lines
         .windows(expected.len())
         .any(|w| w.iter().zip(expected).all(|(a, b)| a == b));
-    assert!(found, "expected consecutive lines {expected:#?} in {lines:#?}");
+    assert!(
+        found,
+        "expected consecutive lines {expected:#?} in {lines:#?}"
+    );
 }
 
 // ---- Faithful Markdown: lists, paragraphs, emphasis -------------------------------------
@@ -86,7 +89,12 @@ fn a_three_step_list_prints_three_items() {
     let src = with_body("Doe dit:\n\n- eerst wassen\n- dan drogen\n- dan verbinden\n");
     assert_lines(
         &src,
-        &["Doe dit:", "• eerst wassen", "• dan drogen", "• dan verbinden"],
+        &[
+            "Doe dit:",
+            "• eerst wassen",
+            "• dan drogen",
+            "• dan verbinden",
+        ],
     );
 }
 
@@ -174,7 +182,9 @@ fn click_here_is_flagged() {
     let src = with_body("Lees meer: [klik hier](https://www.zna.be).\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:7:18: warning: field `sections[0].body`: the link text “klik hier” means nothing on paper"]
+        [
+            "f.yaml:7:18: warning: field `sections[0].body`: the link text “klik hier” means nothing on paper"
+        ]
     );
 }
 
@@ -189,19 +199,28 @@ fn a_link_without_address_is_refused() {
 
 #[test]
 fn a_long_address_breaks_only_at_slashes_and_dots_without_a_hyphen() {
-    let url = "https://www.ziekenhuisnetwerkantwerpen.be/patienten/folders/wondzorg/verzorging-thuis";
-    let src = with_body(&format!("Alles over de verzorging van uw wonde thuis leest u op {url} of in deze folder.\n"));
+    let url =
+        "https://www.ziekenhuisnetwerkantwerpen.be/patienten/folders/wondzorg/verzorging-thuis";
+    let src = with_body(&format!(
+        "Alles over de verzorging van uw wonde thuis leest u op {url} of in deze folder.\n"
+    ));
     let lines = pdf_lines(&src);
     let joined = lines.join("\n");
     let at = joined.find("https://").expect("the address is printed");
     let end = joined[at..].find(" of").unwrap() + at;
     let printed = &joined[at..end];
     assert_eq!(printed.replace('\n', ""), url, "{lines:#?}");
-    assert!(printed.contains('\n'), "the address was not broken: {lines:#?}");
+    assert!(
+        printed.contains('\n'),
+        "the address was not broken: {lines:#?}"
+    );
     for (k, _) in printed.match_indices('\n') {
         let before = printed[..k].chars().last().unwrap();
         let after = printed[k + 1..].chars().next().unwrap();
-        assert!(before == '/' || after == '.', "broken between {before:?} and {after:?}");
+        assert!(
+            before == '/' || after == '.',
+            "broken between {before:?} and {after:?}"
+        );
     }
 }
 
@@ -224,7 +243,9 @@ fn short_lines_without_breaks_are_flagged() {
     let src = with_body("Lindendreef 1\n2020 Antwerpen\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:7:20: warning: field `sections[0].body`: these 2 short lines are printed as one run-on line"]
+        [
+            "f.yaml:7:20: warning: field `sections[0].body`: these 2 short lines are printed as one run-on line"
+        ]
     );
 }
 
@@ -244,7 +265,9 @@ fn an_html_block_is_refused() {
     let src = with_body("Tekst.\n\n<div>kader</div>\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:9:7: error: field `sections[0].body`: HTML (`<div>kader</div>`) cannot be printed: it would show as tags"]
+        [
+            "f.yaml:9:7: error: field `sections[0].body`: HTML (`<div>kader</div>`) cannot be printed: it would show as tags"
+        ]
     );
 }
 
@@ -253,7 +276,9 @@ fn an_image_is_refused() {
     let src = with_body("Zo ziet het eruit: ![verband](verband.png)\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:7:26: error: field `sections[0].body`: an image cannot be printed: leaflets have no figures yet"]
+        [
+            "f.yaml:7:26: error: field `sections[0].body`: an image cannot be printed: leaflets have no figures yet"
+        ]
     );
 }
 
@@ -271,7 +296,9 @@ fn an_indented_block_is_refused_as_code() {
     let src = with_body("Tekst.\n\n    ingesprongen tekst\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:9:11: error: field `sections[0].body`: this text is indented four spaces or more, so Markdown reads it as code"]
+        [
+            "f.yaml:9:11: error: field `sections[0].body`: this text is indented four spaces or more, so Markdown reads it as code"
+        ]
     );
 }
 
@@ -289,7 +316,9 @@ fn a_rule_under_text_is_refused_as_a_heading() {
     let src = with_body("Tekst\n---\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:7:7: error: field `sections[0].body`: a line of `---` or `===` under this text makes it a Markdown heading"]
+        [
+            "f.yaml:7:7: error: field `sections[0].body`: a line of `---` or `===` under this text makes it a Markdown heading"
+        ]
     );
 }
 
@@ -298,7 +327,9 @@ fn a_rule_is_refused() {
     let src = with_body("Tekst.\n\n---\n\nMeer tekst.\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:9:7: error: field `sections[0].body`: a line of `---` (a horizontal rule) cannot be printed"]
+        [
+            "f.yaml:9:7: error: field `sections[0].body`: a line of `---` (a horizontal rule) cannot be printed"
+        ]
     );
 }
 
@@ -328,7 +359,9 @@ fn strikethrough_is_refused() {
     let src = with_body("Neem ~~twee~~ drie tabletten.\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:7:12: error: field `sections[0].body`: struck-through text (`~~`) cannot be printed"]
+        [
+            "f.yaml:7:12: error: field `sections[0].body`: struck-through text (`~~`) cannot be printed"
+        ]
     );
 }
 
@@ -357,23 +390,29 @@ fn a_refused_construct_stops_build_with_its_place() {
 
 // ---- YAML traps ---------------------------------------------------------------------------
 
-const HEAD: &str = "title: Wondzorg thuis\nrevised: 2026-01-10\nauthors: Team wondzorg\nroute: 105\n";
+const HEAD: &str =
+    "title: Wondzorg thuis\nrevised: 2026-01-10\nauthors: Team wondzorg\nroute: 105\n";
 
 #[test]
 fn a_plain_body_with_a_list_is_refused() {
     let src = format!("{HEAD}sections:\n  - body: Neem mee\n      - uw kaart\n      - uw brief\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:7:7: error: field `sections[0].body`: the list item on this line is joined to the text before it: the body is not a `|` block, so YAML folds its lines"]
+        [
+            "f.yaml:7:7: error: field `sections[0].body`: the list item on this line is joined to the text before it: the body is not a `|` block, so YAML folds its lines"
+        ]
     );
 }
 
 #[test]
 fn a_folded_body_with_paragraphs_is_refused() {
-    let src = format!("{HEAD}sections:\n  - body: >\n      Eerste alinea.\n\n      Tweede alinea.\n");
+    let src =
+        format!("{HEAD}sections:\n  - body: >\n      Eerste alinea.\n\n      Tweede alinea.\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:9:7: error: field `sections[0].body`: this paragraph is joined to the one before it: the body is not a `|` block, so YAML folds its lines"]
+        [
+            "f.yaml:9:7: error: field `sections[0].body`: this paragraph is joined to the one before it: the body is not a `|` block, so YAML folds its lines"
+        ]
     );
 }
 
@@ -382,13 +421,16 @@ fn a_folded_body_with_a_list_is_refused() {
     let src = format!("{HEAD}sections:\n  - body: >\n      Doe dit:\n      - wassen\n");
     assert_eq!(
         check_about(&src, "error"),
-        ["f.yaml:8:7: error: field `sections[0].body`: the list item on this line is joined to the text before it: the body is not a `|` block, so YAML folds its lines"]
+        [
+            "f.yaml:8:7: error: field `sections[0].body`: the list item on this line is joined to the text before it: the body is not a `|` block, so YAML folds its lines"
+        ]
     );
 }
 
 #[test]
 fn a_comment_after_the_title_is_flagged_with_the_quoted_fix() {
-    let src = "title: Wondzorg #2 (nieuw)\nrevised: 2026-01-10\nauthors: Team wondzorg\nroute: 105\n";
+    let src =
+        "title: Wondzorg #2 (nieuw)\nrevised: 2026-01-10\nauthors: Team wondzorg\nroute: 105\n";
     let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
     let found = check_source(engine(), shared(), Path::new(FILE), src, today);
     assert_eq!(found.len(), 1, "{found:#?}");
@@ -407,7 +449,9 @@ fn a_comment_after_a_heading_is_flagged() {
     let src = format!("{HEAD}sections:\n  - heading: Stap #1 thuis\n    body: |\n      Tekst.\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:6:19: warning: field `sections[0].heading`: the text after `#` is read as a comment and is not printed: “#1 thuis”"]
+        [
+            "f.yaml:6:19: warning: field `sections[0].heading`: the text after `#` is read as a comment and is not printed: “#1 thuis”"
+        ]
     );
 }
 
@@ -458,10 +502,13 @@ fn a_tilde_phone_in_a_contact_is_refused() {
 
 #[test]
 fn a_title_of_soft_hyphens_is_refused() {
-    let src = "title: \"\\u00AD\\u200B\"\nrevised: 2026-01-10\nauthors: Team wondzorg\nroute: 105\n";
+    let src =
+        "title: \"\\u00AD\\u200B\"\nrevised: 2026-01-10\nauthors: Team wondzorg\nroute: 105\n";
     assert_eq!(
         check(src),
-        ["f.yaml:1:1: error: field `title`: the title prints as nothing: it holds only invisible characters (soft hyphens, zero-width spaces)"]
+        [
+            "f.yaml:1:1: error: field `title`: the title prints as nothing: it holds only invisible characters (soft hyphens, zero-width spaces)"
+        ]
     );
 }
 
@@ -470,7 +517,9 @@ fn an_invisible_heading_is_refused() {
     let src = format!("{HEAD}sections:\n  - heading: \"\\u200B\"\n    body: |\n      Tekst.\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:6:5: error: field `sections[0].heading`: the heading prints as nothing: it holds only invisible characters (soft hyphens, zero-width spaces)"]
+        [
+            "f.yaml:6:5: error: field `sections[0].heading`: the heading prints as nothing: it holds only invisible characters (soft hyphens, zero-width spaces)"
+        ]
     );
 }
 
@@ -481,25 +530,35 @@ fn a_shared_number_typed_in_a_body_is_flagged() {
     let src = with_body("Bel bij vragen 03 821 30 00.\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:7:22: warning: field `sections[0].body`: 03 821 30 00 is the phone number of `dagziekenhuis` in _data/contacts.yaml"]
+        [
+            "f.yaml:7:22: warning: field `sections[0].body`: 03 821 30 00 is the phone number of `dagziekenhuis` in _data/contacts.yaml"
+        ]
     );
 }
 
 #[test]
 fn the_own_contact_number_repeated_is_flagged() {
-    let src = format!("{HEAD}contact: dagziekenhuis\nsections:\n  - body: |\n      Bel +32 3 821 30 00.\n");
+    let src = format!(
+        "{HEAD}contact: dagziekenhuis\nsections:\n  - body: |\n      Bel +32 3 821 30 00.\n"
+    );
     assert_eq!(
         check(&src),
-        ["f.yaml:8:11: warning: field `sections[0].body`: +32 3 821 30 00 is also printed with `contact: dagziekenhuis`"]
+        [
+            "f.yaml:8:11: warning: field `sections[0].body`: +32 3 821 30 00 is also printed with `contact: dagziekenhuis`"
+        ]
     );
 }
 
 #[test]
 fn two_numbers_for_one_service_are_flagged() {
-    let src = format!("{HEAD}contact: {{name: Wondzorgteam, phone: 03 821 99 00}}\nsections:\n  - body: |\n      Het wondzorgteam: 03 821 99 01.\n");
+    let src = format!(
+        "{HEAD}contact: {{name: Wondzorgteam, phone: 03 821 99 00}}\nsections:\n  - body: |\n      Het wondzorgteam: 03 821 99 01.\n"
+    );
     assert_eq!(
         check(&src),
-        ["f.yaml:8:25: warning: field `sections[0].body`: two numbers for Wondzorgteam: 03 821 99 01 here, 03 821 99 00 under `contact:`"]
+        [
+            "f.yaml:8:25: warning: field `sections[0].body`: two numbers for Wondzorgteam: 03 821 99 01 here, 03 821 99 00 under `contact:`"
+        ]
     );
 }
 
@@ -533,7 +592,10 @@ fn a_new_leaflet_suggests_only_existing_keys() {
     let draft = scaffold::new_draft("wondzorg-thuis", today, shared());
     let yaml = scaffold::render(&draft, Path::new("leaflets"), "Nieuwe folder.");
     assert!(yaml.contains("# Routes daar: 105.\n"), "{yaml}");
-    assert!(yaml.contains("# (dagziekenhuis, radiologie), of voluit"), "{yaml}");
+    assert!(
+        yaml.contains("# (dagziekenhuis, radiologie), of voluit"),
+        "{yaml}"
+    );
     assert!(yaml.contains("# contact: dagziekenhuis\n"), "{yaml}");
     assert!(!yaml.contains("oncologie\n"), "{yaml}");
     assert!(!yaml.contains("route: 105"), "a route was chosen: {yaml}");
@@ -548,16 +610,22 @@ fn build_warnings_carry_their_place() {
     let shown: Vec<String> = built.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(
         shown,
-        ["f.yaml:7:11: warning: field `sections[0].body`: the link text “hier” means nothing on paper"]
+        [
+            "f.yaml:7:11: warning: field `sections[0].body`: the link text “hier” means nothing on paper"
+        ]
     );
 }
 
 #[test]
 fn a_second_section_is_located_in_its_own_lines() {
-    let src = format!("{HEAD}sections:\n  - body: |\n      Eerst.\n  - heading: Daarna\n    body: |\n      Tekst met <i>html</i>.\n");
+    let src = format!(
+        "{HEAD}sections:\n  - body: |\n      Eerst.\n  - heading: Daarna\n    body: |\n      Tekst met <i>html</i>.\n"
+    );
     assert_eq!(
         check(&src),
-        ["f.yaml:10:17: error: field `sections[1].body`: HTML (`<i>`) cannot be printed: it would show as tags"]
+        [
+            "f.yaml:10:17: error: field `sections[1].body`: HTML (`<i>`) cannot be printed: it would show as tags"
+        ]
     );
 }
 
@@ -570,8 +638,15 @@ fn a_table_prints_its_cells_in_row_order() {
     let src = with_body(FASTING);
     let text = pdf_lines(&src).join(" ");
     let cells = [
-        "Onderzoek", "Niet meer eten", "Water", "CT van de buik", "vanaf 4 uur vooraf",
-        "tot 1 uur vooraf", "CT van het hoofd", "geen beperking", "mag",
+        "Onderzoek",
+        "Niet meer eten",
+        "Water",
+        "CT van de buik",
+        "vanaf 4 uur vooraf",
+        "tot 1 uur vooraf",
+        "CT van het hoofd",
+        "geen beperking",
+        "mag",
     ];
     let mut from = 0;
     for cell in cells {
@@ -587,10 +662,20 @@ fn a_table_prints_its_cells_in_row_order() {
 fn a_table_has_a_bold_header_and_rules() {
     let src = with_body(FASTING);
     let leaflet = leaflet_printer::model::parse(Path::new(FILE), &src, shared()).unwrap();
-    let (doc, layout) = pipeline::typeset(engine(), shared(), Path::new(FILE), &src, &leaflet).unwrap();
-    let table = doc.blocks.iter().find_map(|b| b.table.as_ref()).expect("a table block");
+    let (doc, layout) =
+        pipeline::typeset(engine(), shared(), Path::new(FILE), &src, &leaflet).unwrap();
+    let table = doc
+        .blocks
+        .iter()
+        .find_map(|b| b.table.as_ref())
+        .expect("a table block");
     assert_eq!(table.rows.len(), 3);
-    assert!(table.rows[0].iter().flatten().all(|r| r.face == leaflet_printer::text::fonts::FaceId::Bold));
+    assert!(
+        table.rows[0]
+            .iter()
+            .flatten()
+            .all(|r| r.face == leaflet_printer::text::fonts::FaceId::Bold)
+    );
     let rules = layout.pages[0]
         .items
         .iter()
@@ -617,25 +702,38 @@ fn long_table(n: usize) -> String {
 fn a_table_row_is_never_split_and_the_header_is_repeated() {
     let src = long_table(40);
     let leaflet = leaflet_printer::model::parse(Path::new(FILE), &src, shared()).unwrap();
-    let (_, layout) = pipeline::typeset(engine(), shared(), Path::new(FILE), &src, &leaflet).unwrap();
+    let (_, layout) =
+        pipeline::typeset(engine(), shared(), Path::new(FILE), &src, &leaflet).unwrap();
     assert!(layout.pages.len() >= 2, "the table fits one page");
     let mut page_of_row = std::collections::BTreeMap::new();
     let mut headers_per_page = vec![0; layout.pages.len()];
-    for line in layout.lines.iter().filter(|l| l.kind == leaflet_printer::document::BlockKind::Table) {
+    for line in layout
+        .lines
+        .iter()
+        .filter(|l| l.kind == leaflet_printer::document::BlockKind::Table)
+    {
         if line.text.contains("Tijdstip") {
             headers_per_page[line.page] += 1;
         }
         for word in line.text.split_whitespace() {
-            if let Some(row) = word.strip_prefix('r').and_then(|w| w.get(..2)).and_then(|d| d.parse::<usize>().ok()) {
+            if let Some(row) = word
+                .strip_prefix('r')
+                .and_then(|w| w.get(..2))
+                .and_then(|d| d.parse::<usize>().ok())
+            {
                 let page = *page_of_row.entry(row).or_insert(line.page);
                 assert_eq!(page, line.page, "row {row} split across pages");
             }
         }
     }
     assert_eq!(page_of_row.len(), 40);
-    let pages_with_rows: std::collections::BTreeSet<usize> = page_of_row.values().copied().collect();
+    let pages_with_rows: std::collections::BTreeSet<usize> =
+        page_of_row.values().copied().collect();
     assert!(pages_with_rows.len() >= 2, "{pages_with_rows:?}");
     for p in pages_with_rows {
-        assert_eq!(headers_per_page[p], 1, "header per page: {headers_per_page:?}");
+        assert_eq!(
+            headers_per_page[p], 1,
+            "header per page: {headers_per_page:?}"
+        );
     }
 }

@@ -127,8 +127,14 @@ const CASES: &[(&str, Expect)] = &[
     ("section-body-whitespace.yaml", Builds),
     ("deep-markdown-lists.yaml", Builds),
     // Issue 10: a block quote would lose its meaning on paper; it is refused, located.
-    ("deep-blockquotes.yaml", Fails("a block quote (`>`) cannot be printed")),
-    ("markdown-everything.yaml", Fails("a Markdown heading (`#`) inside a body")),
+    (
+        "deep-blockquotes.yaml",
+        Fails("a block quote (`>`) cannot be printed"),
+    ),
+    (
+        "markdown-everything.yaml",
+        Fails("a Markdown heading (`#`) inside a body"),
+    ),
     ("markdown-unbalanced-emphasis.yaml", Builds),
     ("many-sections.yaml", Fails("at most 64")),
     ("many-short-paragraphs.yaml", Builds),

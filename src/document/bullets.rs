@@ -54,13 +54,22 @@ mod tests {
     fn typed_bullets_become_dashes_of_the_same_length() {
         let body = "Neem mee:\n• uw kaart\n  ◦\tuw brief\n–geen lijst\n";
         let (out, found) = rewrite(body);
-        assert_eq!(out, "Neem mee:\n-   uw kaart\n  -  \tuw brief\n–geen lijst\n");
+        assert_eq!(
+            out,
+            "Neem mee:\n-   uw kaart\n  -  \tuw brief\n–geen lijst\n"
+        );
         assert_eq!(out.len(), body.len());
         assert_eq!(
             found,
             [
-                Found { at: 10, bullet: '•' },
-                Found { at: 25, bullet: '◦' }
+                Found {
+                    at: 10,
+                    bullet: '•'
+                },
+                Found {
+                    at: 25,
+                    bullet: '◦'
+                }
             ]
         );
     }

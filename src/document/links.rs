@@ -30,7 +30,8 @@ pub fn printed(text: &str, url: &str) -> (Option<String>, Option<String>) {
         .or_else(|| url.strip_prefix("tel:"))
         .unwrap_or(url);
     let text = text.trim();
-    let same = text == url || text == shown || text.trim_end_matches('/') == shown.trim_end_matches('/');
+    let same =
+        text == url || text == shown || text.trim_end_matches('/') == shown.trim_end_matches('/');
     let lowered = text
         .to_lowercase()
         .trim_end_matches(['.', '!', ':'])
@@ -51,7 +52,10 @@ mod tests {
             printed("de website", "https://www.zna.be"),
             (Some("https://www.zna.be".into()), None)
         );
-        assert_eq!(printed("https://www.zna.be", "https://www.zna.be"), (None, None));
+        assert_eq!(
+            printed("https://www.zna.be", "https://www.zna.be"),
+            (None, None)
+        );
         assert_eq!(
             printed("mail ons", "mailto:info@zna.be"),
             (Some("info@zna.be".into()), None)

@@ -183,12 +183,16 @@ impl<'a> Walker<'a> {
                 false,
                 f.at,
                 1,
-                format!("“{}” at the start of a line is read as a list item", f.bullet),
+                format!(
+                    "“{}” at the start of a line is read as a list item",
+                    f.bullet
+                ),
                 "type list items as `- ` at the start of the line, so Markdown sees the list",
             );
         }
-        let events: Vec<(Event, Range<usize>)> =
-            Parser::new_ext(&body, options()).into_offset_iter().collect();
+        let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&body, options())
+            .into_offset_iter()
+            .collect();
         for (event, range) in events {
             self.event(event, range);
         }
@@ -264,10 +268,17 @@ impl<'a> Walker<'a> {
                 self.paragraph_start = Some(range.start);
                 None
             }
-            Tag::Heading { .. } if self.body.get(range.clone()).is_some_and(|t| t.starts_with('#')) => Some((
-                "a Markdown heading (`#`) inside a body".into(),
-                "give it a section of its own (`- heading: …`), or remove the `#`",
-            )),
+            Tag::Heading { .. }
+                if self
+                    .body
+                    .get(range.clone())
+                    .is_some_and(|t| t.starts_with('#')) =>
+            {
+                Some((
+                    "a Markdown heading (`#`) inside a body".into(),
+                    "give it a section of its own (`- heading: …`), or remove the `#`",
+                ))
+            }
             Tag::Heading { .. } => Some((
                 "a line of `---` or `===` under this text makes it a Markdown heading".into(),
                 "leave a blank line above the `---`, or give the heading a section of its own",
@@ -414,7 +425,8 @@ impl<'a> Walker<'a> {
             TagEnd::Table => {
                 if let Some(table) = self.table.take() {
                     let mut b = body_block(BlockKind::Table, self.style);
-                    b.indent = self.style.list_indent * self.lists.len().min(MAX_LIST_INDENTS) as f32;
+                    b.indent =
+                        self.style.list_indent * self.lists.len().min(MAX_LIST_INDENTS) as f32;
                     b.table = Some(table);
                     self.out.push(b);
                 }
@@ -451,19 +463,23 @@ impl<'a> Walker<'a> {
         let Some(start) = self.paragraph_start.take() else {
             return;
         };
-        if breaks.is_empty() || self.current.as_ref().is_some_and(|b| b.kind == BlockKind::ListItem)
+        if breaks.is_empty()
+            || self
+                .current
+                .as_ref()
+                .is_some_and(|b| b.kind == BlockKind::ListItem)
         {
             return;
         }
         let text = self.body.get(start..range.end).unwrap_or("");
         let lines: Vec<&str> = text.lines().map(str::trim).collect();
-        let short = lines
-            .iter()
-            .all(|l| l.chars().count() < SHORT_LINE_CHARS);
+        let short = lines.iter().all(|l| l.chars().count() < SHORT_LINE_CHARS);
         // Prose wrapped early continues its sentence on the next line in lower case; an
         // address's or a timetable's lines each start anew (a capital, a digit), and three
         // or more short lines are a list typed line by line.
-        let fresh_starts = lines.get(1..).unwrap_or(&[])
+        let fresh_starts = lines
+            .get(1..)
+            .unwrap_or(&[])
             .iter()
             .all(|l| l.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
         if short && (fresh_starts || lines.len() >= SHORT_LINES_LIST) {

@@ -169,7 +169,13 @@ impl Typesetter<'_> {
             .map(|b| match &b.table {
                 // A table's text is in its cells, set by `table`; its block has no lines.
                 Some(t) => {
-                    tables.push(Some(table::set_table(b, t, &builder, self.style, &mut warnings)));
+                    tables.push(Some(table::set_table(
+                        b,
+                        t,
+                        &builder,
+                        self.style,
+                        &mut warnings,
+                    )));
                     paragraph::SetBlock {
                         kind: b.kind,
                         lines: Vec::new(),

@@ -36,15 +36,17 @@ pub struct SetTable {
     pub rows: Vec<SetRow>,
 }
 
-/// How wide each column may be. A column gets what its longest line wants when everything
-/// fits; otherwise each gets its minimum plus a share of the remaining room in proportion to
-/// how much more it wants (the automatic layout of HTML tables), so a long description
-/// column wraps while short time columns stay whole.
+/// How wide each column may be. The table always spans the measure, so its rules line up
+/// with the text's edges. When every line fits, each column gets what its longest line
+/// wants plus a share of the spare room in proportion; otherwise each gets its minimum plus
+/// a share of the remaining room in proportion to how much more it wants (the automatic
+/// layout of HTML tables), so a long description column wraps while short time columns
+/// stay whole.
 fn column_widths(natural: &[f32], minimum: &[f32], room: f32) -> Vec<f32> {
     let want: f32 = natural.iter().sum();
     let need: f32 = minimum.iter().sum();
     if want <= room {
-        return natural.to_vec();
+        return natural.iter().map(|n| n * room / want).collect();
     }
     if need >= room {
         return minimum.iter().map(|m| m * room / need).collect();
@@ -118,7 +120,12 @@ pub fn set_table(
                     set_block(&cell, builder, style, warnings)
                 })
                 .collect();
-            let lines = cells.iter().map(|c| c.lines.len()).max().unwrap_or(0).max(1);
+            let lines = cells
+                .iter()
+                .map(|c| c.lines.len())
+                .max()
+                .unwrap_or(0)
+                .max(1);
             SetRow {
                 cells,
                 height: lines as f32 * block.leading + 2.0 * pad,
@@ -162,7 +169,9 @@ pub fn place_row(
     }
     for (cell, x) in row.cells.iter().zip(&table.columns) {
         for (i, line) in cell.lines.iter().enumerate() {
-            let baseline = top + pad + i as f32 * block.leading
+            let baseline = top
+                + pad
+                + i as f32 * block.leading
                 + super::pages::baseline_offset(block.leading, block.size);
             for (fx, frag) in &line.fragments {
                 page.items.push(PageItem::Text(GlyphRun {
@@ -199,19 +208,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn columns_get_what_they_want_when_it_fits() {
-        assert_eq!(column_widths(&[30.0, 50.0], &[20.0, 20.0], 100.0), [30.0, 50.0]);
+    fn columns_get_what_they_want_and_share_the_rest_when_it_fits() {
+        assert_eq!(
+            column_widths(&[30.0, 50.0], &[20.0, 20.0], 160.0),
+            [60.0, 100.0]
+        );
     }
 
     #[test]
     fn the_column_that_wants_more_gives_up_more() {
         // Minimums 20 + 20, room 100: the 60 left shared in proportion to 10 and 110.
         let w = column_widths(&[30.0, 130.0], &[20.0, 20.0], 100.0);
-        assert!((w[0] - 25.0).abs() < 1e-4 && (w[1] - 75.0).abs() < 1e-4, "{w:?}");
+        assert!(
+            (w[0] - 25.0).abs() < 1e-4 && (w[1] - 75.0).abs() < 1e-4,
+            "{w:?}"
+        );
     }
 
     #[test]
     fn too_narrow_scales_the_minimums() {
-        assert_eq!(column_widths(&[80.0, 80.0], &[60.0, 40.0], 50.0), [30.0, 20.0]);
+        assert_eq!(
+            column_widths(&[80.0, 80.0], &[60.0, 40.0], 50.0),
+            [30.0, 20.0]
+        );
     }
 }

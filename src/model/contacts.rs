@@ -74,7 +74,12 @@ pub fn check(
                 let own_key = own.and_then(|(_, k)| k.as_deref());
                 // The leaflet's own entry first: two services may share a switchboard number.
                 let shared_key = own_key
-                    .filter(|k| shared.contacts.get(*k).is_some_and(|c| dialled(&c.phone) == digits))
+                    .filter(|k| {
+                        shared
+                            .contacts
+                            .get(*k)
+                            .is_some_and(|c| dialled(&c.phone) == digits)
+                    })
                     .or_else(|| {
                         shared
                             .contacts
@@ -139,7 +144,10 @@ mod tests {
     fn phone_numbers_are_found_and_compared_as_dialled() {
         assert_eq!(
             numbers("Bel 03 821 30 00 of +32 3 821 30 01, niet 500 mg op 12/03."),
-            [(4, "03 821 30 00".to_string()), (20, "+32 3 821 30 01".to_string())]
+            [
+                (4, "03 821 30 00".to_string()),
+                (20, "+32 3 821 30 01".to_string())
+            ]
         );
         assert_eq!(dialled("+32 3 821 30 00"), dialled("03/821.30.00"));
         assert_ne!(dialled("03 821 30 00"), dialled("03 821 30 01"));

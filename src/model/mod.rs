@@ -229,9 +229,7 @@ pub fn parse(path: &Path, source: &str, shared: &SharedData) -> Result<Leaflet, 
         Ok(_) => Err(trap_errors),
         Err(mut errors) => {
             // A placeholder route is one problem, not also an unknown key.
-            errors.retain(|e| {
-                e.field.is_none() || !trap_errors.iter().any(|t| t.field == e.field)
-            });
+            errors.retain(|e| e.field.is_none() || !trap_errors.iter().any(|t| t.field == e.field));
             errors.extend(trap_errors);
             errors.sort_by_key(|d| (d.line.is_none(), d.line, d.column));
             Err(errors)

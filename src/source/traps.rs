@@ -204,11 +204,14 @@ fn comment_start(value: &str) -> Option<usize> {
 }
 
 fn null_error(path: &Path, line: usize, column: usize, field: &str, value: &str) -> Diagnostic {
-    Diagnostic::error(path, format!("`{value}` is YAML for “no value”, not a text"))
-        .field(field)
-        .at(line + 1, column)
-        .spanning(value.chars().count())
-        .hint("write the text, or leave the whole line out if the field is optional")
+    Diagnostic::error(
+        path,
+        format!("`{value}` is YAML for “no value”, not a text"),
+    )
+    .field(field)
+    .at(line + 1, column)
+    .spanning(value.chars().count())
+    .hint("write the text, or leave the whole line out if the field is optional")
 }
 
 /// `title: ~`, `body: null`, `contact: {phone: ~}`: printed as "~" or left out silently.
@@ -248,7 +251,10 @@ fn nulls(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) {
 
 /// `title: Wondzorg #2 (nieuw)`: YAML reads everything from ` #` as a comment.
 fn comment(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) {
-    if !TEXT_KEYS.contains(&k.key) || k.value.starts_with(['"', '\'', '|', '>', '{', '[', '&', '*', '!']) {
+    if !TEXT_KEYS.contains(&k.key)
+        || k.value
+            .starts_with(['"', '\'', '|', '>', '{', '[', '&', '*', '!'])
+    {
         return;
     }
     let Some(at) = comment_start(k.value) else {
