@@ -22,22 +22,31 @@ pub fn check_source(
     source: &str,
     today: NaiveDate,
 ) -> Vec<Diagnostic> {
+    // Positions are counted without a byte-order mark, as the model counts them.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let parsed = model::parse(path, source, shared);
     let mut out = match &parsed {
         Ok(leaflet) => leaflet.warnings.clone(),
         Err(errors) => errors.clone(),
     };
-    // The text checks need only the file's shape, so they run even when a route is unknown.
-    let fields = if source.len() <= MAX_FILE_BYTES {
-        serde_yaml::from_str::<LeafletFile>(source).ok()
-    } else {
-        None
-    }
-    .map(|file| {
-        out.extend(dates(path, source, &file, shared, today));
-        text_fields(&file, source)
-    })
-    .unwrap_or_default();
+    // The text checks need only the file's shape, so they run even when a route is unknown;
+    // the file is parsed again only then.
+    let fields = match &parsed {
+        Ok(leaflet) => {
+            out.extend(dates(path, source, leaflet.revised, shared, today));
+            leaflet.fields.clone()
+        }
+        Err(_) => if source.len() <= MAX_FILE_BYTES {
+            serde_yaml::from_str::<LeafletFile>(source).ok()
+        } else {
+            None
+        }
+        .map(|file| {
+            out.extend(dates(path, source, file.revised, shared, today));
+            text_fields(&file, source)
+        })
+        .unwrap_or_default(),
+    };
     let lints = lint::lint(path, source, &fields, &engine.fonts);
     // Lint errors are unprintable characters, already placed exactly; typesetting would
     // only report the first of them again, less precisely.
@@ -69,7 +78,7 @@ pub fn check_source(
 fn dates(
     path: &Path,
     source: &str,
-    file: &LeafletFile,
+    revised: NaiveDate,
     shared: &SharedData,
     today: NaiveDate,
 ) -> Vec<Diagnostic> {
@@ -86,14 +95,14 @@ fn dates(
         }
     };
     let years = shared.style.review_years;
-    let due = file.revised.checked_add_months(Months::new(12 * years));
+    let due = revised.checked_add_months(Months::new(12 * years));
     // A year out of range is already an error; an overdue warning on top would be noise.
-    if !(1900..=2999).contains(&file.revised.year()) {
+    if !(1900..=2999).contains(&revised.year()) {
         Vec::new()
-    } else if file.revised > today {
+    } else if revised > today {
         vec![at(Diagnostic::warning(
             path,
-            format!("the revision date {} lies in the future", file.revised),
+            format!("the revision date {} lies in the future", revised),
         )
         .hint(
             "write the date the text was last revised, not a planned date",
@@ -103,7 +112,7 @@ fn dates(
             path,
             format!(
                 "last revised on {}: more than {years} years ago, so the leaflet is due for review",
-                file.revised
+                revised
             ),
         )
         .hint(

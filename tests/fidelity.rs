@@ -737,3 +737,36 @@ fn a_table_row_is_never_split_and_the_header_is_repeated() {
         );
     }
 }
+
+#[test]
+fn a_table_too_wide_for_the_page_is_refused() {
+    let src = with_body(
+        "| a | b | c | d | e | f |\n|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 |\n",
+    );
+    assert_eq!(
+        check(&src),
+        [
+            "f.yaml:7:7: error: field `sections[0].body`: a table of 6 columns does not fit the page; at most 5 do"
+        ]
+    );
+}
+
+// ---- Import -------------------------------------------------------------------------------
+
+#[test]
+fn import_turns_typed_bullets_into_list_items_and_says_so() {
+    let text = "Wondzorg thuis\n\nNeem mee:\n•\tuw identiteitskaart\n– uw verwijsbrief\n\nLaatst aangepast: 10 januari 2026\nAuteur(s): Team wondzorg\nVolg route 105 (oncologisch dagziekenhuis en consultaties)\n";
+    let imported = leaflet_printer::import::import(Path::new("w.txt"), text, shared()).unwrap();
+    assert_eq!(
+        imported.draft.sections[0].1,
+        "Neem mee:\n- uw identiteitskaart\n- uw verwijsbrief\n"
+    );
+    let notes: Vec<String> = imported.notes.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notes,
+        [
+            "w.txt:4:1: warning: “•” at the start of a line was read as a list item and written as `- `",
+            "w.txt:5:1: warning: “–” at the start of a line was read as a list item and written as `- `",
+        ]
+    );
+}

@@ -23,6 +23,9 @@ fn options() -> Options {
 /// separate lines (an address, opening hours), not as prose wrapped by the editor: the
 /// shortest wrapped line in the shipped leaflets is far longer.
 const SHORT_LINE_CHARS: usize = 40;
+/// An A5 measure holds about five columns of short entries ("vanaf 4 uur vooraf") before
+/// every cell hyphenates; more would not be readable, so they are refused.
+const MAX_TABLE_COLUMNS: usize = 5;
 /// This many short lines in a row are a list or a timetable even when they start in lower
 /// case ("maandag: 8 tot 17 uur").
 const SHORT_LINES_LIST: usize = 3;
@@ -313,6 +316,13 @@ impl<'a> Walker<'a> {
             Tag::Strikethrough => Some((
                 "struck-through text (`~~`) cannot be printed".into(),
                 "remove the text, or the `~~` around it",
+            )),
+            Tag::Table(columns) if columns.len() > MAX_TABLE_COLUMNS => Some((
+                format!(
+                    "a table of {} columns does not fit the page; at most {MAX_TABLE_COLUMNS} do",
+                    columns.len()
+                ),
+                "split it into two tables, or turn it around (rows for columns)",
             )),
             Tag::Table(_) => {
                 self.flush();
