@@ -116,8 +116,10 @@ fn leaflet(title: &[(String, char)], sections: &[Section]) -> (String, Vec<Strin
                     yaml.push_str(&format!("      {}\n\n", join(ws)));
                     order.extend(ws.iter().map(|(w, _)| w.clone()));
                 }
+                // A `##` heading inside a body is refused since issue 10; a bold line
+                // stands in for it (a section's own heading is generated above).
                 Block::Heading(ws) => {
-                    yaml.push_str(&format!("      ## {}\n\n", join(ws)));
+                    yaml.push_str(&format!("      **{}**\n\n", join(ws)));
                     order.extend(ws.iter().map(|(w, _)| w.clone()));
                 }
                 Block::List(items) => {
