@@ -37,7 +37,7 @@ pub fn check_source(
             leaflet.fields.clone()
         }
         Err(_) => if source.len() <= MAX_FILE_BYTES {
-            serde_yaml::from_str::<LeafletFile>(source).ok()
+            crate::source::yaml::parse::<LeafletFile>(source).ok()
         } else {
             None
         }
@@ -177,7 +177,7 @@ pub fn place_layout_warnings(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
             };
             let parsed = sources.entry(d.file.clone()).or_insert_with(|| {
                 let source = std::fs::read_to_string(&d.file).ok()?;
-                let file = serde_yaml::from_str::<LeafletFile>(&source).ok()?;
+                let file = crate::source::yaml::parse::<LeafletFile>(&source).ok()?;
                 let fields = text_fields(&file, &source);
                 Some((source, fields))
             });

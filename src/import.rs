@@ -5,9 +5,9 @@
 //! is reported with its line so a secretary can look at it.
 
 use crate::diagnostic::Diagnostic;
-use crate::document::bullets::word_bullet;
 use crate::scaffold::{Draft, DraftRoute};
 use crate::shared::SharedData;
+use crate::source::bullets::word_bullet;
 use chrono::NaiveDate;
 use std::path::Path;
 

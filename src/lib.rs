@@ -1,7 +1,9 @@
 //! leaflet: hospital patient leaflets from YAML to print-ready A5 PDF.
 //!
 //! The pipeline, one module a stage, plain data between them:
-//! YAML → [`model`] (checked `Leaflet`) → [`document`] (styled blocks) → [`layout`] (pages of
+//! YAML ([`source`]: the one serde_yaml caller, and the traps YAML sets for authors) →
+//! [`model`] (checked `Leaflet`, its fields mapped onto the source) → [`document`] (styled
+//! blocks; every Markdown construct typeset or refused at its place) → [`layout`] (pages of
 //! positioned glyphs) → [`pdf`] (bytes). [`batch`] runs it over a library; [`cli`] is the
 //! command line.
 //!

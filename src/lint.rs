@@ -108,7 +108,7 @@ fn glyphs(field: &TextField, fonts: &Fonts, controls: bool, findings: &mut Vec<F
             .enumerate()
             .filter_map(|(l, text)| {
                 let rest = text.trim_start_matches([' ', '\t']);
-                crate::document::bullets::word_bullet(rest)
+                crate::source::bullets::word_bullet(rest)
                     .map(|_| (l, text.chars().count() - rest.chars().count()))
             })
             .collect()

@@ -127,12 +127,9 @@ pub fn render(draft: &Draft, dir: &Path, intro: &str) -> String {
 }
 
 /// A one-line value: plain when YAML reads it back as the same string, quoted otherwise
-/// (serde_yaml decides, so `yes`, `105` or `a: b` are quoted).
+/// (the YAML emitter decides, so `yes`, `105` or `a: b` are quoted).
 fn scalar(value: &str) -> String {
-    serde_yaml::to_string(value)
-        .expect("a string serialises")
-        .trim_end_matches('\n')
-        .to_string()
+    crate::source::yaml::to_yaml(value)
 }
 
 /// A route number as people write it: `105`, not `'105'` (the model reads both).
@@ -174,7 +171,7 @@ fn block(value: &str, indent: &str) -> String {
 /// Reads a written draft back and compares it with what was meant to be written: the
 /// emitter must never lose or change a character of the text.
 pub fn verify_round_trip(draft: &Draft, yaml: &str) -> Result<(), String> {
-    let file: LeafletFile = serde_yaml::from_str(yaml).map_err(|e| e.to_string())?;
+    let file: LeafletFile = crate::source::yaml::parse(yaml).map_err(|e| e.to_string())?;
     // YAML drops spaces at the end of a block's lines; they are not part of the wording.
     let text = |s: &str| -> Vec<String> {
         s.trim_end_matches('\n')

@@ -7,7 +7,7 @@ use crate::model::closest_field;
 use std::path::Path;
 
 /// The diagnostic for a leaflet that serde_yaml could not read.
-pub fn explain(path: &Path, source: &str, e: &serde_yaml::Error) -> Diagnostic {
+pub fn explain(path: &Path, source: &str, e: &crate::source::yaml::Error) -> Diagnostic {
     let raw = e.to_string();
     // serde_yaml appends " at line X column Y"; the location is printed separately.
     let raw = raw.split(" at line ").next().unwrap_or(&raw).to_string();
@@ -219,12 +219,8 @@ fn unclosed_opener(source: &str) -> Location {
 /// An inline route with a wrong or missing field: the untagged enum hides which, so the
 /// route is read again on its own to say.
 fn inline_route_error(source: &str) -> Option<(String, String, Location)> {
-    let doc: serde_yaml::Value = serde_yaml::from_str(source).ok()?;
-    let route = doc.get("route")?.clone();
-    if !route.is_mapping() {
-        return None;
-    }
-    let e = serde_yaml::from_value::<crate::model::InlineRoute>(route).err()?;
+    let e = crate::source::yaml::parse_key_mapping::<crate::model::InlineRoute>(source, "route")?
+        .err()?;
     let message = e.to_string();
     let message = message
         .split(" at line ")

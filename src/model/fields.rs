@@ -67,7 +67,7 @@ mod tests {
 
     #[test]
     fn finds_value_lines_in_block_scalars() {
-        let file: LeafletFile = serde_yaml::from_str(SRC).unwrap();
+        let file: LeafletFile = crate::source::yaml::parse(SRC).unwrap();
         let fields = text_fields(&file, SRC);
         let title = &fields[0];
         assert_eq!(title.position(SRC, 0, 8), Some((1, 16)));

@@ -197,7 +197,7 @@ pub fn parse(path: &Path, source: &str, shared: &SharedData) -> Result<Leaflet, 
             .hint("a leaflet needs only a few levels: look for `[` or `{` that were never closed"),
         ]);
     }
-    let file: LeafletFile = serde_yaml::from_str(source).map_err(|e| {
+    let file: LeafletFile = crate::source::yaml::parse(source).map_err(|e| {
         // `phone: ~` fails as "invalid type: unit value"; the trap names it plainly.
         let nulls = crate::source::traps::null_values(path, source);
         if nulls.is_empty() {
@@ -405,7 +405,7 @@ fn unknown_key<'a>(
 }
 
 /// Turns a serde_yaml error into a message a secretary can act on.
-fn yaml_error(path: &Path, source: &str, e: &serde_yaml::Error) -> Diagnostic {
+fn yaml_error(path: &Path, source: &str, e: &crate::source::yaml::Error) -> Diagnostic {
     crate::yaml_errors::explain(path, source, e)
 }
 

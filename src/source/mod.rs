@@ -1,3 +1,6 @@
-//! Reading a leaflet's source: what the YAML parser cannot tell us about the text as typed.
+//! Reading a leaflet's source: the YAML parser (the one module that calls serde_yaml), and
+//! what the parser cannot tell us about the text as typed (traps, typed bullets).
 
+pub mod bullets;
 pub mod traps;
+pub mod yaml;

@@ -284,7 +284,7 @@ fn comment(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) 
 
 /// Does a source line, trimmed, start like a list item?
 fn starts_list_item(text: &str) -> bool {
-    if crate::document::bullets::word_bullet(text).is_some() {
+    if super::bullets::word_bullet(text).is_some() {
         return true;
     }
     if ["- ", "* ", "+ "].iter().any(|m| text.starts_with(m)) {
