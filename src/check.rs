@@ -3,6 +3,7 @@
 //! `--strict`.
 
 use crate::diagnostic::{Diagnostic, Reporter, locate_key};
+use crate::document::Origin;
 use crate::lint;
 use crate::model::text_fields;
 use crate::model::{self, LeafletFile, MAX_FILE_BYTES};
@@ -65,7 +66,8 @@ pub fn check_source(
                     layout
                         .warnings
                         .iter()
-                        .map(|w| layout_warning(path, source, &fields, w)),
+                        .zip(&layout.warning_origins)
+                        .map(|(w, o)| layout_warning(path, source, &fields, w, o.as_ref())),
                 )
             }
             Err(errors) => out.extend(errors),
@@ -123,12 +125,17 @@ fn dates(
     }
 }
 
-const WIDE_WORD_HINT: &str =
-    "break it up with spaces or hyphens (e.g. a long code or address), or shorten it";
+use crate::pipeline::{WIDE_WORD_HINT, place_word};
 
 /// Layout warnings become diagnostics; a word that fits no line even hyphenated is an error,
 /// because the typesetter had to cut it where no hyphen belongs.
-fn layout_warning(path: &Path, source: &str, fields: &[TextField], warning: &str) -> Diagnostic {
+fn layout_warning(
+    path: &Path,
+    source: &str,
+    fields: &[TextField],
+    warning: &str,
+    origin: Option<&Origin>,
+) -> Diagnostic {
     let word = warning.split('“').nth(1).and_then(|s| s.split('”').next());
     let Some(word) = word.filter(|_| warning.contains("wider than a line")) else {
         return Diagnostic::warning(path, warning)
@@ -140,24 +147,7 @@ fn layout_warning(path: &Path, source: &str, fields: &[TextField], warning: &str
     )
     .hint(WIDE_WORD_HINT)
     .spanning(word.chars().count());
-    place_word(d, source, fields, word)
-}
-
-/// Points `d` at the first place `word` occurs in the leaflet's texts.
-fn place_word(d: Diagnostic, source: &str, fields: &[TextField], word: &str) -> Diagnostic {
-    // Layout shows only the start of a very long word, ending in "…".
-    let word = word.trim_end_matches('…');
-    for f in fields {
-        for (l, line) in f.value.split('\n').enumerate() {
-            if let Some(i) = line.find(word) {
-                let col = line[..i].chars().count();
-                if let Some((line, col)) = f.position(source, l, col) {
-                    return d.field(&f.field).at(line, col);
-                }
-            }
-        }
-    }
-    d
+    place_word(d, source, fields, word, origin)
 }
 
 /// Gives `build`'s layout warnings (which name a word but no place) the line and column of
@@ -188,7 +178,7 @@ pub fn place_layout_warnings(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
                         None => d.hint(WIDE_WORD_HINT),
                         Some(_) => d,
                     };
-                    place_word(d.spanning(width), source, fields, &word)
+                    place_word(d.spanning(width), source, fields, &word, None)
                 }
                 None => d,
             }

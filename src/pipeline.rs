@@ -2,11 +2,12 @@
 //! patterns) loaded once and shared.
 
 use crate::diagnostic::Diagnostic;
-use crate::document::{self, Document, Note};
+use crate::document::{self, Document, Note, Origin};
 use crate::layout::{Layout, Typesetter};
 use crate::model::{self, Leaflet};
 use crate::pdf::{self, Meta, Target};
 use crate::shared::SharedData;
+use crate::sourcemap::TextField;
 use crate::text::fonts::Fonts;
 use crate::text::hyphenate::Hyphenator;
 use std::path::Path;
@@ -57,11 +58,13 @@ pub fn build(
     let pdf = pdf::write(&layout.pages, &meta, target, &engine.fonts);
     let mut warnings = leaflet.warnings.clone();
     warnings.extend(note_diagnostics(path, source, &leaflet, &document.notes));
+    let stripped = source.strip_prefix('\u{feff}').unwrap_or(source);
     warnings.extend(
         layout
             .warnings
             .iter()
-            .map(|w| Diagnostic::warning(path, w.clone())),
+            .zip(&layout.warning_origins)
+            .map(|(w, o)| layout_diagnostic(path, stripped, &leaflet.fields, w, o.as_ref())),
     );
     Ok(Built {
         warnings,
@@ -135,4 +138,64 @@ pub fn note_diagnostics(
             }
         })
         .collect()
+}
+
+pub const WIDE_WORD_HINT: &str =
+    "break it up with spaces or hyphens (e.g. a long code or address), or shorten it";
+
+/// Points `d` at `word` in the leaflet's texts: in the field and from the place where the
+/// block it is about was typed, when layout knows that block; else at its first occurrence.
+pub fn place_word(
+    d: Diagnostic,
+    source: &str,
+    fields: &[TextField],
+    word: &str,
+    origin: Option<&Origin>,
+) -> Diagnostic {
+    // Layout shows only the start of a very long word, ending in "…".
+    let word = word.trim_end_matches('…');
+    if let Some(o) = origin
+        && let Some(f) = fields.iter().find(|f| f.field == o.field)
+        && let Some(i) = f.value.get(o.at..).and_then(|rest| rest.find(word))
+    {
+        let before = &f.value[..o.at + i];
+        let line = before.matches('\n').count();
+        let col = before.rsplit('\n').next().unwrap_or("").chars().count();
+        if let Some((l, c)) = f.position(source, line, col) {
+            return d.field(&f.field).at(l, c);
+        }
+    }
+    for f in fields {
+        for (l, line) in f.value.split('\n').enumerate() {
+            if let Some(i) = line.find(word) {
+                let col = line[..i].chars().count();
+                if let Some((line, col)) = f.position(source, l, col) {
+                    return d.field(&f.field).at(line, col);
+                }
+            }
+        }
+    }
+    d
+}
+
+/// A layout warning for `build`, placed like `check` places it.
+fn layout_diagnostic(
+    path: &Path,
+    source: &str,
+    fields: &[TextField],
+    warning: &str,
+    origin: Option<&Origin>,
+) -> Diagnostic {
+    let d = Diagnostic::warning(path, warning);
+    let word = warning.split('“').nth(1).and_then(|s| s.split('”').next());
+    match (word, origin) {
+        (Some(word), Some(_)) => place_word(
+            d.hint(WIDE_WORD_HINT).spanning(word.chars().count()),
+            source,
+            fields,
+            word,
+            origin,
+        ),
+        _ => d,
+    }
 }

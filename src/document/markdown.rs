@@ -4,7 +4,7 @@
 
 use super::bullets;
 use super::links;
-use super::{Block, BlockKind, MAX_LIST_INDENTS, Note, Run, Table, body_block};
+use super::{Block, BlockKind, MAX_LIST_INDENTS, Note, Origin, Run, Table, body_block};
 use crate::style::HouseStyle;
 use crate::text::fonts::FaceId;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
@@ -54,6 +54,10 @@ pub(super) struct Walker<'a> {
     table: Option<Table>,
     /// An HTML tag was refused in this body already.
     html_reported: bool,
+    /// Where the event being handled starts in the body.
+    at: usize,
+    /// Where the open table starts.
+    table_origin: Option<Origin>,
 }
 
 impl<'a> Walker<'a> {
@@ -81,6 +85,8 @@ impl<'a> Walker<'a> {
             paragraph_start: None,
             table: None,
             html_reported: false,
+            at: 0,
+            table_origin: None,
         }
     }
 
@@ -133,9 +139,14 @@ impl<'a> Walker<'a> {
         }
         let depth = self.lists.len();
         let style = self.style;
+        let (field, at) = (&self.field, self.at);
         let block = self.current.get_or_insert_with(|| {
             let mut b = body_block(BlockKind::Paragraph, style);
             b.indent = style.list_indent * depth.min(MAX_LIST_INDENTS) as f32;
+            b.origin = Some(Origin {
+                field: field.clone(),
+                at,
+            });
             b
         });
         &mut block.runs
@@ -170,6 +181,7 @@ impl<'a> Walker<'a> {
             return;
         };
         let mut next = body_block(b.kind, self.style);
+        next.origin = self.origin();
         next.indent = b.indent;
         next.space_before = 0.0;
         b.keep_with_next = true;
@@ -202,7 +214,16 @@ impl<'a> Walker<'a> {
         self.flush();
     }
 
+    /// The block being opened starts where the current event was typed.
+    fn origin(&self) -> Option<Origin> {
+        Some(Origin {
+            field: self.field.clone(),
+            at: self.at,
+        })
+    }
+
     fn event(&mut self, event: Event, range: Range<usize>) {
+        self.at = range.start;
         if self.skipping > 0 {
             match event {
                 Event::Start(_) => self.skipping += 1,
@@ -326,6 +347,7 @@ impl<'a> Walker<'a> {
             )),
             Tag::Table(_) => {
                 self.flush();
+                self.table_origin = self.origin();
                 self.table = Some(Table { rows: Vec::new() });
                 None
             }
@@ -399,6 +421,7 @@ impl<'a> Walker<'a> {
         };
         let style = self.style;
         let mut b = body_block(BlockKind::ListItem, style);
+        b.origin = self.origin();
         b.indent = style.list_indent * depth.min(MAX_LIST_INDENTS) as f32;
         b.marker = Some(Run {
             text: marker,
@@ -435,6 +458,7 @@ impl<'a> Walker<'a> {
             TagEnd::Table => {
                 if let Some(table) = self.table.take() {
                     let mut b = body_block(BlockKind::Table, self.style);
+                    b.origin = self.table_origin.take();
                     b.indent =
                         self.style.list_indent * self.lists.len().min(MAX_LIST_INDENTS) as f32;
                     b.table = Some(table);

@@ -81,6 +81,16 @@ pub struct Block {
     pub background: Option<Cmyk>,
     /// The cells of a [`BlockKind::Table`] block.
     pub table: Option<Table>,
+    /// Where the block's text was typed, so a later stage's finding about it (a word too
+    /// wide for a line) can be placed; `None` for text from `_data` (route, contact).
+    pub origin: Option<Origin>,
+}
+
+/// A place in a leaflet's text: the field, and a byte offset into its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Origin {
+    pub field: String,
+    pub at: usize,
 }
 
 impl Block {
@@ -108,6 +118,12 @@ pub struct Document {
 
 pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
     let mut blocks = Vec::new();
+    let origin = |field: &str| {
+        Some(Origin {
+            field: field.to_string(),
+            at: 0,
+        })
+    };
     let plain = |kind, text: &str, face, size: f32, color| Block {
         kind,
         runs: vec![Run {
@@ -126,6 +142,7 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
         unbreakable: true,
         background: None,
         table: None,
+        origin: None,
     };
     if let Some(dept) = &leaflet.department {
         let mut b = plain(
@@ -136,15 +153,18 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
             style.accent_color,
         );
         b.leading = style.body_leading();
+        b.origin = origin("department");
         blocks.push(b);
     }
-    blocks.push(plain(
+    let mut title = plain(
         BlockKind::Title,
         &leaflet.title,
         FaceId::Bold,
         style.title_size,
         style.accent_color,
-    ));
+    );
+    title.origin = origin("title");
+    blocks.push(title);
     if let Some(sub) = &leaflet.subtitle {
         let mut b = plain(
             BlockKind::Subtitle,
@@ -154,6 +174,7 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
             style.text_color,
         );
         b.space_before = style.subtitle_size * 0.3;
+        b.origin = origin("subtitle");
         blocks.push(b);
     }
     let first_content = blocks.len();
@@ -169,6 +190,7 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
             );
             b.space_before = style.body_leading() * 1.1;
             b.unbreakable = false;
+            b.origin = origin(&format!("sections[{i}].heading"));
             blocks.push(b);
         }
         let field = format!("sections[{i}].body");
@@ -245,6 +267,7 @@ fn contact_block(contact: &crate::model::Contact, style: &HouseStyle) -> Block {
         unbreakable: true,
         background: None,
         table: None,
+        origin: None,
     }
 }
 
@@ -274,6 +297,7 @@ fn route_block(leaflet: &Leaflet, style: &HouseStyle) -> Block {
         unbreakable: true,
         background: Some(style.route_tint),
         table: None,
+        origin: None,
     }
 }
 
@@ -293,6 +317,7 @@ fn body_block(kind: BlockKind, style: &HouseStyle) -> Block {
         unbreakable: false,
         background: None,
         table: None,
+        origin: None,
     }
 }
 

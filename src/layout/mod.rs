@@ -125,6 +125,9 @@ pub struct Layout {
     pub lines: Vec<LineStat>,
     pub page_stats: PageStats,
     pub warnings: Vec<String>,
+    /// For each warning, where the text it is about was typed (when it came from a block
+    /// of the leaflet's own text).
+    pub warning_origins: Vec<Option<crate::document::Origin>>,
 }
 
 /// Everything layout needs that is loaded once per run and shared by every leaflet.
@@ -163,29 +166,36 @@ impl Typesetter<'_> {
         }
         let mut warnings = Vec::new();
         let mut tables = Vec::with_capacity(doc.blocks.len());
+        let mut origins = Vec::new();
         let blocks: Vec<paragraph::SetBlock> = doc
             .blocks
             .iter()
-            .map(|b| match &b.table {
-                // A table's text is in its cells, set by `table`; its block has no lines.
-                Some(t) => {
-                    tables.push(Some(table::set_table(
-                        b,
-                        t,
-                        &builder,
-                        self.style,
-                        &mut warnings,
-                    )));
-                    paragraph::SetBlock {
-                        kind: b.kind,
-                        lines: Vec::new(),
-                        marker: None,
+            .map(|b| {
+                let before = warnings.len();
+                let set = match &b.table {
+                    // A table's text is in its cells, set by `table`; its block has no lines.
+                    Some(t) => {
+                        tables.push(Some(table::set_table(
+                            b,
+                            t,
+                            &builder,
+                            self.style,
+                            &mut warnings,
+                        )));
+                        paragraph::SetBlock {
+                            kind: b.kind,
+                            lines: Vec::new(),
+                            marker: None,
+                        }
                     }
-                }
-                None => {
-                    tables.push(None);
-                    paragraph::set_block(b, &builder, self.style, &mut warnings)
-                }
+                    None => {
+                        tables.push(None);
+                        paragraph::set_block(b, &builder, self.style, &mut warnings)
+                    }
+                };
+                origins.resize(warnings.len(), None);
+                origins[before..].fill(b.origin.clone());
+                set
             })
             .collect();
         // A block that is never split (title, department, route) taller than a page would
@@ -219,7 +229,9 @@ impl Typesetter<'_> {
             }
         }
         let mut layout = pages::paginate(doc, &blocks, &tables, &builder, self.style);
+        layout.warning_origins = vec![None; layout.warnings.len()];
         layout.warnings.extend(warnings);
+        layout.warning_origins.extend(origins);
         if layout.pages.len() > MAX_PAGES {
             return Err(Diagnostic::error(
                 file,

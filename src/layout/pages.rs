@@ -134,6 +134,7 @@ pub fn paginate(
         lines,
         page_stats,
         warnings: Vec::new(),
+        warning_origins: Vec::new(),
     }
 }
 

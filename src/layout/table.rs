@@ -115,6 +115,7 @@ pub fn set_table(
                         align: Align::Left,
                         table: None,
                         background: None,
+                        origin: None,
                         ..block.clone()
                     };
                     set_block(&cell, builder, style, warnings)
