@@ -189,6 +189,23 @@ fn click_here_is_flagged() {
 }
 
 #[test]
+fn a_reference_link_prints_its_address() {
+    let src = with_body("Zie de [website][zna].\n\n[zna]: https://www.zna.be\n");
+    assert_lines(&src, &["Zie de website (https://www.zna.be)."]);
+}
+
+#[test]
+fn an_unused_link_address_is_flagged() {
+    let src = with_body("Tekst.\n\n[zna]: https://www.zna.be\n");
+    assert_eq!(
+        check(&src),
+        [
+            "f.yaml:9:7: warning: field `sections[0].body`: no link uses the address “[zna]: https://www.zna.be”, so it is not printed"
+        ]
+    );
+}
+
+#[test]
 fn a_link_without_address_is_refused() {
     let src = with_body("Zie [de website]().\n");
     assert_eq!(

@@ -58,6 +58,17 @@ pub(super) struct Walker<'a> {
     at: usize,
     /// Where the open table starts.
     table_origin: Option<Origin>,
+    /// Reference labels (`[tekst][1]`) the links used, compared as Markdown compares them.
+    used_labels: Vec<String>,
+}
+
+/// A link label as Markdown matches it: case-insensitive, runs of white space as one.
+fn label_key(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 impl<'a> Walker<'a> {
@@ -87,6 +98,7 @@ impl<'a> Walker<'a> {
             html_reported: false,
             at: 0,
             table_origin: None,
+            used_labels: Vec::new(),
         }
     }
 
@@ -205,13 +217,32 @@ impl<'a> Walker<'a> {
                 "type list items as `- ` at the start of the line, so Markdown sees the list",
             );
         }
-        let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&body, options())
-            .into_offset_iter()
+        let mut parser = Parser::new_ext(&body, options()).into_offset_iter();
+        let events: Vec<(Event, Range<usize>)> = parser.by_ref().collect();
+        // `[1]: https://…` lines are consumed by the parser and print nothing themselves.
+        let mut definitions: Vec<(String, usize)> = parser
+            .reference_definitions()
+            .iter()
+            .map(|(label, def)| (label_key(label), def.span.start))
             .collect();
+        definitions.sort_by_key(|d| d.1);
         for (event, range) in events {
             self.event(event, range);
         }
         self.flush();
+        for (label, at) in definitions {
+            if !self.used_labels.contains(&label) {
+                let shown = self.excerpt(&(at..self.body.len()));
+                let width = shown.chars().count();
+                self.note(
+                    false,
+                    at,
+                    width,
+                    format!("no link uses the address “{shown}”, so it is not printed"),
+                    "write the address in the text, or use it in a link: [tekst][label]",
+                );
+            }
+        }
     }
 
     /// The block being opened starts where the current event was typed.
@@ -385,7 +416,10 @@ impl<'a> Walker<'a> {
                 self.bold += 1;
                 None
             }
-            Tag::Link { dest_url, .. } => {
+            Tag::Link { dest_url, id, .. } => {
+                if !id.is_empty() {
+                    self.used_labels.push(label_key(id));
+                }
                 if dest_url.trim().is_empty() {
                     Some((
                         "this link has no address".into(),
