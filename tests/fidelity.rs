@@ -579,6 +579,17 @@ fn two_numbers_for_one_service_are_flagged() {
     );
 }
 
+#[test]
+fn a_shared_service_with_another_number_is_flagged() {
+    let src = with_body("Het oncologisch dagziekenhuis: 03 821 30 99.\n");
+    assert_eq!(
+        check(&src),
+        [
+            "f.yaml:7:38: warning: field `sections[0].body`: two numbers for Oncologisch dagziekenhuis: 03 821 30 99 here, 03 821 30 00 in _data/contacts.yaml"
+        ]
+    );
+}
+
 // ---- `leaflet new` ------------------------------------------------------------------------
 
 #[test]

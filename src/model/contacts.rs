@@ -116,7 +116,30 @@ pub fn check(
                                 .to_string(),
                         ))
                     }
-                    _ => None,
+                    (None, _) => {
+                        // A shared service named on this line with another number.
+                        let lower = line.to_lowercase();
+                        shared
+                            .contacts
+                            .iter()
+                            .find(|(_, c)| {
+                                lower.contains(&c.name.trim().to_lowercase())
+                                    && dialled(&c.phone) != digits
+                            })
+                            .map(|(key, c)| {
+                                (
+                                    format!(
+                                        "two numbers for {}: {number} here, {} in _data/contacts.yaml",
+                                        c.name.trim(),
+                                        c.phone.trim()
+                                    ),
+                                    format!(
+                                        "if the number is the same service's, write `contact: {key}` \
+                                         and leave it out of the text"
+                                    ),
+                                )
+                            })
+                    }
                 };
                 if let Some((message, hint)) = message {
                     let d = Diagnostic::warning(path, message)
