@@ -95,7 +95,19 @@ pub fn check(
                             .to_string(),
                     )),
                     (Some(key), _) => Some((
-                        format!("{number} is the phone number of `{key}` in _data/contacts.yaml"),
+                        {
+                            // A switchboard number may serve several entries: name them all.
+                            let keys: Vec<String> = shared
+                                .contacts
+                                .iter()
+                                .filter(|(_, c)| dialled(&c.phone) == digits)
+                                .map(|(k, _)| format!("`{k}`"))
+                                .collect();
+                            format!(
+                                "{number} is the phone number of {} in _data/contacts.yaml",
+                                keys.join(" and ")
+                            )
+                        },
                         format!(
                             "write `contact: {key}` and leave the number out of the text: a new \
                              number in contacts.yaml then reaches this leaflet too"
