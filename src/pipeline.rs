@@ -95,14 +95,13 @@ pub fn typeset(
         hyphenator: &engine.hyphenator,
         style: &shared.style,
     };
-    // Characters the fonts lack are found in the fields, where their line and column are
-    // known; layout's own check stays as the backstop for text from `_data`.
-    let unprintable: Vec<Diagnostic> =
-        crate::lint::unprintable(path, source, &leaflet.fields, &engine.fonts);
-    if !unprintable.is_empty() {
-        return Err(unprintable);
-    }
-    let layout = typesetter.layout(&document, path).map_err(|d| vec![d])?;
+    // Characters the fonts lack: layout refuses them without knowing where they were
+    // typed; the fields do know, so a refusal is reported from there (only on failure, so a
+    // good leaflet pays nothing for it).
+    let layout = typesetter.layout(&document, path).map_err(|d| {
+        let located = crate::lint::unprintable(path, source, &leaflet.fields, &engine.fonts);
+        if located.is_empty() { vec![d] } else { located }
+    })?;
     Ok((document, layout))
 }
 
