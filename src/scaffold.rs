@@ -112,7 +112,9 @@ pub fn render(draft: &Draft, dir: &Path, intro: &str) -> String {
         y,
         "# De tekst, in stukken. Elk stuk heeft een tussentitel (heading, mag weg bij het\n\
          # eerste stuk) en tekst (body). In de tekst: een lege regel begint een nieuwe alinea,\n\
-         # \"- \" begint een opsomming, **vet** en *schuin* zetten nadruk."
+         # \"- \" begint een opsomming, **vet** en *schuin* zetten nadruk, een \\ aan het\n\
+         # eind van een regel houdt de regel apart (adres, uren), [tekst](https://...) drukt\n\
+         # de tekst met het adres erachter."
     );
     let _ = writeln!(y, "sections:");
     for (heading, body) in &draft.sections {

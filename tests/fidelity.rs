@@ -647,7 +647,10 @@ fn build_warnings_carry_their_place() {
 #[test]
 fn build_places_an_unprintable_character_where_it_was_typed() {
     // The same character earlier in a comment must not attract the position.
-    let src = format!("# ☎ in een commentaar\n{}", with_body("Eerst.\n\nBel ☎ ons.\n"));
+    let src = format!(
+        "# ☎ in een commentaar\n{}",
+        with_body("Eerst.\n\nBel ☎ ons.\n")
+    );
     let errors = match pipeline::build(engine(), shared(), Path::new(FILE), &src, Target::Office) {
         Ok(_) => panic!("an unprintable character was built"),
         Err(e) => e,
@@ -655,7 +658,9 @@ fn build_places_an_unprintable_character_where_it_was_typed() {
     let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         shown,
-        ["f.yaml:10:11: error: field `sections[0].body`: “☎” (U+260E) cannot be printed: the font has no glyph for it"]
+        [
+            "f.yaml:10:11: error: field `sections[0].body`: “☎” (U+260E) cannot be printed: the font has no glyph for it"
+        ]
     );
 }
 

@@ -103,7 +103,10 @@ pub struct SectionFile {
     /// The section's heading; leave it out for an opening section.
     #[serde(default)]
     pub heading: Option<String>,
-    /// The text, in light Markdown: blank lines between paragraphs, `- ` for lists, `**bold**`.
+    /// The text, in light Markdown, written as a `|` block: blank lines between paragraphs,
+    /// `- ` for lists, `**bold**`, `[text](https://…)` for a link (the address is printed),
+    /// a `\` at a line's end to keep the line break, pipe tables. Headings, HTML, images,
+    /// code and quotes are refused.
     #[serde(default)]
     pub body: String,
 }
