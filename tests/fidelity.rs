@@ -725,14 +725,19 @@ fn a_table_has_a_bold_header_and_rules() {
             .flatten()
             .all(|r| r.face == leaflet_printer::text::fonts::FaceId::Bold)
     );
-    let rules = layout.pages[0]
+    // The table's rules, told from the footer's by their weight.
+    let table_rules: Vec<(f32, f32)> = layout.pages[0]
         .items
         .iter()
-        .filter(|i| matches!(i, leaflet_printer::layout::PageItem::Rule(_)))
-        .count();
-    // Above and below the header, below each of the two rows; the footer's rule and the
-    // route box's bar.
-    assert_eq!(rules, 6);
+        .filter_map(|i| match i {
+            leaflet_printer::layout::PageItem::Rule(r) if r.y1 == r.y2 => Some((r.y1, r.thickness)),
+            _ => None,
+        })
+        .collect();
+    let heavy = table_rules.iter().filter(|(_, t)| *t == 0.8).count();
+    let light = table_rules.iter().filter(|(_, t)| *t == 0.3).count();
+    // Heavy: above the header, below it, below the last row; light: between the two rows.
+    assert_eq!((heavy, light), (3, 1), "{table_rules:?}");
 }
 
 /// A table of `n` rows whose every word carries its row number, so each set line shows
