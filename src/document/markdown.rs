@@ -565,3 +565,7 @@ impl<'a> Walker<'a> {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "markdown_tests.rs"]
+mod tests;

@@ -1,0 +1,56 @@
+//! The Markdown walker on its own: blocks and notes for small bodies.
+
+use super::*;
+
+fn walk(body: &str) -> (Vec<Block>, Vec<Note>) {
+    let style = HouseStyle::default();
+    let (mut blocks, mut notes) = (Vec::new(), Vec::new());
+    Walker::new(&style, "b".into(), body, &mut blocks, &mut notes).run();
+    (blocks, notes)
+}
+
+fn text(b: &Block) -> String {
+    b.runs.iter().map(|r| r.text.as_str()).collect()
+}
+
+#[test]
+fn a_hard_break_starts_a_block_kept_with_the_line_before() {
+    let (blocks, notes) = walk("Lindendreef 1\\\n2020 Antwerpen\n");
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!(blocks.len(), 2);
+    assert_eq!(
+        (text(&blocks[0]), text(&blocks[1])),
+        ("Lindendreef 1".into(), "2020 Antwerpen".into())
+    );
+    assert!(blocks[0].keep_with_next);
+    assert_eq!(blocks[1].space_before, 0.0);
+    // The block starts at the break that opened it (a place search starts from there).
+    assert_eq!(blocks[1].origin.as_ref().map(|o| o.at), Some(13));
+}
+
+#[test]
+fn refused_constructs_are_noted_at_their_offset_and_skipped_whole() {
+    let (blocks, notes) = walk("Een.\n\n> citaat\n> nog\n\nTwee <b>x</b>.\n");
+    let found: Vec<(bool, usize)> = notes.iter().map(|n| (n.error, n.at)).collect();
+    assert_eq!(found, [(true, 6), (true, 27)]);
+    let texts: Vec<String> = blocks.iter().map(text).collect();
+    assert_eq!(texts, ["Een.", "Twee x."]);
+}
+
+#[test]
+fn a_table_becomes_one_block_with_a_bold_header() {
+    let (blocks, _) = walk("| a | b |\n|---|---|\n| 1 | 2 |\n");
+    let table = blocks[0].table.as_ref().unwrap();
+    let cells: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.iter().map(|x| x.text.clone()).collect())
+                .collect()
+        })
+        .collect();
+    assert_eq!(cells, [["a", "b"], ["1", "2"]]);
+    assert!(table.rows[0][0].iter().all(|r| r.face == FaceId::Bold));
+    assert!(table.rows[1][0].iter().all(|r| r.face == FaceId::Regular));
+}
