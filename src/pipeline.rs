@@ -86,9 +86,10 @@ pub fn typeset(
     // Field positions were taken on the source without its byte-order mark.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let document = document::build(leaflet, &shared.style);
+    // A refused construct stops here; the warnings of the same text come along, so the
+    // author sees everything about it at once.
     if document.notes.iter().any(|n| n.error) {
-        let errors = note_diagnostics(path, source, leaflet, &document.notes);
-        return Err(errors.into_iter().filter(Diagnostic::is_error).collect());
+        return Err(note_diagnostics(path, source, leaflet, &document.notes));
     }
     let typesetter = Typesetter {
         fonts: &engine.fonts,

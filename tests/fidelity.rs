@@ -393,6 +393,18 @@ fn checkboxes_are_refused() {
 }
 
 #[test]
+fn a_refused_construct_comes_with_the_warnings_of_its_text() {
+    let src = with_body("• kaart\n\n> citaat\n");
+    assert_eq!(
+        check(&src),
+        [
+            "f.yaml:7:7: warning: field `sections[0].body`: “•” at the start of a line is read as a list item",
+            "f.yaml:9:7: error: field `sections[0].body`: a block quote (`>`) cannot be printed",
+        ]
+    );
+}
+
+#[test]
 fn a_refused_construct_stops_build_with_its_place() {
     let src = with_body("Tekst.\n\n> citaat\n");
     let errors = match pipeline::build(engine(), shared(), Path::new(FILE), &src, Target::Office) {
