@@ -70,7 +70,16 @@ pub fn check_source(
                         .map(|(w, o)| layout_warning(path, source, &fields, w, o.as_ref())),
                 )
             }
-            Err(errors) => out.extend(errors),
+            Err(errors) => {
+                // The document's warnings too, so the author sees everything at once.
+                let document = crate::document::build(leaflet, &shared.style);
+                out.extend(
+                    pipeline::note_diagnostics(path, source, leaflet, &document.notes)
+                        .into_iter()
+                        .filter(|d| !d.is_error()),
+                );
+                out.extend(errors)
+            }
         }
     }
     out.sort_by_key(|d| (d.line.is_none(), d.line, d.column));

@@ -86,10 +86,11 @@ pub fn typeset(
     // Field positions were taken on the source without its byte-order mark.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let document = document::build(leaflet, &shared.style);
-    // A refused construct stops here; the warnings of the same text come along, so the
-    // author sees everything about it at once.
+    // A refused construct stops here (a failed build reports errors only; `check` adds the
+    // warnings of the same text, see `check::check_source`).
     if document.notes.iter().any(|n| n.error) {
-        return Err(note_diagnostics(path, source, leaflet, &document.notes));
+        let errors = note_diagnostics(path, source, leaflet, &document.notes);
+        return Err(errors.into_iter().filter(Diagnostic::is_error).collect());
     }
     let typesetter = Typesetter {
         fonts: &engine.fonts,
