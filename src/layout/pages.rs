@@ -295,6 +295,7 @@ fn place_unit(
                 x: x0 - style.list_indent,
                 y: baseline,
                 glyphs: marker.glyphs.clone(),
+                scale: marker.scale,
             }));
         }
         for (x, frag) in &line.fragments {
@@ -302,6 +303,7 @@ fn place_unit(
             if let Some(PageItem::Text(run)) = page.items.last_mut()
                 && run.face == frag.face
                 && run.size == frag.size
+                && run.scale == frag.scale
                 && run.y == baseline
                 && (run.right() - (x0 + x)).abs() < 0.001
             {
@@ -320,6 +322,7 @@ fn place_unit(
                 x: x0 + x,
                 y: baseline,
                 glyphs: frag.glyphs.clone(),
+                scale: frag.scale,
             }));
         }
         let justified = line.justified
@@ -327,6 +330,7 @@ fn place_unit(
             && matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem);
         stats.push(LineStat {
             kind: block.kind,
+            block: u.block,
             page: page_index,
             text: line.text(),
             justified,
@@ -334,6 +338,9 @@ fn place_unit(
             space_ratio: line.space_ratio,
             hyphenated: line.hyphenated,
             overfull: line.overfull,
+            shortfall: line.shortfall,
+            letter_ems: line.letter_ems,
+            expansion: line.expansion,
         });
         y += block.leading;
     }
@@ -401,6 +408,7 @@ impl Footer {
                 x: left,
                 y: self.baseline - (n - 1 - i) as f32 * self.leading,
                 glyphs: frag.glyphs.clone(),
+                scale: frag.scale,
             }));
         }
         let numbers = builder.fragment(&format!("{number}/{of}"), FaceId::Bold, style.footer_size);
@@ -411,6 +419,7 @@ impl Footer {
             x: right - numbers.width,
             y: self.baseline,
             glyphs: numbers.glyphs,
+            scale: numbers.scale,
         }));
     }
 }

@@ -29,12 +29,6 @@ pub const MAX_CUT_WORD_CHARS: usize = 1_000;
 /// at 1.35× natural and -1.0 means 0.8×; the line breaker's tolerances build on this.
 pub const SPACE_STRETCH: f32 = 0.35;
 pub const SPACE_SHRINK: f32 = 0.2;
-/// Justified lines may also open or close the letters of a line a little: −3 % to +5 %,
-/// the range print designers give InDesign's justification. A short A5 line with long Dutch
-/// compounds has too few spaces to absorb the slack evenly by itself. Only the loosest
-/// lines get near the limit; most lines move their letters by 1 % or less.
-pub const LETTER_STRETCH: f32 = 0.05;
-pub const LETTER_SHRINK: f32 = 0.03;
 /// The glue that fills a paragraph's last line: practically infinite.
 pub const FILL_STRETCH: f32 = 1.0e6;
 
@@ -58,6 +52,9 @@ pub struct Fragment {
     pub size: f32,
     pub glyphs: Vec<Glyph>,
     pub width: f32,
+    /// Horizontal glyph scale the fragment is drawn with (PDF `Tz`; 1.0 natural): glyph
+    /// positions and advances above already include it.
+    pub scale: f32,
 }
 
 impl Fragment {
@@ -130,8 +127,10 @@ impl ItemBuilder<'_> {
             .iter()
             .flat_map(|r: &Run| r.text.chars().map(move |c| (c, r.face)))
             .collect();
+        let ties = ties(&chars);
         let mut items = Vec::new();
         let mut warnings = Vec::new();
+        let mut chain = TieChain::default();
         let mut i = 0;
         while i < chars.len() {
             let (c, face) = chars[i];
@@ -139,17 +138,20 @@ impl ItemBuilder<'_> {
                 let face_before = if i > 0 { chars[i - 1].1 } else { face };
                 let space = self.fonts.face(face_before).space_advance
                     * self.fonts.face(face_before).scale(block.size);
-                if c == NBSP {
-                    // Not an infinite penalty: a chain of words tied by no-break spaces
-                    // wider than the line must still break somewhere, or it runs off the
-                    // page. This cost makes it the last resort, like a forced split.
-                    items.push(plain_penalty(FORCED_SPLIT_PENALTY, false));
+                if ties[i] {
+                    chain.ties.push(items.len());
+                    items.push(no_break());
+                } else {
+                    chain.settle(&mut items, max_width, &mut warnings);
                 }
                 items.push(Item::Glue {
                     width: space,
                     stretch: space * SPACE_STRETCH,
                     shrink: space * SPACE_SHRINK,
                 });
+                if !ties[i] {
+                    chain.start = items.len();
+                }
                 i += 1;
                 continue;
             }
@@ -165,6 +167,7 @@ impl ItemBuilder<'_> {
                 &mut warnings,
             );
         }
+        chain.settle(&mut items, max_width, &mut warnings);
         items.push(no_break());
         items.push(Item::Glue {
             width: 0.0,
@@ -352,6 +355,7 @@ impl ItemBuilder<'_> {
                 size: block.size,
                 glyphs: Vec::new(),
                 width: 0.0,
+                scale: 1.0,
             };
             while j < piece.len() && piece[j].1 == face {
                 let g = &piece[j].0;
@@ -411,6 +415,7 @@ impl ItemBuilder<'_> {
             size,
             glyphs: Vec::new(),
             width: 0.0,
+            scale: 1.0,
         };
         for g in self.fonts.shape(face, text) {
             let adv = g.advance * scale;
@@ -452,6 +457,85 @@ fn address_cuts(word: &str) -> Vec<(usize, Cut)> {
     cuts
 }
 
+/// Words tied by no-break spaces (the author's, or a phone number's groups), from item
+/// `start` on: the ties are absolute unless the whole chain is wider than a line.
+#[derive(Default)]
+struct TieChain {
+    start: usize,
+    /// Indices of the chain's no-break penalties.
+    ties: Vec<usize>,
+}
+
+impl TieChain {
+    /// Ends the chain at the current item. A chain wider than any line cannot stay whole
+    /// without running off the page: it may then break at its ties, as a last resort, and
+    /// the author is told (a split phone number must never pass silently).
+    fn settle(&mut self, items: &mut [Item], max_width: f32, warnings: &mut Vec<String>) {
+        if !self.ties.is_empty() {
+            let width: f32 = items[self.start..].iter().map(Item::width).sum();
+            if width > max_width {
+                let text: String = items[self.start..]
+                    .iter()
+                    .map(|i| match i {
+                        Item::Box { fragment, .. } => fragment.text(),
+                        Item::Glue { .. } => " ".to_string(),
+                        Item::Penalty { .. } => String::new(),
+                    })
+                    .collect();
+                let shown: String = text.chars().take(120).collect();
+                let more = if shown.len() < text.len() { "…" } else { "" };
+                warnings.push(format!(
+                    "the words “{shown}{more}” are kept together (no-break spaces) but are wider \
+                     than a line, so they were split at a space"
+                ));
+                for &t in &self.ties {
+                    items[t] = plain_penalty(FORCED_SPLIT_PENALTY, false);
+                }
+            }
+        }
+        self.ties.clear();
+    }
+}
+
+/// Which spaces of a paragraph must not break: every no-break space, and the spaces
+/// between the digit groups of a phone number ("03 821 30 00", "+32 3 821 30 00",
+/// "0470 12 34 56", "+44 20 7946 0958"), which the text normaliser does not tie when
+/// a group has a "+" or parentheses.
+pub fn ties<S>(chars: &[(char, S)]) -> Vec<bool> {
+    let text: Vec<char> = chars.iter().map(|(c, _)| *c).collect();
+    let mut ties: Vec<bool> = text.iter().map(|&c| c == NBSP).collect();
+    let token_before = |i: usize| -> String {
+        let start = text[..i]
+            .iter()
+            .rposition(|&c| c == ' ' || c == NBSP)
+            .map_or(0, |p| p + 1);
+        text[start..i].iter().collect()
+    };
+    let token_after = |i: usize| -> String {
+        text[i + 1..]
+            .iter()
+            .take_while(|&&c| c != ' ' && c != NBSP)
+            .collect()
+    };
+    for (i, &c) in text.iter().enumerate() {
+        if c != ' ' {
+            continue;
+        }
+        let (a, b) = (token_before(i), token_after(i));
+        let b = b.trim_end_matches(['.', ',', ';', ':', ')']);
+        let digits_of = |t: &str| t.chars().filter(char::is_ascii_digit).count();
+        let group = |t: &str| {
+            let t = t.strip_prefix('+').unwrap_or(t);
+            t.starts_with(|c: char| c.is_ascii_digit() || c == '(')
+                && t.ends_with(|c: char| c.is_ascii_digit())
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || "()-/.".contains(c))
+        };
+        ties[i] |= group(&a) && group(b) && (a.starts_with('+') || digits_of(b) <= 4);
+    }
+    ties
+}
+
 fn no_break() -> Item {
     plain_penalty(INFINITE_PENALTY, false)
 }
@@ -477,5 +561,37 @@ pub fn protrusion_factor(c: char) -> f32 {
         '–' => 0.3,
         '!' | '?' | ')' => 0.2,
         _ => 0.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text with each tied space shown as "~".
+    fn tied(s: &str) -> String {
+        let chars: Vec<(char, ())> = s.chars().map(|c| (c, ())).collect();
+        let t = ties(&chars);
+        s.chars()
+            .zip(t)
+            .map(|(c, t)| if t { '~' } else { c })
+            .collect()
+    }
+
+    #[test]
+    fn phone_numbers_in_every_usual_form_are_tied() {
+        assert_eq!(tied("bel 03 821 30 00 nu"), "bel 03~821~30~00 nu");
+        assert_eq!(tied("bel +32 3 821 30 00."), "bel +32~3~821~30~00.");
+        assert_eq!(tied("gsm 0470 12 34 56, of"), "gsm 0470~12~34~56, of");
+        assert_eq!(tied("+44 20 7946 0958;"), "+44~20~7946~0958;");
+        assert_eq!(tied("+32 (0)3 821 30 00"), "+32~(0)3~821~30~00");
+    }
+
+    #[test]
+    fn numbers_in_running_text_are_not_phone_numbers() {
+        // A comma ends a number: "00, 03" are two numbers, and a year after a word is free.
+        assert_eq!(tied("03 821 30 00, 03 821 30 01"), "03~821~30~00, 03~821~30~01");
+        assert_eq!(tied("in 2016 werden 12345 patiënten"), "in 2016 werden 12345 patiënten");
+        assert_eq!(tied("a\u{a0}b c"), "a~b c");
     }
 }
