@@ -9,10 +9,10 @@ use std::collections::BTreeSet;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let input = args.next().unwrap_or_else(|| "/usr/share/dict/dutch".into());
-    let output = args
+    let input = args
         .next()
-        .unwrap_or_else(|| "src/text/lexicon.fst".into());
+        .unwrap_or_else(|| "/usr/share/dict/dutch".into());
+    let output = args.next().unwrap_or_else(|| "src/text/lexicon.fst".into());
     let text = std::fs::read_to_string(&input).expect("the word list reads as UTF-8");
     // Lower-case words of letters only: names and abbreviations are no compound parts.
     let words: BTreeSet<&str> = text

@@ -31,6 +31,10 @@ const LINE_PENALTY: f64 = 10.0;
 /// Two hyphenated lines in a row make a ladder of hyphens (TeX's \doublehyphendemerits);
 /// only the last-resort pass may still do it.
 const DOUBLE_HYPHEN_DEMERITS: f64 = 10_000.0;
+/// Justified: a hyphen on the last full line leaves a broken word just before the
+/// paragraph's end (TeX's \finalhyphendemerits). Not absolute as in ragged text: in a
+/// two-line justified paragraph it would forbid every hyphen and open the spaces wide.
+const FINAL_HYPHEN_DEMERITS: f64 = 10_000.0;
 /// A tight line next to a loose one shows as a change of grey (TeX's \adjdemerits).
 const ADJACENT_FITNESS_DEMERITS: f64 = 10_000.0;
 /// Each expansion step between adjacent lines: a change of glyph width is what expansion
@@ -39,9 +43,17 @@ const EXPANSION_CHANGE_DEMERITS: f64 = 400.0;
 /// A last line shorter than this many ems reads as a forgotten word, not a line.
 const RUNT_EMS: f32 = 4.0;
 const RUNT_DEMERITS: f64 = 60_000.0;
-/// The hard limit on hyphenated lines in a row outside the last resort: a ladder of two
-/// hyphens is what readability guides warn against first.
+/// Worse still: a word's tail alone on the last line ("verber-|gen."). Priced, not
+/// forbidden, in justified text: in a two-line list item the only other choice can be
+/// spaces at twice their width.
+const HYPHEN_RUNT_DEMERITS: f64 = 200_000.0;
+/// Ragged-right: the hard limit on hyphenated lines in a row outside the last resort. A
+/// ladder of hyphens is what readability guides warn against first, and ragged text can
+/// always avoid it by leaving a line a little shorter.
 const MAX_HYPHENS_IN_A_ROW: u8 = 1;
+/// Justified text has no such escape (the spaces would open instead): two in a row stay
+/// possible, at `DOUBLE_HYPHEN_DEMERITS`.
+const MAX_HYPHENS_IN_A_ROW_JUSTIFIED: u8 = 2;
 /// Badness above which a justified line is not considered in the first pass: ratio 1.0,
 /// spaces at their full stretch (1.35× natural, the most a reader does not notice as a gap).
 const FIRST_PASS_TOLERANCE: f64 = 100.0;
@@ -57,10 +69,16 @@ const RAG_SCALE: f32 = 0.07;
 /// Ragged-right: no line but a paragraph's last may be shorter than 80 % of the measure
 /// (issue 13), outside the emergency passes.
 const RAG_LIMIT: f32 = 0.20;
+/// Ragged-right: word spaces may close to this share of their justified shrink (0.5: to
+/// 0.9× natural) so a line can take one more word; they never open. TeX's ragged right
+/// does the same (its word glue keeps its shrink), and it is what evens the rag most
+/// without another hyphen.
+pub const RAGGED_SPACE_SHRINK: f32 = 0.5;
 /// Ragged-right: every hyphen costs this on top of its penalty, because in ragged text a
 /// hyphen buys only an evener edge, not evener spaces; readability guides (RNIB, BDA,
 /// Keurmerk Makkelijk Lezen) ask for as few split words as possible.
-const RAGGED_HYPHEN_DEMERITS: f64 = 6_000.0;
+/// Tuned on the shipped leaflets: at 20,000 a hyphen must save a line of about 8 % rag.
+const RAGGED_HYPHEN_DEMERITS: f64 = 20_000.0;
 /// An overfull line's badness in the last-resort pass: worse than anything feasible.
 const OVERFULL_BADNESS: f64 = 1.0e7;
 
@@ -153,7 +171,14 @@ pub fn box_give(width: f32, glyphs: usize, size: f32) -> f32 {
 /// The glyph width factor a line at `ratio` is drawn with: the ratio's share of the
 /// expansion limit, rounded to whole steps.
 pub fn expansion_at(ratio: f32) -> f32 {
-    let steps = (ratio.clamp(-1.0, 1.0) * MAX_EXPANSION / EXPANSION_STEP).round();
+    let exact = ratio.clamp(-1.0, 1.0) * MAX_EXPANSION / EXPANSION_STEP;
+    // A shrunk line rounds towards more shrink: its spaces may open to take the rest back,
+    // but could not close further than the breaker counted on.
+    let steps = if exact < 0.0 {
+        exact.floor()
+    } else {
+        exact.round()
+    };
     1.0 + steps * EXPANSION_STEP
 }
 
@@ -332,6 +357,12 @@ fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option
     }];
     let mut active: Vec<usize> = vec![0];
     let rag_scale = (RAG_SCALE * params.width) as f64;
+    let max_hyphens = if params.justify {
+        MAX_HYPHENS_IN_A_ROW_JUSTIFIED
+    } else {
+        MAX_HYPHENS_IN_A_ROW
+    };
+    let ragged_shrink = RAGGED_SPACE_SHRINK as f64;
 
     for i in 0..items.len() {
         let Some((cost, flagged, penalty_width)) = breakpoint(items, i) else {
@@ -360,8 +391,12 @@ fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option
                 // The paragraph's last line: its shortfall is no flaw.
                 (FILL_STRETCH as f64, 0.0)
             } else {
-                // Word spaces stay natural: the shortfall itself is the "stretch".
-                (rag_scale + emergency, 0.0)
+                // Word spaces never stretch: the shortfall itself is the "stretch". They may
+                // close a little, as in TeX's ragged right, to take one more word.
+                (
+                    rag_scale + emergency,
+                    (sums.shrink[i] - sums.shrink[start]) * ragged_shrink,
+                )
             };
             let ratio = if natural < available {
                 if stretch > 0.0 {
@@ -393,13 +428,17 @@ fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option
                 badness = OVERFULL_BADNESS * 10.0;
             }
             let node_flagged = node.hyphens_in_a_row > 0;
+            // A last line this short after a hyphen is a word's tail alone ("verber-|gen.").
+            let runt = is_end
+                && node.position != usize::MAX
+                && sums.width[i] - sums.width[start] < (RUNT_EMS * params.em) as f64;
             let feasible = last_resort
                 || (!overfull
                     && badness <= pass.tolerance
-                    && !(flagged && node.hyphens_in_a_row >= MAX_HYPHENS_IN_A_ROW)
+                    && !(flagged && node.hyphens_in_a_row >= max_hyphens)
                     // A hyphen on the last full line leaves a broken word just before
                     // the paragraph's end (TeX's \finalhyphendemerits, made absolute).
-                    && !(is_end && node_flagged));
+                    && !(is_end && node_flagged && !params.justify));
             if !feasible {
                 continue;
             }
@@ -415,6 +454,9 @@ fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option
             if flagged && !params.justify {
                 demerits += RAGGED_HYPHEN_DEMERITS;
             }
+            if is_end && node_flagged {
+                demerits += FINAL_HYPHEN_DEMERITS;
+            }
             let ratio32 = ratio.clamp(-1.0e3, 1.0e3) as f32;
             let class = if is_end { 1 } else { fitness(ratio32) };
             if (class as i32 - node.fitness as i32).abs() > 1 {
@@ -425,10 +467,10 @@ fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option
                 let change = (expansion_steps(line_ratio) - expansion_steps(node.ratio)).abs();
                 demerits += EXPANSION_CHANGE_DEMERITS * change as f64;
             }
-            if is_end {
-                let content = sums.width[i] - sums.width[start];
-                if content < (RUNT_EMS * params.em) as f64 && node.position != usize::MAX {
-                    demerits += RUNT_DEMERITS;
+            if runt {
+                demerits += RUNT_DEMERITS;
+                if node_flagged {
+                    demerits += HYPHEN_RUNT_DEMERITS;
                 }
             }
             let total = node.total + demerits;

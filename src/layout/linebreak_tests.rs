@@ -180,7 +180,9 @@ fn expansion_comes_in_half_per_cent_steps_within_two_per_cent() {
     assert!((expansion_at(-1.0) - 0.98).abs() < 1e-6);
     assert!((expansion_at(0.3) - 1.005).abs() < 1e-6);
     assert!((expansion_at(7.0) - 1.02).abs() < 1e-6);
-    assert!((expansion_at(-0.6) - 0.99).abs() < 1e-6);
+    // Shrinking rounds to the next step down: -0.6 × 4 steps = -2.4 → -3 steps.
+    assert!((expansion_at(-0.6) - 0.985).abs() < 1e-6);
+    assert!((expansion_at(-0.1) - 0.995).abs() < 1e-6);
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! with the word spaces that line needs.
 
 use super::linebreak::{
-    LETTER_GAP_EMS, LineBreak, Params, box_give, break_lines, expansion_at, line_end_protrusion,
+    LETTER_GAP_EMS, LineBreak, Params, RAGGED_SPACE_SHRINK, box_give, break_lines, expansion_at,
+    line_end_protrusion,
 };
 use crate::document::{Block, BlockKind};
 use crate::style::{Align, HouseStyle};
@@ -175,12 +176,16 @@ fn set_line(
         }
     }
     let slack = width + allowance - boxes - natural;
-    let glue_ratio = if !justify || (b.last && ratio == 0.0) {
+    // Ragged lines never open their spaces, and close them only as far as the breaker
+    // counted on (a line it took one word more for).
+    let shrink_share = if justify { 1.0 } else { RAGGED_SPACE_SHRINK };
+    let shrink = shrink * shrink_share;
+    let glue_ratio = if slack < 0.0 && shrink > 0.0 {
+        (slack / shrink).max(-1.0)
+    } else if !justify || (b.last && ratio == 0.0) {
         0.0
     } else if slack >= 0.0 && stretch > 0.0 {
         slack / stretch
-    } else if slack < 0.0 && shrink > 0.0 {
-        (slack / shrink).max(-1.0)
     } else {
         0.0
     };
@@ -202,7 +207,7 @@ fn set_line(
                 let adjust = if glue_ratio >= 0.0 {
                     glue_ratio * y
                 } else {
-                    glue_ratio * z
+                    glue_ratio * z * shrink_share
                 };
                 let set = w + adjust;
                 if *w > 0.0 {

@@ -75,15 +75,14 @@ pub fn split(word: &str) -> Option<Vec<Part>> {
             if chars < MIN_PART || (i == 0 && end == n) {
                 continue;
             }
+            // A link joins two parts: it never ends the word ("afnam" + "e" is "afname").
             let mut ends = vec![end];
-            if end < n {
-                ends.extend(
-                    LINKS
-                        .iter()
-                        .filter(|l| word[end..].starts_with(*l))
-                        .map(|l| end + l.len()),
-                );
-            }
+            ends.extend(
+                LINKS
+                    .iter()
+                    .filter(|l| word[end..].starts_with(*l) && end + l.len() < n)
+                    .map(|l| end + l.len()),
+            );
             for e in ends {
                 if e > n || (e < n && !word.is_char_boundary(e)) {
                     continue;
@@ -91,7 +90,9 @@ pub fn split(word: &str) -> Option<Vec<Part>> {
                 let candidate = (parts + 1, shortest.min(chars), i, end);
                 let better = match best[e] {
                     None => true,
-                    Some((p, s, ..)) => (candidate.0, usize::MAX - candidate.1) < (p, usize::MAX - s),
+                    Some((p, s, ..)) => {
+                        (candidate.0, usize::MAX - candidate.1) < (p, usize::MAX - s)
+                    }
                 };
                 if better {
                     best[e] = Some(candidate);
@@ -164,6 +165,8 @@ mod tests {
     fn compounds_split_at_their_parts() {
         assert_eq!(boundaries("afweersysteem"), vec!["afweer".len()]);
         assert_eq!(boundaries("kankerimmunotherapie"), vec!["kanker".len()]);
+        // A linking letter at the word's end is the word's own: bloed + afname.
+        assert_eq!(describe("bloedafname").as_deref(), Some("bloed + afname"));
         assert_eq!(
             describe("kwaliteitszorg").as_deref(),
             Some("kwaliteit +s + zorg")
@@ -172,7 +175,14 @@ mod tests {
 
     #[test]
     fn plain_words_and_short_prefixes_do_not_split() {
-        for w in ["kanker", "behandeling", "bijwerkingen", "verband", "therapie"] {
+        for w in [
+            "kanker",
+            "behandeling",
+            "bijwerkingen",
+            "verband",
+            "therapie",
+            "afname",
+        ] {
             assert_eq!(split(w), None, "{w}");
         }
     }

@@ -528,8 +528,7 @@ pub fn ties<S>(chars: &[(char, S)]) -> Vec<bool> {
             let t = t.strip_prefix('+').unwrap_or(t);
             t.starts_with(|c: char| c.is_ascii_digit() || c == '(')
                 && t.ends_with(|c: char| c.is_ascii_digit())
-                && t.chars()
-                    .all(|c| c.is_ascii_digit() || "()-/.".contains(c))
+                && t.chars().all(|c| c.is_ascii_digit() || "()-/.".contains(c))
         };
         ties[i] |= group(&a) && group(b) && (a.starts_with('+') || digits_of(b) <= 4);
     }
@@ -590,8 +589,14 @@ mod tests {
     #[test]
     fn numbers_in_running_text_are_not_phone_numbers() {
         // A comma ends a number: "00, 03" are two numbers, and a year after a word is free.
-        assert_eq!(tied("03 821 30 00, 03 821 30 01"), "03~821~30~00, 03~821~30~01");
-        assert_eq!(tied("in 2016 werden 12345 patiënten"), "in 2016 werden 12345 patiënten");
+        assert_eq!(
+            tied("03 821 30 00, 03 821 30 01"),
+            "03~821~30~00, 03~821~30~01"
+        );
+        assert_eq!(
+            tied("in 2016 werden 12345 patiënten"),
+            "in 2016 werden 12345 patiënten"
+        );
         assert_eq!(tied("a\u{a0}b c"), "a~b c");
     }
 }
