@@ -6,3 +6,4 @@ pub mod fonts;
 pub mod hyphenate;
 pub mod items;
 pub mod normalize;
+pub mod ties;
