@@ -517,3 +517,79 @@ fn a_tied_chain_wider_than_a_line_breaks_with_a_warning() {
         layout.warnings
     );
 }
+
+/// Every `Tz` operand on the PDF's pages, in per cent.
+fn horizontal_scalings(pdf: &[u8]) -> Vec<f32> {
+    use lopdf::content::Content;
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let mut out = Vec::new();
+    for (_, page) in doc.get_pages() {
+        let content = doc.get_page_content(page);
+        for op in Content::decode(&content).unwrap().operations {
+            if op.operator == "Tz" {
+                out.push(op.operands[0].as_float().unwrap());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn justified_pdfs_draw_expanded_glyphs_pass_preflight_and_read_back_unchanged() {
+    use leaflet_printer::pdf::Target;
+    let path = fixtures().join("immunotherapie.yaml");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let build = |align: Align| {
+        pipeline::build(
+            engine(),
+            shared_with(align),
+            &path,
+            &source,
+            Target::Print { marks: false },
+        )
+        .unwrap()
+        .pdf
+    };
+    let (justified, ragged) = (build(Align::Justify), build(Align::Left));
+    let scalings = horizontal_scalings(&justified);
+    assert!(
+        scalings.iter().any(|&s| s != 100.0),
+        "no expanded line: {scalings:?}"
+    );
+    assert!(
+        scalings.iter().all(|&s| (98.0..=102.0).contains(&s)),
+        "{scalings:?}"
+    );
+    assert!(horizontal_scalings(&ragged).iter().all(|&s| s == 100.0));
+    let failed: Vec<String> = leaflet_printer::preflight::check_bytes(&justified)
+        .iter()
+        .filter(|c| !c.passed)
+        .map(|c| c.line())
+        .collect();
+    assert!(failed.is_empty(), "{failed:#?}");
+    // Expansion changes widths, never text: both alignments read back letter for letter
+    // (pages break at other places, so footers and page-end hyphens are left out).
+    let body = |pdf: &[u8]| -> String {
+        let mut out = String::new();
+        let mut in_footer = false;
+        let words = common::words(&common::pdf_text(pdf));
+        for (k, w) in words.iter().enumerate() {
+            if w == "laatst" && words.get(k + 1).is_some_and(|n| n == "aangepast") {
+                in_footer = true;
+            }
+            if !in_footer {
+                out.push_str(w);
+            }
+            if in_footer && w.contains('/') && w.chars().all(|c| c.is_ascii_digit() || c == '/') {
+                in_footer = false;
+            }
+        }
+        out
+    };
+    let text = body(&justified);
+    assert!(
+        text.contains("kankerimmunotherapieismetnamewerkzaam"),
+        "{text}"
+    );
+    assert_eq!(text, body(&ragged));
+}
