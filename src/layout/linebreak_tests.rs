@@ -207,3 +207,16 @@ fn the_last_line_protrudes_by_its_last_box_like_every_other_line() {
     assert_eq!(line_end_protrusion(&items, 3), 2.0);
     assert_eq!(line_end_protrusion(&items, 1), 0.0);
 }
+
+#[test]
+fn a_runt_last_line_is_avoided_when_a_line_can_open_a_little() {
+    // Nine 9-pt words fit the first line only shrunk (ratio -0.78, badness 47); eight fit
+    // stretched (ratio +0.80, badness 51). Without the runt rule nine win by a hair — and
+    // leave "9 20" (32 pt, under 4 em) alone on the last line. With it, eight win and the
+    // last line holds three words (44 pt).
+    let mut widths = vec![9.0; 10];
+    widths.push(20.0);
+    let items = paragraph(&widths, &[]);
+    let lines = break_lines(&items, &params(100.0, true));
+    assert_eq!(counts(&items, &lines), vec![8, 3]);
+}

@@ -226,3 +226,38 @@ pub fn is_unbreakable_token(token: &str) -> bool {
         || token.contains('/')
         || token.chars().any(|c| c.is_ascii_digit())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compounds_break_at_their_boundaries_and_parts_at_their_syllables() {
+        let h = Hyphenator::dutch("");
+        // The bare patterns give "kan-ke-rim-…": the lexicon puts the boundary after kanker.
+        assert_eq!(h.marked("kankercellen"), "kan-ker=cel-len");
+        assert_eq!(h.marked("kwaliteitszorg"), "kwa-li-teits=zorg");
+        assert!(
+            h.marked("afweersysteem").contains("afweer="),
+            "{}",
+            h.marked("afweersysteem")
+        );
+        // Not a compound: patterns only.
+        assert_eq!(h.marked("behandeling"), "be-han-de-ling");
+    }
+
+    #[test]
+    fn the_exception_list_overrides_the_lexicon() {
+        let h = Hyphenator::dutch("kan-ker-cel-len\n");
+        assert_eq!(h.marked("kankercellen"), "kan-ker-cel-len");
+        assert_eq!(
+            h.explain("kankercellen"),
+            "kan-ker-cel-len  (exception list)"
+        );
+        let plain = Hyphenator::dutch("");
+        assert_eq!(
+            plain.explain("kankercellen"),
+            "kan-ker=cel-len  (compound: kanker + cellen)"
+        );
+    }
+}
