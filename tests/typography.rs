@@ -593,3 +593,19 @@ fn justified_pdfs_draw_expanded_glyphs_pass_preflight_and_read_back_unchanged() 
     );
     assert_eq!(text, body(&ragged));
 }
+
+#[test]
+fn no_word_is_hyphenated_across_a_page_turn() {
+    for (path, align) in both_alignments() {
+        let layout = layout_in(&path, align);
+        for pair in layout.lines.windows(2) {
+            assert!(
+                !(pair[0].hyphenated && pair[0].page != pair[1].page),
+                "{} ({align:?}): “{}” ends page {}",
+                path.display(),
+                pair[0].text,
+                pair[0].page + 1
+            );
+        }
+    }
+}

@@ -22,6 +22,9 @@ const REMNANT_FRACTION: f32 = 0.25;
 const REMNANT_COST: f64 = 400.0;
 /// Breaking between two items of one list is fine, but not free.
 const LIST_BREAK_COST: f64 = 30.0;
+/// A word hyphenated across a page turn is read half now and half after turning (TeX's
+/// \brokenpenalty): worth a line of empty foot many times over.
+const BROKEN_WORD_COST: f64 = 100.0;
 /// A unit taller than a whole page (a huge route block) must still go somewhere.
 const OVERFLOW_COST: f64 = 1.0e7;
 
@@ -163,7 +166,11 @@ fn units(doc: &Document, blocks: &[SetBlock], style: &HouseStyle) -> Vec<Unit> {
             let break_cost = if line == 0 {
                 break_before_block
             } else if line >= 2 && n - line >= 2 {
-                Some(0.0)
+                Some(if set.lines[line - 1].hyphenated {
+                    BROKEN_WORD_COST
+                } else {
+                    0.0
+                })
             } else {
                 None
             };
