@@ -609,3 +609,30 @@ fn no_word_is_hyphenated_across_a_page_turn() {
         }
     }
 }
+
+#[test]
+fn paragraphs_longer_than_fifteen_lines_are_found_as_laid_out() {
+    // Keurmerk Makkelijk Lezen: fewer than 15 lines per paragraph. One long paragraph and
+    // one short one: only the long one is reported, with its block and line count.
+    let long = ["Neem de tabletten elke ochtend met een glas water in."; 30].join(" ");
+    let src = format!(
+        "title: T\nrevised: 2025-01-01\nauthors: A\nroute: 105\nsections:\n  - body: |\n      \
+         Een korte alinea.\n\n      {long}\n"
+    );
+    let path = Path::new("t.yaml");
+    let shared = shared_with(Align::Left);
+    let leaflet = model::parse(path, &src, shared).unwrap();
+    let (document, layout) = pipeline::typeset(engine(), shared, path, &src, &leaflet).unwrap();
+    let found = report::long_paragraphs(&layout, 15);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (block, lines) = found[0];
+    let counted = layout.lines.iter().filter(|l| l.block == block).count();
+    assert_eq!(lines, counted);
+    assert!(lines > 15);
+    let text: String = document.blocks[block]
+        .runs
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect();
+    assert!(text.starts_with("Neem de tabletten"), "{text}");
+}
