@@ -11,7 +11,7 @@
 //! shortfall from the measure: "badness" then measures the rag, so the same demerits that
 //! keep justified spaces even keep the right edge even.
 
-use crate::text::items::{FILL_STRETCH, INFINITE_PENALTY, Item};
+use crate::text::items::{FILL_STRETCH, HYPHEN_PENALTY, INFINITE_PENALTY, Item};
 
 /// Glyphs of a justified line may be widened or narrowed by up to this fraction (drawn
 /// with PDF `Tz`): pdfTeX's font expansion limit, which readers do not notice, unlike
@@ -79,6 +79,9 @@ pub const RAGGED_SPACE_SHRINK: f32 = 0.5;
 /// Keurmerk Makkelijk Lezen) ask for as few split words as possible.
 /// Tuned on the shipped leaflets: at 20,000 a hyphen must save a line of about 8 % rag.
 const RAGGED_HYPHEN_DEMERITS: f64 = 20_000.0;
+/// Ragged-right: the same for a break at a compound boundary ("afweer-|systeem") or after
+/// the author's hyphen: a quarter, so boundaries are strongly preferred.
+const RAGGED_BOUNDARY_DEMERITS: f64 = 5_000.0;
 /// An overfull line's badness in the last-resort pass: worse than anything feasible.
 const OVERFULL_BADNESS: f64 = 1.0e7;
 
@@ -452,7 +455,13 @@ fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option
                 demerits += DOUBLE_HYPHEN_DEMERITS;
             }
             if flagged && !params.justify {
-                demerits += RAGGED_HYPHEN_DEMERITS;
+                // A break at a compound boundary or the author's own hyphen reads as two
+                // words; a syllable break makes the reader put a word back together.
+                demerits += if cost < HYPHEN_PENALTY as f64 {
+                    RAGGED_BOUNDARY_DEMERITS
+                } else {
+                    RAGGED_HYPHEN_DEMERITS
+                };
             }
             if is_end && node_flagged {
                 demerits += FINAL_HYPHEN_DEMERITS;
