@@ -430,3 +430,7 @@ impl Footer {
         }));
     }
 }
+
+#[cfg(test)]
+#[path = "pages_tests.rs"]
+mod tests;
