@@ -238,7 +238,7 @@ fn hyphenate(words: &[String], library: &std::path::Path) -> i32 {
         .unwrap_or_default();
     let hyphenator = crate::text::hyphenate::Hyphenator::dutch(&exceptions);
     for word in words {
-        println!("{}", hyphenator.marked(word));
+        println!("{}", hyphenator.explain(word));
     }
     0
 }

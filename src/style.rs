@@ -29,8 +29,9 @@ impl Cmyk {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Align {
+    /// Justified: a house-style choice, set with glyph expansion rather than open letters.
     Justify,
-    /// Ragged right, used for large-print editions.
+    /// Ragged right: the default, as readability guides for patients ask.
     Left,
 }
 
@@ -97,7 +98,9 @@ impl Default for HouseStyle {
             route_size: 11.0,
             paragraph_space: 0.5,
             list_indent: 14.0,
-            align: Align::Justify,
+            // Ragged-right: Keurmerk Makkelijk Lezen, RNIB Clear Print and the British
+            // Dyslexia Association all ask for left-aligned, unjustified text (issue 13).
+            align: Align::Left,
             quotes: QuoteStyle::Double,
             protrusion: true,
             text_color: Cmyk::BLACK,

@@ -4,48 +4,58 @@
 //! the cheapest total at the paragraph's forced end, traced back, gives the lines. Looking
 //! at the whole paragraph at once is what lets a loose line early on be avoided by a slightly
 //! tight one later: first-fit breaking cannot.
+//!
+//! The same programme sets both alignments. Justified, a line's slack goes into its word
+//! spaces and, a little, into its glyphs (pdfTeX-style expansion plus a hair of
+//! letter-spacing). Ragged-right, word spaces stay natural and the slack is the line's
+//! shortfall from the measure: "badness" then measures the rag, so the same demerits that
+//! keep justified spaces even keep the right edge even.
 
-use crate::text::items::{INFINITE_PENALTY, Item, LETTER_SHRINK, LETTER_STRETCH};
+use crate::text::items::{FILL_STRETCH, HYPHEN_PENALTY, INFINITE_PENALTY, Item};
 
-/// How far a pass lets the letters of a line open and close, as fractions of box widths.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Letters {
-    pub stretch: f32,
-    pub shrink: f32,
-}
-
-/// Letter-spacing a reader does not see: tried first, so most paragraphs never need more.
-const SUBTLE_LETTERS: Letters = Letters {
-    stretch: 0.03,
-    shrink: 0.02,
-};
-/// The full range, for paragraphs that cannot be set evenly otherwise.
-const FULL_LETTERS: Letters = Letters {
-    stretch: LETTER_STRETCH,
-    shrink: LETTER_SHRINK,
-};
-const NO_LETTERS: Letters = Letters {
-    stretch: 0.0,
-    shrink: 0.0,
-};
+/// Glyphs of a justified line may be widened or narrowed by up to this fraction (drawn
+/// with PDF `Tz`): pdfTeX's font expansion limit, which readers do not notice, unlike
+/// open letter-spacing (issue 13).
+pub const MAX_EXPANSION: f32 = 0.02;
+/// Expansion is applied in steps of this size, as pdfTeX does, so that neighbouring lines
+/// share a width exactly or differ by a visible-to-nobody half per cent.
+pub const EXPANSION_STEP: f32 = 0.005;
+/// Letter-spacing per gap between two glyphs at full stretch or shrink, in ems. Half of
+/// the ±0.005 em limit: a line at full stretch next to one at full shrink then still differs
+/// by no more than 0.004 em, so the grey of the page never changes line by line.
+pub const LETTER_GAP_EMS: f32 = 0.002;
 
 /// Added to every line's badness before squaring, so fewer lines are preferred when
 /// spacing is otherwise equal (TeX's \linepenalty).
 const LINE_PENALTY: f64 = 10.0;
-/// Two hyphenated lines in a row make a ladder of hyphens (TeX's \doublehyphendemerits).
+/// Two hyphenated lines in a row make a ladder of hyphens (TeX's \doublehyphendemerits):
+/// the price justified text pays for it (ragged text never does it, see below).
 const DOUBLE_HYPHEN_DEMERITS: f64 = 10_000.0;
-/// A hyphen on the next-to-last line leaves a broken word just before a short last line
-/// (TeX's \finalhyphendemerits).
+/// Justified: a hyphen on the last full line leaves a broken word just before the
+/// paragraph's end (TeX's \finalhyphendemerits). Not absolute as in ragged text: in a
+/// two-line justified paragraph it would forbid every hyphen and open the spaces wide.
 const FINAL_HYPHEN_DEMERITS: f64 = 10_000.0;
 /// A tight line next to a loose one shows as a change of grey (TeX's \adjdemerits).
 const ADJACENT_FITNESS_DEMERITS: f64 = 10_000.0;
+/// Each expansion step between adjacent lines: a change of glyph width is what expansion
+/// can make visible, so it costs about as much as a quarter fitness-class jump.
+const EXPANSION_CHANGE_DEMERITS: f64 = 400.0;
 /// A last line shorter than this many ems reads as a forgotten word, not a line.
 const RUNT_EMS: f32 = 4.0;
 const RUNT_DEMERITS: f64 = 60_000.0;
-/// The hard limit on hyphenated lines in a row (the typography targets allow two).
-const MAX_HYPHENS_IN_A_ROW: u8 = 2;
-/// Badness above which a line is not considered in the first pass: ratio 1.0, spaces at
-/// their full stretch (1.35× natural, the most a reader does not notice as a gap).
+/// Worse still: a word's tail alone on the last line ("verber-|gen."). Priced, not
+/// forbidden, in justified text: in a two-line list item the only other choice can be
+/// spaces at twice their width.
+const HYPHEN_RUNT_DEMERITS: f64 = 200_000.0;
+/// Ragged-right: the hard limit on hyphenated lines in a row outside the last resort. A
+/// ladder of hyphens is what readability guides warn against first, and ragged text can
+/// always avoid it by leaving a line a little shorter.
+const MAX_HYPHENS_IN_A_ROW: u8 = 1;
+/// Justified text has no such escape (the spaces would open instead): two in a row stay
+/// possible, at `DOUBLE_HYPHEN_DEMERITS`.
+const MAX_HYPHENS_IN_A_ROW_JUSTIFIED: u8 = 2;
+/// Badness above which a justified line is not considered in the first pass: ratio 1.0,
+/// spaces at their full stretch (1.35× natural, the most a reader does not notice as a gap).
 const FIRST_PASS_TOLERANCE: f64 = 100.0;
 /// The second pass lets spaces open to 1.5× (ratio 1.43): loose, but still even.
 const SECOND_PASS_TOLERANCE: f64 = 300.0;
@@ -53,9 +63,25 @@ const SECOND_PASS_TOLERANCE: f64 = 300.0;
 /// no good breaks still gets the least bad ones rather than an overfull line.
 const THIRD_PASS_TOLERANCE: f64 = 5_000.0;
 const EMERGENCY_STRETCH_EMS: f32 = 1.5;
-/// In ragged-right text the line end, not the word spaces, absorbs the slack: this much
-/// room for it, in ems, is "badness 100".
-const RAGGED_STRETCH_EMS: f32 = 3.0;
+/// Ragged-right: a line this much shorter than the measure (fraction) is "badness 100".
+/// Just under the 8 % p95 target, so the cube of the badness makes most lines come closer.
+const RAG_SCALE: f32 = 0.07;
+/// Ragged-right: no line but a paragraph's last may be shorter than 80 % of the measure
+/// (issue 13), outside the emergency passes.
+const RAG_LIMIT: f32 = 0.20;
+/// Ragged-right: word spaces may close to this share of their justified shrink (0.5: to
+/// 0.9× natural) so a line can take one more word; they never open. TeX's ragged right
+/// does the same (its word glue keeps its shrink); on the shipped leaflets it took the
+/// worst p95 rag from 13.7 % to 9.5 % without another hyphen.
+pub const RAGGED_SPACE_SHRINK: f32 = 0.5;
+/// Ragged-right: every hyphen costs this on top of its penalty, because in ragged text a
+/// hyphen buys only an evener edge, not evener spaces; readability guides (RNIB, BDA,
+/// Keurmerk Makkelijk Lezen) ask for as few split words as possible.
+/// Tuned on the shipped leaflets: at 20,000 a hyphen must save a line of about 8 % rag.
+const RAGGED_HYPHEN_DEMERITS: f64 = 20_000.0;
+/// Ragged-right: the same for a break at a compound boundary ("afweer-|systeem") or after
+/// the author's hyphen: a quarter, so boundaries are strongly preferred.
+const RAGGED_BOUNDARY_DEMERITS: f64 = 5_000.0;
 /// An overfull line's badness in the last-resort pass: worse than anything feasible.
 const OVERFULL_BADNESS: f64 = 1.0e7;
 
@@ -74,6 +100,7 @@ pub struct LineBreak {
     pub start: usize,
     pub end: usize,
     /// Adjustment ratio: >0 stretched, <0 shrunk, in units of the line's stretch/shrink.
+    /// Ragged-right: the shortfall in units of `RAG_SCALE` of the measure.
     pub ratio: f32,
     /// The break is a hyphen (or after an author's hyphen).
     pub hyphenated: bool,
@@ -81,8 +108,6 @@ pub struct LineBreak {
     pub last: bool,
     /// Wider than the measure even fully shrunk (only in the last-resort pass).
     pub overfull: bool,
-    /// The letter-spacing range the line was broken with, and must be set with.
-    pub letters: Letters,
 }
 
 #[derive(Debug, Clone)]
@@ -108,8 +133,8 @@ struct Sums {
 }
 
 impl Sums {
-    /// `letters`: whether boxes may be letter-spaced (justified text only).
-    fn new(items: &[Item], letters: Letters) -> Sums {
+    /// `glyphs_give`: whether boxes may expand and letter-space (justified text only).
+    fn new(items: &[Item], glyphs_give: bool) -> Sums {
         let mut s = Sums {
             width: vec![0.0; items.len() + 1],
             stretch: vec![0.0; items.len() + 1],
@@ -117,12 +142,14 @@ impl Sums {
         };
         for (i, item) in items.iter().enumerate() {
             let (w, y, z) = match item {
-                Item::Box { fragment, .. } if fragment.glyphs.len() > 1 => (
-                    fragment.width as f64,
-                    (fragment.width * letters.stretch) as f64,
-                    (fragment.width * letters.shrink) as f64,
-                ),
-                Item::Box { fragment, .. } => (fragment.width as f64, 0.0, 0.0),
+                Item::Box { fragment, .. } => {
+                    let give = if glyphs_give {
+                        box_give(fragment.width, fragment.glyphs.len(), fragment.size) as f64
+                    } else {
+                        0.0
+                    };
+                    (fragment.width as f64, give, give)
+                }
                 Item::Glue {
                     width,
                     stretch,
@@ -138,62 +165,107 @@ impl Sums {
     }
 }
 
+/// How much a box of `glyphs` glyphs may widen (or narrow) at ratio ±1: full expansion plus
+/// full letter-spacing. The line setter spends exactly this, so breaker and setter agree.
+pub fn box_give(width: f32, glyphs: usize, size: f32) -> f32 {
+    width * MAX_EXPANSION + glyphs.saturating_sub(1) as f32 * LETTER_GAP_EMS * size
+}
+
+/// The glyph width factor a line at `ratio` is drawn with: the ratio's share of the
+/// expansion limit, rounded to whole steps.
+pub fn expansion_at(ratio: f32) -> f32 {
+    let exact = ratio.clamp(-1.0, 1.0) * MAX_EXPANSION / EXPANSION_STEP;
+    // A shrunk line rounds towards more shrink: its spaces may open to take the rest back,
+    // but could not close further than the breaker counted on.
+    let steps = if exact < 0.0 {
+        exact.floor()
+    } else {
+        exact.round()
+    };
+    1.0 + steps * EXPANSION_STEP
+}
+
+/// One pass's acceptance rule.
+#[derive(Debug, Clone, Copy)]
+struct Pass {
+    tolerance: f64,
+    emergency_ems: f32,
+    last_resort: bool,
+}
+
+const JUSTIFIED_PASSES: [Pass; 4] = [
+    Pass {
+        tolerance: FIRST_PASS_TOLERANCE,
+        emergency_ems: 0.0,
+        last_resort: false,
+    },
+    Pass {
+        tolerance: SECOND_PASS_TOLERANCE,
+        emergency_ems: 0.0,
+        last_resort: false,
+    },
+    Pass {
+        tolerance: THIRD_PASS_TOLERANCE,
+        emergency_ems: EMERGENCY_STRETCH_EMS,
+        last_resort: false,
+    },
+    Pass {
+        tolerance: f64::INFINITY,
+        emergency_ems: EMERGENCY_STRETCH_EMS,
+        last_resort: true,
+    },
+];
+
+/// Ragged-right: first every line within `RAG_LIMIT`; then any line that fits (a long
+/// address may leave no choice); then the last resort.
+const RAGGED_PASSES: [Pass; 3] = [
+    Pass {
+        tolerance: 100.0
+            * (RAG_LIMIT / RAG_SCALE) as f64
+            * (RAG_LIMIT / RAG_SCALE) as f64
+            * (RAG_LIMIT / RAG_SCALE) as f64
+            + 1e-6,
+        emergency_ems: 0.0,
+        last_resort: false,
+    },
+    Pass {
+        tolerance: f64::INFINITY,
+        emergency_ems: 0.0,
+        last_resort: false,
+    },
+    Pass {
+        tolerance: f64::INFINITY,
+        emergency_ems: 0.0,
+        last_resort: true,
+    },
+];
+
 /// Breaks a paragraph into lines. Always returns lines: if no pass finds a feasible set,
 /// the last resort accepts overfull lines rather than failing.
 pub fn break_lines(items: &[Item], params: &Params) -> Vec<LineBreak> {
     if items.is_empty() {
         return Vec::new();
     }
-    let (subtle, full) = if params.justify {
-        (SUBTLE_LETTERS, FULL_LETTERS)
+    let sums = Sums::new(items, params.justify);
+    let passes: &[Pass] = if params.justify {
+        &JUSTIFIED_PASSES
     } else {
-        (NO_LETTERS, NO_LETTERS)
+        &RAGGED_PASSES
     };
-    let subtle_sums = Sums::new(items, subtle);
-    let full_sums = Sums::new(items, full);
-    let emergency = EMERGENCY_STRETCH_EMS * params.em;
-    // Subtle letter-spacing wins only where it costs no extra hyphen: a ladder of hyphens
-    // is worse than letters opened by a few per cent.
-    let hyphens = |lines: &[LineBreak]| lines.iter().filter(|l| l.hyphenated).count();
-    let strict = |letters: Letters, sums: &Sums| {
-        run_pass(items, sums, params, FIRST_PASS_TOLERANCE, 0.0, false).map(|mut lines| {
-            lines.iter_mut().for_each(|l| l.letters = letters);
-            lines
-        })
-    };
-    let strict_result = match (strict(subtle, &subtle_sums), strict(full, &full_sums)) {
-        (Some(a), Some(b)) if hyphens(&a) <= hyphens(&b) => Some(a),
-        (_, b @ Some(_)) => b,
-        (a, None) => a,
-    };
+    // A runt last line is worse than a somewhat looser paragraph: if a pass could only end
+    // in a runt, one more pass may try before the first result is taken.
     let mut with_runt: Option<Vec<LineBreak>> = None;
-    if let Some(lines) = strict_result {
-        if !ends_in_runt(items, &full_sums, params, &lines) {
-            return lines;
-        }
-        with_runt = Some(lines);
-    }
-    let passes = [
-        (SECOND_PASS_TOLERANCE, 0.0, false),
-        (THIRD_PASS_TOLERANCE, emergency, false),
-        (f64::INFINITY, emergency, true),
-    ];
-    for (tolerance, emergency, last_resort) in passes {
-        let Some(mut lines) =
-            run_pass(items, &full_sums, params, tolerance, emergency, last_resort)
-        else {
+    for pass in passes {
+        let Some(lines) = run_pass(items, &sums, params, pass) else {
             continue;
         };
-        lines.iter_mut().for_each(|l| l.letters = full);
-        // A runt last line is worse than a somewhat looser paragraph: if the strict pass
-        // could only end in a runt, let the loose pass try before settling for it.
-        if !ends_in_runt(items, &full_sums, params, &lines) {
+        if !ends_in_runt(items, &sums, params, &lines) {
             return lines;
         }
-        let first = with_runt.get_or_insert(lines);
-        if tolerance >= SECOND_PASS_TOLERANCE {
-            return first.clone();
+        if let Some(first) = with_runt {
+            return first;
         }
+        with_runt = Some(lines);
     }
     with_runt.expect("the last-resort pass accepts every break")
 }
@@ -222,18 +294,25 @@ fn breakpoint(items: &[Item], i: usize) -> Option<(f64, bool, f32)> {
     }
 }
 
-/// How far the line may reach into the right margin when it ends at `i`.
-fn protrusion_at(items: &[Item], i: usize) -> f32 {
-    match &items[i] {
-        Item::Penalty {
-            hyphen: Some((_, p)),
-            ..
-        } => *p,
-        _ => match items.get(i.wrapping_sub(1)) {
-            Some(Item::Box { protrusion, .. }) => *protrusion,
-            _ => 0.0,
-        },
+/// How far a line ending at item `end` may reach into the right margin: its hyphen's
+/// protrusion, or its last box's. The breaker and the line setter both ask this one
+/// function, so a line is never chosen for a width it is not set to.
+pub fn line_end_protrusion(items: &[Item], end: usize) -> f32 {
+    if let Some(Item::Penalty {
+        hyphen: Some((_, p)),
+        ..
+    }) = items.get(end)
+    {
+        return *p;
     }
+    items[..end.min(items.len())]
+        .iter()
+        .rev()
+        .find_map(|i| match i {
+            Item::Box { protrusion, .. } => Some(*protrusion),
+            _ => None,
+        })
+        .unwrap_or(0.0)
 }
 
 /// After a break, glue and penalties up to the next box vanish (TeX discards them).
@@ -260,15 +339,15 @@ fn fitness(ratio: f32) -> u8 {
     }
 }
 
+/// Expansion steps a justified line at `ratio` is drawn with, for the change demerit.
+fn expansion_steps(ratio: f32) -> i32 {
+    ((expansion_at(ratio) - 1.0) / EXPANSION_STEP).round() as i32
+}
+
 /// One pass of the dynamic programme. `None` when no feasible way to the end exists.
-fn run_pass(
-    items: &[Item],
-    sums: &Sums,
-    params: &Params,
-    tolerance: f64,
-    emergency: f32,
-    last_resort: bool,
-) -> Option<Vec<LineBreak>> {
+fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option<Vec<LineBreak>> {
+    let last_resort = pass.last_resort;
+    let emergency = (pass.emergency_ems * params.em) as f64;
     let mut nodes = vec![Node {
         position: usize::MAX,
         next_start: skip_discardable(items, 0),
@@ -280,7 +359,13 @@ fn run_pass(
         overfull: false,
     }];
     let mut active: Vec<usize> = vec![0];
-    let ragged_stretch = (RAGGED_STRETCH_EMS * params.em) as f64;
+    let rag_scale = (RAG_SCALE * params.width) as f64;
+    let max_hyphens = if params.justify {
+        MAX_HYPHENS_IN_A_ROW_JUSTIFIED
+    } else {
+        MAX_HYPHENS_IN_A_ROW
+    };
+    let ragged_shrink = RAGGED_SPACE_SHRINK as f64;
 
     for i in 0..items.len() {
         let Some((cost, flagged, penalty_width)) = breakpoint(items, i) else {
@@ -288,7 +373,7 @@ fn run_pass(
         };
         let forced = cost <= -(INFINITE_PENALTY as f64);
         let is_end = forced && i == items.len() - 1;
-        let available = (params.width + protrusion_at(items, i)) as f64;
+        let available = (params.width + line_end_protrusion(items, i)) as f64;
         // Best candidate per fitness class: (total, from node, ratio, overfull).
         let mut best: [Option<(f64, usize, f32, bool)>; 4] = [None; 4];
         let mut still_active = Vec::with_capacity(active.len());
@@ -302,18 +387,19 @@ fn run_pass(
             let natural = sums.width[i] - sums.width[start] + penalty_width as f64;
             let (stretch, shrink) = if params.justify {
                 (
-                    sums.stretch[i] - sums.stretch[start] + emergency as f64,
+                    sums.stretch[i] - sums.stretch[start] + emergency,
                     sums.shrink[i] - sums.shrink[start],
                 )
+            } else if sums.stretch[i] - sums.stretch[start] >= FILL_STRETCH as f64 {
+                // The paragraph's last line: its shortfall is no flaw.
+                (FILL_STRETCH as f64, 0.0)
             } else {
-                // Only the paragraph's fill glue counts: word spaces stay natural.
-                let fill = sums.stretch[i] - sums.stretch[start];
-                let fill = if fill >= crate::text::items::FILL_STRETCH as f64 {
-                    fill
-                } else {
-                    0.0
-                };
-                (fill + ragged_stretch + emergency as f64, 0.0)
+                // Word spaces never stretch: the shortfall itself is the "stretch". They may
+                // close a little, as in TeX's ragged right, to take one more word.
+                (
+                    rag_scale + emergency,
+                    (sums.shrink[i] - sums.shrink[start]) * ragged_shrink,
+                )
             };
             let ratio = if natural < available {
                 if stretch > 0.0 {
@@ -344,14 +430,19 @@ fn run_pass(
             if !badness.is_finite() {
                 badness = OVERFULL_BADNESS * 10.0;
             }
-            let feasible = if last_resort {
-                true
-            } else {
-                !overfull && badness <= tolerance
-            };
-            if !feasible
-                || (flagged && node.hyphens_in_a_row >= MAX_HYPHENS_IN_A_ROW && !last_resort)
-            {
+            let node_flagged = node.hyphens_in_a_row > 0;
+            // A last line this short after a hyphen is a word's tail alone ("verber-|gen.").
+            let runt = is_end
+                && node.position != usize::MAX
+                && sums.width[i] - sums.width[start] < (RUNT_EMS * params.em) as f64;
+            let feasible = last_resort
+                || (!overfull
+                    && badness <= pass.tolerance
+                    && !(flagged && node.hyphens_in_a_row >= max_hyphens)
+                    // A hyphen on the last full line leaves a broken word just before
+                    // the paragraph's end (TeX's \finalhyphendemerits, made absolute).
+                    && !(is_end && node_flagged && !params.justify));
+            if !feasible {
                 continue;
             }
             let mut demerits = (LINE_PENALTY + badness).powi(2);
@@ -360,9 +451,17 @@ fn run_pass(
             } else if !forced {
                 demerits -= cost * cost;
             }
-            let node_flagged = node.hyphens_in_a_row > 0;
             if flagged && node_flagged {
                 demerits += DOUBLE_HYPHEN_DEMERITS;
+            }
+            if flagged && !params.justify {
+                // A break at a compound boundary or the author's own hyphen reads as two
+                // words; a syllable break makes the reader put a word back together.
+                demerits += if cost < HYPHEN_PENALTY as f64 {
+                    RAGGED_BOUNDARY_DEMERITS
+                } else {
+                    RAGGED_HYPHEN_DEMERITS
+                };
             }
             if is_end && node_flagged {
                 demerits += FINAL_HYPHEN_DEMERITS;
@@ -372,10 +471,15 @@ fn run_pass(
             if (class as i32 - node.fitness as i32).abs() > 1 {
                 demerits += ADJACENT_FITNESS_DEMERITS;
             }
-            if is_end {
-                let content = sums.width[i] - sums.width[start];
-                if content < (RUNT_EMS * params.em) as f64 && node.position != usize::MAX {
-                    demerits += RUNT_DEMERITS;
+            if params.justify && node.position != usize::MAX {
+                let line_ratio = if is_end { ratio32.min(0.0) } else { ratio32 };
+                let change = (expansion_steps(line_ratio) - expansion_steps(node.ratio)).abs();
+                demerits += EXPANSION_CHANGE_DEMERITS * change as f64;
+            }
+            if runt {
+                demerits += RUNT_DEMERITS;
+                if node_flagged {
+                    demerits += HYPHEN_RUNT_DEMERITS;
                 }
             }
             let total = node.total + demerits;
@@ -449,9 +553,12 @@ fn run_pass(
             hyphenated,
             last: n == chain.len() - 1,
             overfull: node.overfull,
-            letters: NO_LETTERS,
         });
         start = node.next_start;
     }
     Some(lines)
 }
+
+#[cfg(test)]
+#[path = "linebreak_tests.rs"]
+mod tests;

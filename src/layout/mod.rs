@@ -36,6 +36,8 @@ pub struct GlyphRun {
     pub y: f32,
     /// Glyph x positions are relative to `x`.
     pub glyphs: Vec<Glyph>,
+    /// Horizontal glyph scale (PDF `Tz`, 1.0 natural); positions and advances include it.
+    pub scale: f32,
 }
 
 impl GlyphRun {
@@ -97,6 +99,8 @@ impl Page {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineStat {
     pub kind: BlockKind,
+    /// Index of the line's block in the document.
+    pub block: usize,
     pub page: usize,
     pub text: String,
     pub justified: bool,
@@ -107,6 +111,12 @@ pub struct LineStat {
     pub hyphenated: bool,
     /// A glyph beyond the measure, apart from protruded punctuation.
     pub overfull: bool,
+    /// How much shorter than the measure the line is, as a fraction of it.
+    pub shortfall: f32,
+    /// Letter-spacing per gap between glyphs, ems.
+    pub letter_ems: f32,
+    /// Glyph width factor (PDF `Tz`).
+    pub expansion: f32,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

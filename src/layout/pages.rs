@@ -23,6 +23,9 @@ const REMNANT_FRACTION: f32 = 0.25;
 const REMNANT_COST: f64 = 400.0;
 /// Breaking between two items of one list is fine, but not free.
 const LIST_BREAK_COST: f64 = 30.0;
+/// A word hyphenated across a page turn is read half now and half after turning (TeX's
+/// \brokenpenalty): worth a line of empty foot many times over.
+const BROKEN_WORD_COST: f64 = 100.0;
 /// A unit taller than a whole page (a huge route block) must still go somewhere.
 const OVERFLOW_COST: f64 = 1.0e7;
 /// Breaking a table between rows costs more than between list items: the reader loses
@@ -210,7 +213,11 @@ fn units(
             let break_cost = if line == 0 {
                 break_before_block
             } else if line >= 2 && n - line >= 2 {
-                Some(0.0)
+                Some(if set.lines[line - 1].hyphenated {
+                    BROKEN_WORD_COST
+                } else {
+                    0.0
+                })
             } else {
                 None
             };
@@ -343,6 +350,7 @@ fn place_unit(
                 x: x0 - style.list_indent,
                 y: baseline,
                 glyphs: marker.glyphs.clone(),
+                scale: marker.scale,
             }));
         }
         for (x, frag) in &line.fragments {
@@ -350,6 +358,7 @@ fn place_unit(
             if let Some(PageItem::Text(run)) = page.items.last_mut()
                 && run.face == frag.face
                 && run.size == frag.size
+                && run.scale == frag.scale
                 && run.y == baseline
                 && (run.right() - (x0 + x)).abs() < 0.001
             {
@@ -368,6 +377,7 @@ fn place_unit(
                 x: x0 + x,
                 y: baseline,
                 glyphs: frag.glyphs.clone(),
+                scale: frag.scale,
             }));
         }
         let justified = line.justified
@@ -375,6 +385,7 @@ fn place_unit(
             && matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem);
         stats.push(LineStat {
             kind: block.kind,
+            block: u.block,
             page: page_index,
             text: line.text(),
             justified,
@@ -382,6 +393,9 @@ fn place_unit(
             space_ratio: line.space_ratio,
             hyphenated: line.hyphenated,
             overfull: line.overfull,
+            shortfall: line.shortfall,
+            letter_ems: line.letter_ems,
+            expansion: line.expansion,
         });
         y += block.leading;
     }
@@ -449,6 +463,7 @@ impl Footer {
                 x: left,
                 y: self.baseline - (n - 1 - i) as f32 * self.leading,
                 glyphs: frag.glyphs.clone(),
+                scale: frag.scale,
             }));
         }
         let numbers = builder.fragment(&format!("{number}/{of}"), FaceId::Bold, style.footer_size);
@@ -459,6 +474,11 @@ impl Footer {
             x: right - numbers.width,
             y: self.baseline,
             glyphs: numbers.glyphs,
+            scale: numbers.scale,
         }));
     }
 }
+
+#[cfg(test)]
+#[path = "pages_tests.rs"]
+mod tests;

@@ -1,10 +1,13 @@
 //! Setting one block: its items broken into lines (Knuth–Plass), each line's boxes placed
 //! with the word spaces that line needs.
 
-use super::linebreak::{LineBreak, Params, break_lines};
+use super::linebreak::{
+    LETTER_GAP_EMS, LineBreak, Params, RAGGED_SPACE_SHRINK, box_give, break_lines, expansion_at,
+    line_end_protrusion,
+};
 use crate::document::{Block, BlockKind};
 use crate::style::{Align, HouseStyle};
-use crate::text::items::{Fragment, Item, ItemBuilder};
+use crate::text::items::{FILL_STRETCH, Fragment, Item, ItemBuilder};
 
 /// A line of a block, its fragments placed relative to the block's left edge.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +18,12 @@ pub struct SetLine {
     pub hyphenated: bool,
     pub overfull: bool,
     pub space_ratio: Option<f32>,
+    /// How much shorter than the measure the line is, as a fraction of it (the rag).
+    pub shortfall: f32,
+    /// Letter-spacing added to each gap between glyphs, in ems (negative: tightened).
+    pub letter_ems: f32,
+    /// Glyph width factor (PDF `Tz`), 1.0 for natural width.
+    pub expansion: f32,
 }
 
 impl SetLine {
@@ -87,6 +96,9 @@ pub fn route_padding(style: &HouseStyle) -> f32 {
     style.body_size * 0.8
 }
 
+/// Sets one chosen line: glyphs expanded and letter-spaced as the ratio asks (justified
+/// only), then word spaces take exactly what is left of the measure, so the line ends on
+/// the margin (or its protrusion) whatever rounding the expansion steps made.
 fn set_line(
     items: &[Item],
     b: &LineBreak,
@@ -100,22 +112,24 @@ fn set_line(
         (true, false) => actual_ratio(items, b, width),
         (true, true) => actual_ratio(items, b, width).min(0.0),
     };
-    let letter_scale = 1.0
-        + if ratio >= 0.0 {
-            ratio * b.letters.stretch
-        } else {
-            ratio * b.letters.shrink
-        };
-    // First the boxes, letter-spaced: the extra width goes into the gaps between glyphs,
-    // so a box still ends where its last glyph ends and nothing passes the measure.
+    let expansion = if justify { expansion_at(ratio) } else { 1.0 };
+    // Letters give only up to ratio ±1: beyond, the word spaces take the rest, so no gap
+    // ever passes LETTER_GAP_EMS and adjacent lines differ by at most twice that.
+    let letter_ems = if justify {
+        ratio.clamp(-1.0, 1.0) * LETTER_GAP_EMS
+    } else {
+        0.0
+    };
     let spaced = |mut f: Fragment| {
         let gaps = f.glyphs.len().saturating_sub(1);
-        if letter_scale != 1.0 && gaps > 0 {
-            let delta = f.width * (letter_scale - 1.0) / gaps as f32;
+        if expansion != 1.0 || (letter_ems != 0.0 && gaps > 0) {
+            let delta = letter_ems * f.size;
             for (k, g) in f.glyphs.iter_mut().enumerate() {
-                g.x += k as f32 * delta;
+                g.x = g.x * expansion + k as f32 * delta;
+                g.advance *= expansion;
             }
-            f.width += gaps as f32 * delta;
+            f.width = f.width * expansion + gaps as f32 * delta;
+            f.scale = expansion;
         }
         f
     };
@@ -131,7 +145,7 @@ fn set_line(
                 let f = respelled_first.take().unwrap_or_else(|| fragment.clone());
                 pieces.push(Piece::Box(spaced(f)));
             }
-            Item::Glue { stretch, .. } if *stretch < crate::text::items::FILL_STRETCH => {
+            Item::Glue { stretch, .. } if *stretch < FILL_STRETCH => {
                 pieces.push(Piece::Space(item))
             }
             _ => {}
@@ -144,7 +158,7 @@ fn set_line(
     {
         pieces.push(Piece::Box(spaced(h.clone())));
     }
-    // Then the word spaces take exactly what is left of the measure.
+    let allowance = line_end_protrusion(items, b.end);
     let (mut boxes, mut natural, mut stretch, mut shrink) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
     for p in &pieces {
         match p {
@@ -161,13 +175,17 @@ fn set_line(
             Piece::Space(_) => {}
         }
     }
-    let slack = width + protrusion_allowance(items, b) - boxes - natural;
-    let glue_ratio = if ratio == 0.0 {
+    let slack = width + allowance - boxes - natural;
+    // Ragged lines never open their spaces, and close them only as far as the breaker
+    // counted on (a line it took one word more for).
+    let shrink_share = if justify { 1.0 } else { RAGGED_SPACE_SHRINK };
+    let shrink = shrink * shrink_share;
+    let glue_ratio = if slack < 0.0 && shrink > 0.0 {
+        (slack / shrink).max(-1.0)
+    } else if !justify || (b.last && ratio == 0.0) {
         0.0
     } else if slack >= 0.0 && stretch > 0.0 {
         slack / stretch
-    } else if slack < 0.0 && shrink > 0.0 {
-        (slack / shrink).max(-1.0)
     } else {
         0.0
     };
@@ -189,7 +207,7 @@ fn set_line(
                 let adjust = if glue_ratio >= 0.0 {
                     glue_ratio * y
                 } else {
-                    glue_ratio * z
+                    glue_ratio * z * shrink_share
                 };
                 let set = w + adjust;
                 if *w > 0.0 {
@@ -211,25 +229,11 @@ fn set_line(
         last: b.last,
         hyphenated: b.hyphenated,
         // A hair of tolerance for float rounding; protrusion is allowed for by the breaker.
-        overfull: b.overfull || x > width + protrusion_allowance(items, b) + 0.01,
+        overfull: b.overfull || x > width + allowance + 0.01,
         space_ratio,
-    }
-}
-
-fn protrusion_allowance(items: &[Item], b: &LineBreak) -> f32 {
-    match &items[b.end] {
-        Item::Penalty {
-            hyphen: Some((_, p)),
-            ..
-        } => *p,
-        _ => match items[..b.end]
-            .iter()
-            .rev()
-            .find(|i| matches!(i, Item::Box { .. }))
-        {
-            Some(Item::Box { protrusion, .. }) => *protrusion,
-            _ => 0.0,
-        },
+        shortfall: ((width - x) / width).max(0.0),
+        letter_ems,
+        expansion,
     }
 }
 
@@ -241,16 +245,15 @@ fn actual_ratio(items: &[Item], b: &LineBreak, width: f32) -> f32 {
         match item {
             Item::Box { fragment, .. } => {
                 natural += fragment.width;
-                if fragment.glyphs.len() > 1 {
-                    stretch += fragment.width * b.letters.stretch;
-                    shrink += fragment.width * b.letters.shrink;
-                }
+                let give = box_give(fragment.width, fragment.glyphs.len(), fragment.size);
+                stretch += give;
+                shrink += give;
             }
             Item::Glue {
                 width: w,
                 stretch: y,
                 shrink: z,
-            } if *y < crate::text::items::FILL_STRETCH => {
+            } if *y < FILL_STRETCH => {
                 natural += w;
                 stretch += y;
                 shrink += z;
@@ -261,7 +264,7 @@ fn actual_ratio(items: &[Item], b: &LineBreak, width: f32) -> f32 {
     if let Item::Penalty { width: w, .. } = &items[b.end] {
         natural += w;
     }
-    let available = width + protrusion_allowance(items, b);
+    let available = width + line_end_protrusion(items, b.end);
     if natural < available && stretch > 0.0 {
         (available - natural) / stretch
     } else if natural > available && shrink > 0.0 {

@@ -134,6 +134,7 @@ fn page_ops(page: &Page, g: &Geometry, subsets: &[fonts::Subset], fonts: &Fonts)
     // every word (the layout emits a run per justified word) only bloats the stream.
     let mut current_font = None;
     let mut current_fill = None;
+    let mut current_scale = 1.0f32;
     for item in &page.items {
         match item {
             PageItem::Fill(f) => {
@@ -234,6 +235,14 @@ fn page_ops(page: &Page, g: &Geometry, subsets: &[fonts::Subset], fonts: &Fonts)
                 ops.push(Op::SetTextMatrix {
                     matrix: TextMatrix::Translate(px(run.x + run.glyphs[0].x), py(run.y)),
                 });
+                // Expanded glyphs (justified lines): the PDF scales advances and TJ
+                // adjustments by Tz too, so offsets are computed in unscaled units.
+                if current_scale != run.scale {
+                    ops.push(Op::SetHorizontalScaling {
+                        percent: run.scale * 100.0,
+                    });
+                    current_scale = run.scale;
+                }
                 let mut codepoints = Vec::with_capacity(run.glyphs.len());
                 for (i, glyph) in run.glyphs.iter().enumerate() {
                     // The PDF advances by the font's own width (whole thousandths of an
@@ -242,7 +251,10 @@ fn page_ops(page: &Page, g: &Geometry, subsets: &[fonts::Subset], fonts: &Fonts)
                         / 1000.0
                         * run.size;
                     let offset = match run.glyphs.get(i + 1) {
-                        Some(next) => (glyph.x + default - next.x) * 1000.0 / run.size,
+                        Some(next) => {
+                            (glyph.x + default * run.scale - next.x) * 1000.0
+                                / (run.size * run.scale)
+                        }
                         None => 0.0,
                     };
                     let offset = (offset * 100.0).round() / 100.0;

@@ -1,10 +1,12 @@
 //! Dutch hyphenation: TeX patterns (the hyphenation crate) corrected by the rules a Dutch
 //! proof-reader applies, and overridden by the library's own exception list.
 //!
-//! The patterns alone split compounds in the wrong place ("kan-ke-rim-mu-no-…"), so the
-//! exception list comes first, and it can mark compound boundaries (`=`) that the line
-//! breaker prefers to ordinary syllable breaks.
+//! The patterns alone split compounds in the wrong place ("kan-ke-rim-mu-no-…"), so a
+//! compound is first split into its words with the OpenTaal lexicon (`compounds`), and its
+//! boundaries become compound breaks (`=`) that the line breaker prefers to syllable breaks.
+//! The exception list comes before both and overrides them.
 
+use super::compounds;
 use hyphenation::{Hyphenator as _, Language, Load, Standard};
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
@@ -85,17 +87,7 @@ impl Hyphenator {
         }
         let raw: Vec<Break> = match self.exceptions.get(&lower) {
             Some(b) => b.clone(),
-            None => self
-                .patterns
-                .hyphenate(&lower)
-                .breaks
-                .into_iter()
-                .map(|at| Break {
-                    at,
-                    compound: false,
-                    drops_trema: false,
-                })
-                .collect(),
+            None => self.compound_or_pattern_breaks(&lower),
         };
         let mut breaks: Vec<Break> = raw.into_iter().filter(|b| allowed(&lower, b.at)).collect();
         // A trema marks the start of a new syllable; the patterns do not always know it.
@@ -117,6 +109,55 @@ impl Hyphenator {
 }
 
 impl Hyphenator {
+    /// A compound's parts hyphenated one by one, with its boundaries as compound breaks;
+    /// any other word by the patterns. The patterns alone cross boundaries
+    /// ("kan-ke-rim-mu-no-…", "afweer-sys-teem" at best by luck).
+    fn compound_or_pattern_breaks(&self, lower: &str) -> Vec<Break> {
+        let syllables = |part: &str, offset: usize| {
+            self.patterns
+                .hyphenate(part)
+                .breaks
+                .into_iter()
+                .map(move |at| Break {
+                    at: offset + at,
+                    compound: false,
+                    drops_trema: false,
+                })
+        };
+        let bounds = compounds::boundaries(lower);
+        if bounds.is_empty() {
+            return syllables(lower, 0).collect();
+        }
+        let mut out = Vec::new();
+        let mut start = 0;
+        for &end in bounds.iter().chain(std::iter::once(&lower.len())) {
+            out.extend(syllables(&lower[start..end], start));
+            if end < lower.len() {
+                out.push(Break {
+                    at: end,
+                    compound: true,
+                    drops_trema: false,
+                });
+            }
+            start = end;
+        }
+        out
+    }
+
+    /// What `leaflet hyphenate` prints for a word: its breaks, and its compound analysis
+    /// when the lexicon splits it — or says the exception list decided.
+    pub fn explain(&self, word: &str) -> String {
+        let marked = self.marked(word);
+        let lower = word.to_lowercase();
+        if self.exceptions.contains_key(&lower) {
+            return format!("{marked}  (exception list)");
+        }
+        match compounds::describe(&lower) {
+            Some(parts) if should_hyphenate(word) => format!("{marked}  (compound: {parts})"),
+            _ => marked,
+        }
+    }
+
     /// The word with its breaks written in: `kan-ker=im-mu-no-the-ra-pie`.
     pub fn marked(&self, word: &str) -> String {
         let mut out = String::new();
@@ -184,4 +225,35 @@ pub fn is_unbreakable_token(token: &str) -> bool {
         || token.starts_with("www.")
         || token.contains('/')
         || token.chars().any(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compounds_break_at_their_boundaries_and_parts_at_their_syllables() {
+        let h = Hyphenator::dutch("");
+        // The bare patterns give "kan-ke-rim-…": the lexicon puts the boundary after kanker.
+        assert_eq!(h.marked("kankercellen"), "kan-ker=cel-len");
+        assert_eq!(h.marked("kwaliteitszorg"), "kwa-li-teits=zorg");
+        assert_eq!(h.marked("afweersysteem"), "af-weer=sys-teem");
+        // Not a compound: patterns only.
+        assert_eq!(h.marked("behandeling"), "be-han-de-ling");
+    }
+
+    #[test]
+    fn the_exception_list_overrides_the_lexicon() {
+        let h = Hyphenator::dutch("kan-ker-cel-len\n");
+        assert_eq!(h.marked("kankercellen"), "kan-ker-cel-len");
+        assert_eq!(
+            h.explain("kankercellen"),
+            "kan-ker-cel-len  (exception list)"
+        );
+        let plain = Hyphenator::dutch("");
+        assert_eq!(
+            plain.explain("kankercellen"),
+            "kan-ker=cel-len  (compound: kanker + cellen)"
+        );
+    }
 }

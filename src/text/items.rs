@@ -8,6 +8,7 @@ use crate::document::{Block, Run};
 use crate::text::fonts::{FaceId, Fonts, ShapedGlyph};
 use crate::text::hyphenate::{Hyphenator, drop_trema, is_unbreakable_token};
 use crate::text::normalize::NBSP;
+use crate::text::ties::{TieChain, ties};
 use compact_str::CompactString;
 
 /// A penalty this high forbids the break; this low forces it (TeX's ±10000).
@@ -29,12 +30,6 @@ pub const MAX_CUT_WORD_CHARS: usize = 1_000;
 /// at 1.35× natural and -1.0 means 0.8×; the line breaker's tolerances build on this.
 pub const SPACE_STRETCH: f32 = 0.35;
 pub const SPACE_SHRINK: f32 = 0.2;
-/// Justified lines may also open or close the letters of a line a little: −3 % to +5 %,
-/// the range print designers give InDesign's justification. A short A5 line with long Dutch
-/// compounds has too few spaces to absorb the slack evenly by itself. Only the loosest
-/// lines get near the limit; most lines move their letters by 1 % or less.
-pub const LETTER_STRETCH: f32 = 0.05;
-pub const LETTER_SHRINK: f32 = 0.03;
 /// The glue that fills a paragraph's last line: practically infinite.
 pub const FILL_STRETCH: f32 = 1.0e6;
 
@@ -58,6 +53,9 @@ pub struct Fragment {
     pub size: f32,
     pub glyphs: Vec<Glyph>,
     pub width: f32,
+    /// Horizontal glyph scale the fragment is drawn with (PDF `Tz`; 1.0 natural): glyph
+    /// positions and advances above already include it.
+    pub scale: f32,
 }
 
 impl Fragment {
@@ -130,8 +128,10 @@ impl ItemBuilder<'_> {
             .iter()
             .flat_map(|r: &Run| r.text.chars().map(move |c| (c, r.face)))
             .collect();
+        let ties = ties(&chars);
         let mut items = Vec::new();
         let mut warnings = Vec::new();
+        let mut chain = TieChain::default();
         let mut i = 0;
         while i < chars.len() {
             let (c, face) = chars[i];
@@ -139,17 +139,19 @@ impl ItemBuilder<'_> {
                 let face_before = if i > 0 { chars[i - 1].1 } else { face };
                 let space = self.fonts.face(face_before).space_advance
                     * self.fonts.face(face_before).scale(block.size);
-                if c == NBSP {
-                    // Not an infinite penalty: a chain of words tied by no-break spaces
-                    // wider than the line must still break somewhere, or it runs off the
-                    // page. This cost makes it the last resort, like a forced split.
-                    items.push(plain_penalty(FORCED_SPLIT_PENALTY, false));
+                if ties[i] {
+                    chain.tie(&mut items);
+                } else {
+                    chain.settle(&mut items, max_width, &mut warnings);
                 }
                 items.push(Item::Glue {
                     width: space,
                     stretch: space * SPACE_STRETCH,
                     shrink: space * SPACE_SHRINK,
                 });
+                if !ties[i] {
+                    chain.start = items.len();
+                }
                 i += 1;
                 continue;
             }
@@ -165,6 +167,7 @@ impl ItemBuilder<'_> {
                 &mut warnings,
             );
         }
+        chain.settle(&mut items, max_width, &mut warnings);
         items.push(no_break());
         items.push(Item::Glue {
             width: 0.0,
@@ -352,6 +355,7 @@ impl ItemBuilder<'_> {
                 size: block.size,
                 glyphs: Vec::new(),
                 width: 0.0,
+                scale: 1.0,
             };
             while j < piece.len() && piece[j].1 == face {
                 let g = &piece[j].0;
@@ -411,6 +415,7 @@ impl ItemBuilder<'_> {
             size,
             glyphs: Vec::new(),
             width: 0.0,
+            scale: 1.0,
         };
         for g in self.fonts.shape(face, text) {
             let adv = g.advance * scale;
@@ -452,12 +457,12 @@ fn address_cuts(word: &str) -> Vec<(usize, Cut)> {
     cuts
 }
 
-fn no_break() -> Item {
+pub(crate) fn no_break() -> Item {
     plain_penalty(INFINITE_PENALTY, false)
 }
 
 /// A break that adds nothing to the line (no hyphen drawn, nothing respelled).
-fn plain_penalty(cost: f32, flagged: bool) -> Item {
+pub(crate) fn plain_penalty(cost: f32, flagged: bool) -> Item {
     Item::Penalty {
         width: 0.0,
         cost,

@@ -1,7 +1,9 @@
 //! Text below the level of lines: fonts and shaping, Dutch hyphenation, normalisation, and
 //! the boxes, glue and penalties a paragraph becomes.
 
+pub mod compounds;
 pub mod fonts;
 pub mod hyphenate;
 pub mod items;
 pub mod normalize;
+pub mod ties;
