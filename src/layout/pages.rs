@@ -101,10 +101,14 @@ pub fn paginate(
                     let block = &doc.blocks[u.block];
                     let left = frame.left + block.indent;
                     if k == 0 && u.head > 0.0 {
-                        table::place_row(t, 0, block, left, y, p, &mut page, &mut lines, style);
+                        table::place_row(
+                            t, 0, block, u.block, left, y, p, &mut page, &mut lines, style,
+                        );
                         y += u.head;
                     }
-                    table::place_row(t, u.first, block, left, y, p, &mut page, &mut lines, style);
+                    table::place_row(
+                        t, u.first, block, u.block, left, y, p, &mut page, &mut lines, style,
+                    );
                 }
                 None => place_unit(u, doc, blocks, style, &frame, y, p, &mut page, &mut lines),
             }

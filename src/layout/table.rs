@@ -146,6 +146,7 @@ pub fn place_row(
     table: &SetTable,
     r: usize,
     block: &Block,
+    block_index: usize,
     left: f32,
     top: f32,
     page_index: usize,
@@ -182,10 +183,12 @@ pub fn place_row(
                     x: left + x + fx,
                     y: baseline,
                     glyphs: frag.glyphs.clone(),
+                    scale: frag.scale,
                 }));
             }
             stats.push(LineStat {
                 kind: BlockKind::Table,
+                block: block_index,
                 page: page_index,
                 text: line.text(),
                 justified: false,
@@ -193,6 +196,9 @@ pub fn place_row(
                 space_ratio: line.space_ratio,
                 hyphenated: line.hyphenated,
                 overfull: line.overfull,
+                shortfall: line.shortfall,
+                letter_ems: line.letter_ems,
+                expansion: line.expansion,
             });
         }
     }
