@@ -4,8 +4,9 @@
 use leaflet_printer::impose::{Imposition, booklet_order, impose};
 use leaflet_printer::layout::Page;
 use leaflet_printer::pdf::{self, Meta, Target};
+use leaflet_printer::pdfx::xmp;
 use leaflet_printer::pipeline::{self, Built, Engine};
-use leaflet_printer::preflight::{self, Space, content::Colour, xmp};
+use leaflet_printer::preflight::{self, Space, content::Colour};
 use leaflet_printer::shared::SharedData;
 use leaflet_printer::style::PT_PER_MM;
 use lopdf::{Dictionary, Document, Object, ObjectId};

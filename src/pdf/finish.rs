@@ -31,6 +31,9 @@ pub fn finish(
 ) -> Vec<u8> {
     tag_subsets(&mut doc, subsets);
     set_boxes(&mut doc, target, geometry);
+    if let Target::Print { .. } = target {
+        add_overprint_states(&mut doc);
+    }
     let catalog_id = root_id(&doc);
     let info_id = doc.add_object(info_dict(meta, target));
     doc.trailer.set("Info", Object::Reference(info_id));
@@ -255,6 +258,48 @@ fn rename_font(doc: &mut Document, type0: ObjectId, name: &str) {
     }
 }
 
+/// The two graphics states print pages switch between (see [`super::OVERPRINT_GS`]).
+/// `/OPM 1`: a zero CMYK component leaves that plate alone instead of erasing it, which is
+/// what makes 100 % K text print on top of a tint rather than knock a hole for itself.
+fn add_overprint_states(doc: &mut Document) {
+    let state = |on: bool| {
+        dictionary! {
+            "Type" => Object::Name(b"ExtGState".to_vec()),
+            "OP" => on,
+            "op" => on,
+            "OPM" => 1,
+        }
+    };
+    let over = doc.add_object(state(true));
+    let knock = doc.add_object(state(false));
+    let states = dictionary! {
+        super::OVERPRINT_GS => Object::Reference(over),
+        super::KNOCKOUT_GS => Object::Reference(knock),
+    };
+    let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
+    for p in pages {
+        let resources = match doc.get_dictionary(p).and_then(|d| d.get(b"Resources")) {
+            Ok(Object::Reference(id)) => Some(*id),
+            _ => None,
+        };
+        let dict = match resources {
+            Some(id) => doc.get_object_mut(id).and_then(Object::as_dict_mut),
+            None => doc
+                .get_object_mut(p)
+                .and_then(Object::as_dict_mut)
+                .and_then(|d| {
+                    if !d.has(b"Resources") {
+                        d.set("Resources", dictionary! {});
+                    }
+                    d.get_mut(b"Resources").and_then(Object::as_dict_mut)
+                }),
+        };
+        if let Ok(r) = dict {
+            r.set("ExtGState", states.clone());
+        }
+    }
+}
+
 fn rect(x0: f32, y0: f32, x1: f32, y1: f32) -> Object {
     let r = |v: f32| Object::Real((v * 1000.0).round() / 1000.0);
     Object::Array(vec![r(x0), r(y0), r(x1), r(y1)])
@@ -444,7 +489,7 @@ pub fn defects(doc: &Document, target: Target, g: &Geometry) -> Vec<String> {
         .map(|s| String::from_utf8_lossy(&s.content).into_owned());
     match (id, xml) {
         (Some(id), Some(xml)) if id.len() == 16 => {
-            use crate::preflight::xmp::{parse_date, property};
+            use crate::pdfx::xmp::{parse_date, property};
             for q in ["xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"] {
                 if property(&xml, q).and_then(|d| parse_date(&d)).is_none() {
                     found.push(format!("{q} is not an ISO 8601 date"));
