@@ -337,6 +337,44 @@ fn every_colour_is_cmyk_and_body_text_is_black_only() {
 }
 
 #[test]
+fn small_black_text_overprints_and_everything_else_knocks_out() {
+    let doc = load(print_pdf());
+    let found = preflight::walk(&doc);
+    let (mut over, mut out) = (0, 0);
+    for t in &found.text {
+        let black = t.fill.components == [0.0, 0.0, 0.0, 1.0];
+        // Black text up to 12 pt prints on top of the route box's tint; headings and
+        // coloured or white text knock out.
+        assert_eq!(t.overprint, black && t.size <= 12.0, "{t:?}");
+        if t.overprint {
+            over += 1;
+        } else {
+            out += 1;
+        }
+    }
+    assert!(over > 20 && out > 0, "{over} overprinting runs, {out} knocking out");
+    assert!(found.paints.iter().all(|p| !p.overprint), "a fill or rule overprints");
+    // The states are what the RIP reads: OP and op on, and the nonzero overprint mode, so
+    // the zero C, M and Y of black leave the tint below alone.
+    let page = doc.get_pages()[&1];
+    let resources = deref(&doc, doc.get_dictionary(page).unwrap().get(b"Resources").unwrap())
+        .as_dict()
+        .unwrap();
+    let states = deref(&doc, resources.get(b"ExtGState").unwrap()).as_dict().unwrap();
+    let state = |name: &[u8]| deref(&doc, states.get(name).unwrap()).as_dict().unwrap().clone();
+    for (name, on) in [(&b"GSop"[..], true), (b"GSko", false)] {
+        let s = state(name);
+        assert_eq!(s.get(b"OP").unwrap().as_bool().unwrap(), on);
+        assert_eq!(s.get(b"op").unwrap().as_bool().unwrap(), on);
+        assert_eq!(s.get(b"OPM").unwrap().as_i64().unwrap(), 1);
+    }
+    // Office files are for a printer that does not separate: no overprint there.
+    let office = load(&render(&fixture().built.layout.pages, &meta(), Target::Office));
+    let found = preflight::walk(&office);
+    assert!(found.text.iter().all(|t| !t.overprint));
+}
+
+#[test]
 fn preflight_passes_print_and_names_what_office_lacks() {
     for marks in [false, true] {
         let bytes = render(
