@@ -375,6 +375,45 @@ fn small_black_text_overprints_and_everything_else_knocks_out() {
 }
 
 #[test]
+fn a_padded_leaflet_ends_in_lined_notes_pages_that_pass_preflight() {
+    let f = fixture();
+    let typesetter = leaflet_printer::layout::Typesetter {
+        fonts: &f.engine.fonts,
+        hyphenator: &f.engine.hyphenator,
+        style: &f.shared.style,
+    };
+    let notes = typesetter.notes_page(&f.built.document.footer);
+    let pages = &f.built.layout.pages[..1];
+    let count = pdf::PageCount {
+        multiple: 4,
+        padding: pdf::Padding::Notes,
+    };
+    let padded = pdf::pad(pages, count, &notes);
+    assert_eq!(padded.added, 3);
+    let bytes = render(&padded.pages, &meta(), Target::Print { marks: true });
+    let failed: Vec<String> = preflight::check_bytes(&bytes)
+        .iter()
+        .filter(|c| !c.passed)
+        .map(|c| c.line())
+        .collect();
+    assert!(failed.is_empty(), "{failed:#?}");
+    let doc = load(&bytes);
+    assert_eq!(doc.get_pages().len(), 4);
+    let found = preflight::walk(&doc);
+    for page in 2..=4 {
+        // Writing lines every 8 mm between the heading and the footer, and its rule.
+        let lines = found.strokes.iter().filter(|s| s.page == page).count();
+        assert!((15..30).contains(&lines), "page {page}: {lines} lines");
+        assert!(found.text.iter().any(|t| t.page == page && t.size > 12.0), "page {page}: no heading");
+    }
+    let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
+    assert_eq!(text.matches("Notities").count(), 3, "{text}");
+    for line in &f.built.document.footer {
+        assert_eq!(text.matches(line.as_str()).count(), 4, "footer “{line}” in\n{text}");
+    }
+}
+
+#[test]
 fn preflight_passes_print_and_names_what_office_lacks() {
     for marks in [false, true] {
         let bytes = render(

@@ -6,6 +6,7 @@
 
 mod finish;
 mod fonts;
+mod pad;
 
 use crate::layout::{Page, PageItem};
 use crate::style::{Cmyk, PT_PER_MM};
@@ -17,6 +18,7 @@ use printpdf::{
 };
 
 pub use finish::{OUTPUT_PROFILE, defects, printpdf_leftovers, trailer_id};
+pub use pad::{PageCount, Padded, Padding, pad};
 
 /// Which printer the file is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
