@@ -4,221 +4,23 @@
 //! made by hand to hang, exhaust or crash a reader. Every file must be judged, within the
 //! time limit, by the same thread-and-deadline path the command uses.
 
-use leaflet_printer::pdf::Target;
-use leaflet_printer::pipeline::{self, Engine};
 use leaflet_printer::preflight::{Check, Profile, run};
-use leaflet_printer::shared::SharedData;
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
-use std::io::Write;
-use std::path::Path;
-use std::sync::OnceLock;
+use lopdf::{Dictionary, Object, Stream, dictionary};
 use std::time::{Duration, Instant};
 
-const LEAFLET: &str = "leaflets/immunotherapie.yaml";
 /// The done-when of the issue: every file judged within 10 s on the 2-core machine.
 const DEADLINE: Duration = Duration::from_secs(10);
 
-/// The good print PDF every mutation starts from.
-fn good() -> &'static [u8] {
-    static PDF: OnceLock<Vec<u8>> = OnceLock::new();
-    PDF.get_or_init(|| {
-        let shared = SharedData::load(Some(Path::new("leaflets/_data"))).expect("shared data");
-        let engine = Engine::new(&shared.hyphenation);
-        let source = std::fs::read_to_string(LEAFLET).unwrap();
-        pipeline::build(
-            &engine,
-            &shared,
-            Path::new(LEAFLET),
-            &source,
-            Target::Print { marks: false },
-        )
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .pdf
-    })
-}
+#[path = "preflight_corpus/hostile.rs"]
+mod hostile;
+#[path = "preflight_corpus/mutate.rs"]
+mod mutate;
 
-fn save(doc: &mut Document) -> Vec<u8> {
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
-}
-
-/// The good PDF with `change` applied, saved again.
-fn mutated(change: impl FnOnce(&mut Document)) -> Vec<u8> {
-    let mut doc = Document::load_mem(good()).unwrap();
-    change(&mut doc);
-    save(&mut doc)
-}
-
-fn page(doc: &Document, n: u32) -> ObjectId {
-    doc.get_pages()[&n]
-}
-
-/// Page 1 with `ops` drawn after its own content.
-fn with_content(ops: &[u8]) -> Vec<u8> {
-    mutated(|doc| add_content(doc, ops))
-}
-
-fn add_content(doc: &mut Document, ops: &[u8]) {
-    let p = page(doc, 1);
-    doc.add_page_contents(p, ops.to_vec()).unwrap();
-}
-
-fn catalog_mut(doc: &mut Document) -> &mut Dictionary {
-    let root = doc.trailer.get(b"Root").unwrap().as_reference().unwrap();
-    doc.get_dictionary_mut(root).unwrap()
-}
-
-fn page_mut(doc: &mut Document, n: u32) -> &mut Dictionary {
-    let p = page(doc, n);
-    doc.get_dictionary_mut(p).unwrap()
-}
-
-/// Page 1's resource dictionary, whether it is direct or an object of its own.
-fn resources_mut(doc: &mut Document) -> &mut Dictionary {
-    let p = page(doc, 1);
-    let r = doc
-        .get_dictionary(p)
-        .unwrap()
-        .get(b"Resources")
-        .unwrap()
-        .clone();
-    match r {
-        Object::Reference(id) => doc.get_dictionary_mut(id).unwrap(),
-        _ => page_mut(doc, 1)
-            .get_mut(b"Resources")
-            .unwrap()
-            .as_dict_mut()
-            .unwrap(),
-    }
-}
-
-/// Adds an XObject to page 1's resources under `name`.
-fn add_xobject(doc: &mut Document, name: &str, object: Stream) -> ObjectId {
-    let id = doc.add_object(object);
-    let r = resources_mut(doc);
-    if !r.has(b"XObject") {
-        r.set("XObject", Dictionary::new());
-    }
-    match r.get(b"XObject").unwrap().clone() {
-        Object::Reference(x) => doc.get_dictionary_mut(x).unwrap(),
-        _ => resources_mut(doc)
-            .get_mut(b"XObject")
-            .unwrap()
-            .as_dict_mut()
-            .unwrap(),
-    }
-    .set(name, Object::Reference(id));
-    id
-}
-
-fn image(space: Object, w: i64, h: i64, data: Vec<u8>) -> Stream {
-    let mut s = Stream::new(
-        dictionary! {
-            "Type" => "XObject", "Subtype" => "Image", "Width" => w, "Height" => h,
-            "ColorSpace" => space, "BitsPerComponent" => 8,
-        },
-        data,
-    );
-    let _ = s.compress();
-    s
-}
-
-/// Page 1 drawing an image of `px` pixels square over `pt` points.
-fn with_image(space: Object, px: i64, pt: f32, pixel: &[u8]) -> Vec<u8> {
-    let data = pixel.repeat((px * px) as usize);
-    mutated(|doc| {
-        add_xobject(doc, "ImX", image(space, px, px, data));
-        add_content(
-            doc,
-            format!("q {pt} 0 0 {pt} 100 100 cm /ImX Do Q").as_bytes(),
-        );
-    })
-}
-
-fn form(content: &[u8], resources: Dictionary) -> Stream {
-    Stream::new(
-        dictionary! {
-            "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
-            "Resources" => resources,
-        },
-        content.to_vec(),
-    )
-}
-
-/// Forms nested `levels` deep, each drawing the one below `fan` times.
-fn nested_forms(levels: usize, fan: usize) -> Vec<u8> {
-    mutated(|doc| {
-        let mut below: Option<ObjectId> = None;
-        for _ in 0..levels {
-            let (content, resources) = match below {
-                None => (b"0 0 0 1 k 0 0 1 1 re f".to_vec(), Dictionary::new()),
-                Some(id) => (
-                    b"/B Do ".repeat(fan),
-                    dictionary! { "XObject" => dictionary! { "B" => Object::Reference(id) } },
-                ),
-            };
-            below = Some(doc.add_object(form(&content, resources)));
-        }
-        let top = below.unwrap();
-        resources_mut(doc).set("XObject", dictionary! { "Top" => Object::Reference(top) });
-        add_content(doc, b"q /Top Do Q");
-    })
-}
-
-fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-    z.write_all(data).unwrap();
-    z.finish().unwrap()
-}
-
-/// Replaces page 1's content with one stream of `bytes` under `filter`.
-fn page_stream(bytes: Vec<u8>, filter: Option<&str>) -> Vec<u8> {
-    mutated(|doc| {
-        let mut dict = Dictionary::new();
-        if let Some(f) = filter {
-            dict.set("Filter", Object::Name(f.as_bytes().to_vec()));
-        }
-        let id = doc.add_object(Stream::new(dict, bytes));
-        page_mut(doc, 1).set("Contents", Object::Reference(id));
-    })
-}
-
-/// Applies `change` to every CIDFont (our fonts hold theirs directly in the Type0 font).
-fn each_cid_font(doc: &mut Document, change: impl Fn(&mut Dictionary)) {
-    let mut applied = 0;
-    for (_, o) in doc.objects.iter_mut() {
-        if let Ok(d) = o.as_dict_mut()
-            && d.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0")
-            && let Ok(Object::Array(fonts)) = d.get_mut(b"DescendantFonts")
-            && let Some(Object::Dictionary(cid)) = fonts.first_mut()
-        {
-            change(cid);
-            applied += 1;
-        }
-    }
-    assert!(applied > 0, "no CIDFont changed");
-}
-
-fn annotation(doc: &mut Document, annot: Dictionary) {
-    let id = doc.add_object(annot);
-    page_mut(doc, 1).set("Annots", vec![Object::Reference(id)]);
-}
-
-/// Deterministic noise: the same corpus on every machine.
-fn noise(n: usize, mut seed: u64) -> Vec<u8> {
-    (0..n)
-        .map(|_| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed >> 24) as u8
-        })
-        .collect()
-}
+use hostile::hostile_cases;
+use mutate::*;
 
 /// What the shop must be told about one file.
-struct Case {
+pub struct Case {
     defect: &'static str,
     bytes: Vec<u8>,
     /// The checks that must fail, and no others.
@@ -236,7 +38,7 @@ impl Case {
     }
 }
 
-fn case(defect: &'static str, fails: &'static [&'static str], bytes: Vec<u8>) -> Case {
+pub fn case(defect: &'static str, fails: &'static [&'static str], bytes: Vec<u8>) -> Case {
     Case {
         defect,
         bytes,
@@ -246,7 +48,7 @@ fn case(defect: &'static str, fails: &'static [&'static str], bytes: Vec<u8>) ->
     }
 }
 
-fn warns(defect: &'static str, warns: &'static [&'static str], bytes: Vec<u8>) -> Case {
+pub fn warns(defect: &'static str, warns: &'static [&'static str], bytes: Vec<u8>) -> Case {
     Case {
         defect,
         bytes,
@@ -474,179 +276,6 @@ fn structure_cases() -> Vec<Case> {
             });
         }))
         .mentions("1 widths disagree with the font program (e.g. CID 1 is 320 wide in the PDF, 280 in the font)"),
-    ]
-}
-
-fn hostile_cases() -> Vec<Case> {
-    let content = &["content streams"][..];
-    vec![
-        case(
-            "a page of random bytes",
-            content,
-            page_stream(noise(4000, 1), None),
-        ),
-        case(
-            "a page of random bytes under /FlateDecode",
-            content,
-            page_stream(noise(4000, 2), Some("FlateDecode")),
-        ),
-        case("a page whose deflate data is cut short", content, {
-            let ops: String = (0..2000)
-                .map(|i| format!("0 0 0 1 k {} {} 5 5 re f\n", i % 397, i % 571))
-                .collect();
-            let z = deflate(ops.as_bytes());
-            page_stream(z[..z.len() / 2].to_vec(), Some("FlateDecode"))
-        }),
-        case(
-            "valid operators followed by garbage",
-            content,
-            with_content(b"q 0 0 0 1 k Q \x00\x01\xff\xfe ) ] >> garbage"),
-        ),
-        case(
-            "an unbalanced string",
-            content,
-            with_content(b"BT /F1 11 Tf (never closed Tj ET"),
-        ),
-        case(
-            "a deflate bomb (100 MB of zeros)",
-            content,
-            page_stream(deflate(&vec![b' '; 100 << 20]), Some("FlateDecode")),
-        ),
-        case(
-            "1.1 million operators",
-            content,
-            page_stream(b"n\n".repeat(1_100_000), None),
-        ),
-        case(
-            "ten nested forms each drawing the one below ten times",
-            content,
-            nested_forms(10, 10),
-        ),
-        case(
-            "a form drawing itself",
-            content,
-            mutated(|doc| {
-                let id = doc.new_object_id();
-                let f = form(
-                    b"/Me Do",
-                    dictionary! { "XObject" => dictionary! { "Me" => Object::Reference(id) } },
-                );
-                doc.objects.insert(id, Object::Stream(f));
-                resources_mut(doc).set("XObject", dictionary! { "Me" => Object::Reference(id) });
-                add_content(doc, b"/Me Do");
-            }),
-        ),
-        case(
-            "a form of random bytes",
-            content,
-            mutated(|doc| {
-                add_xobject(doc, "FmR", form(&noise(3000, 3), Dictionary::new()));
-                add_content(doc, b"/FmR Do");
-            }),
-        ),
-        case(
-            "a content reference to a missing object",
-            content,
-            mutated(|doc| {
-                page_mut(doc, 1).set("Contents", Object::Reference((99_999, 0)));
-            }),
-        ),
-        case(
-            "a content entry that is a dictionary",
-            content,
-            mutated(|doc| {
-                let id = doc.add_object(dictionary! { "Length" => 0 });
-                page_mut(doc, 1).set("Contents", Object::Reference(id));
-            }),
-        ),
-        case(
-            "drawing an XObject that does not exist",
-            content,
-            with_content(b"/Nope Do"),
-        ),
-        case(
-            "a PostScript XObject",
-            content,
-            mutated(|doc| {
-                let ps = Stream::new(
-                    dictionary! { "Type" => "XObject", "Subtype" => "PS" },
-                    b"showpage".to_vec(),
-                );
-                add_xobject(doc, "PS1", ps);
-                add_content(doc, b"/PS1 Do");
-            }),
-        ),
-        case(
-            "a hundred thousand nested arrays",
-            content,
-            with_content(&[b"[".repeat(100_000), b"] ".repeat(100_000), b"pop".to_vec()].concat()),
-        ),
-        case(
-            "a W array naming four billion widths a thousand times",
-            &["font widths", "safe area"],
-            mutated(|doc| {
-                each_cid_font(doc, |d| {
-                    let w: Vec<Object> = (0..1000)
-                        .flat_map(|_| [0.into(), 4_294_967_295i64.into(), 500.into()])
-                        .collect();
-                    d.set("W", w);
-                });
-            }),
-        ),
-        case(
-            "no pages",
-            content,
-            mutated(|doc| {
-                let pages = doc
-                    .catalog()
-                    .unwrap()
-                    .get(b"Pages")
-                    .unwrap()
-                    .as_reference()
-                    .unwrap();
-                let p = doc.get_dictionary_mut(pages).unwrap();
-                p.set("Kids", Vec::<Object>::new());
-                p.set("Count", 0);
-            }),
-        ),
-        case("encrypted with an empty password", &["encryption"], {
-            let mut doc = Document::load_mem(good()).unwrap();
-            let state = lopdf::EncryptionState::try_from(lopdf::EncryptionVersion::V2 {
-                document: &doc,
-                owner_password: "eigenaar",
-                user_password: "",
-                key_length: 128,
-                permissions: lopdf::Permissions::all(),
-            })
-            .unwrap();
-            doc.encrypt(&state).unwrap();
-            save(&mut doc)
-        }),
-        case("encrypted with a password", &["readable", "encryption"], {
-            let mut doc = Document::load_mem(good()).unwrap();
-            let state = lopdf::EncryptionState::try_from(lopdf::EncryptionVersion::V2 {
-                document: &doc,
-                owner_password: "eigenaar",
-                user_password: "geheim",
-                key_length: 128,
-                permissions: lopdf::Permissions::all(),
-            })
-            .unwrap();
-            doc.encrypt(&state).unwrap();
-            save(&mut doc)
-        }),
-        case("random bytes", &["readable"], noise(20_000, 4)),
-        case("an empty file", &["readable"], Vec::new()),
-        case(
-            "a header and nothing else",
-            &["readable"],
-            b"%PDF-1.6\n".to_vec(),
-        ),
-        case(
-            "the good file cut in half",
-            &["readable"],
-            good()[..good().len() / 2].to_vec(),
-        ),
     ]
 }
 

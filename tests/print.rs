@@ -352,16 +352,32 @@ fn small_black_text_overprints_and_everything_else_knocks_out() {
             out += 1;
         }
     }
-    assert!(over > 20 && out > 0, "{over} overprinting runs, {out} knocking out");
-    assert!(found.paints.iter().all(|p| !p.overprint), "a fill or rule overprints");
+    assert!(
+        over > 20 && out > 0,
+        "{over} overprinting runs, {out} knocking out"
+    );
+    assert!(
+        found.paints.iter().all(|p| !p.overprint),
+        "a fill or rule overprints"
+    );
     // The states are what the RIP reads: OP and op on, and the nonzero overprint mode, so
     // the zero C, M and Y of black leave the tint below alone.
     let page = doc.get_pages()[&1];
-    let resources = deref(&doc, doc.get_dictionary(page).unwrap().get(b"Resources").unwrap())
+    let resources = deref(
+        &doc,
+        doc.get_dictionary(page).unwrap().get(b"Resources").unwrap(),
+    )
+    .as_dict()
+    .unwrap();
+    let states = deref(&doc, resources.get(b"ExtGState").unwrap())
         .as_dict()
         .unwrap();
-    let states = deref(&doc, resources.get(b"ExtGState").unwrap()).as_dict().unwrap();
-    let state = |name: &[u8]| deref(&doc, states.get(name).unwrap()).as_dict().unwrap().clone();
+    let state = |name: &[u8]| {
+        deref(&doc, states.get(name).unwrap())
+            .as_dict()
+            .unwrap()
+            .clone()
+    };
     for (name, on) in [(&b"GSop"[..], true), (b"GSko", false)] {
         let s = state(name);
         assert_eq!(s.get(b"OP").unwrap().as_bool().unwrap(), on);
@@ -369,7 +385,11 @@ fn small_black_text_overprints_and_everything_else_knocks_out() {
         assert_eq!(s.get(b"OPM").unwrap().as_i64().unwrap(), 1);
     }
     // Office files are for a printer that does not separate: no overprint there.
-    let office = load(&render(&fixture().built.layout.pages, &meta(), Target::Office));
+    let office = load(&render(
+        &fixture().built.layout.pages,
+        &meta(),
+        Target::Office,
+    ));
     let found = preflight::walk(&office);
     assert!(found.text.iter().all(|t| !t.overprint));
 }
@@ -404,12 +424,19 @@ fn a_padded_leaflet_ends_in_lined_notes_pages_that_pass_preflight() {
         // Writing lines every 8 mm between the heading and the footer, and its rule.
         let lines = found.strokes.iter().filter(|s| s.page == page).count();
         assert!((15..30).contains(&lines), "page {page}: {lines} lines");
-        assert!(found.text.iter().any(|t| t.page == page && t.size > 12.0), "page {page}: no heading");
+        assert!(
+            found.text.iter().any(|t| t.page == page && t.size > 12.0),
+            "page {page}: no heading"
+        );
     }
     let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
     assert_eq!(text.matches("Notities").count(), 3, "{text}");
     for line in &f.built.document.footer {
-        assert_eq!(text.matches(line.as_str()).count(), 4, "footer “{line}” in\n{text}");
+        assert_eq!(
+            text.matches(line.as_str()).count(),
+            4,
+            "footer “{line}” in\n{text}"
+        );
     }
 }
 

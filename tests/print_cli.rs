@@ -86,7 +86,10 @@ fn build_for_print_then_preflight() {
 fn preflight_refuses_what_is_not_a_pdf_file_without_reading_it() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe.pdf");
-    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
     assert!(made.success());
     let start = std::time::Instant::now();
     let out = leaflet(&["preflight", path(&fifo), "/dev/zero", path(dir.path())]);
@@ -104,7 +107,10 @@ fn preflight_refuses_what_is_not_a_pdf_file_without_reading_it() {
         report.contains("FAIL  readable: it is a folder; preflight reads PDF files only"),
         "{report}"
     );
-    assert!(report.contains("0 of 3 files ready for the print shop"), "{report}");
+    assert!(
+        report.contains("0 of 3 files ready for the print shop"),
+        "{report}"
+    );
 }
 
 #[test]
@@ -134,6 +140,15 @@ fn a_reader_that_stops_early_is_not_an_error() {
     child.stdout.take().unwrap().read_exact(&mut first).unwrap();
     // Dropping the read end closes the pipe.
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

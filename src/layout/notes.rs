@@ -32,7 +32,10 @@ impl Typesetter<'_> {
             height: style.page_height(),
             items: Vec::new(),
         };
-        let (left, right) = (style.margin_left(), style.page_width() - style.margin_right());
+        let (left, right) = (
+            style.margin_left(),
+            style.page_width() - style.margin_right(),
+        );
         let heading = builder.fragment(HEADING, FaceId::Bold, style.heading_size);
         let heading_y = style.margin_top() + style.heading_size;
         page.items.push(PageItem::Text(GlyphRun {

@@ -18,7 +18,7 @@ use printpdf::{
 };
 
 pub use finish::{OUTPUT_PROFILE, defects, printpdf_leftovers, trailer_id};
-pub use pad::{PageCount, Padded, Padding, pad};
+pub use pad::{Padded, Padding, PageCount, pad};
 
 /// Which printer the file is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -98,13 +98,22 @@ mod tests {
                 "5 pages padded to 8 for the print shop with 3 lined “Notities” pages at the end (house style: pages in multiples of 4)"
             )
         );
-        let blank = pad(&pages[..3], PageCount { multiple: 4, padding: Padding::Blank }, &notes);
+        let blank = pad(
+            &pages[..3],
+            PageCount {
+                multiple: 4,
+                padding: Padding::Blank,
+            },
+            &notes,
+        );
         assert_eq!(blank.pages.len(), 4);
         assert!(blank.pages[3].items.is_empty());
         assert_eq!(blank.pages[3].height, 99.0);
         assert_eq!(
             blank.warning.as_deref(),
-            Some("3 pages padded to 4 for the print shop with 1 blank page at the end (house style: pages in multiples of 4)")
+            Some(
+                "3 pages padded to 4 for the print shop with 1 blank page at the end (house style: pages in multiples of 4)"
+            )
         );
         assert!(pad(&pages[..4], count, &notes).warning.is_none());
     }
