@@ -318,8 +318,10 @@ fn every_file_of_the_corpus_gets_the_verdict_the_shop_needs() {
     );
     let mut wrong = Vec::new();
     let mut caught = 0;
+    let mut slowest = (Duration::ZERO, "");
     for c in &cases {
         let (checks, took) = judge(&c.bytes);
+        slowest = slowest.max((took, c.defect));
         let mut failed: Vec<&str> = checks
             .iter()
             .filter(|k| !k.passed)
@@ -351,6 +353,13 @@ fn every_file_of_the_corpus_gets_the_verdict_the_shop_needs() {
             caught += 1;
         }
     }
+    // Seen with `--nocapture`: the figure for the closing note.
+    eprintln!(
+        "{caught} of {} as expected; slowest {:?} ({})",
+        cases.len(),
+        slowest.0,
+        slowest.1
+    );
     assert!(
         wrong.is_empty(),
         "{caught} of {} as expected; wrong:\n{}",
