@@ -209,6 +209,54 @@ fn output_intent_embeds_the_shipped_fogra39_profile() {
 }
 
 #[test]
+fn uncoated_output_declares_fogra29_with_its_profile_and_passes_preflight() {
+    let settings = pdf::PrintSettings {
+        output: pdf::OutputCondition::Uncoated,
+    };
+    let bytes = pdf::write_with(
+        &fixture().built.layout.pages,
+        &meta(),
+        Target::Print { marks: false },
+        &fixture().engine.fonts,
+        &settings,
+    );
+    let doc = load(&bytes);
+    let intents = deref(&doc, catalog(&doc).get(b"OutputIntents").unwrap())
+        .as_array()
+        .unwrap();
+    assert_eq!(intents.len(), 1);
+    let intent = deref(&doc, &intents[0]).as_dict().unwrap();
+    let text = |k: &[u8]| intent.get(k).unwrap().as_str().unwrap().to_vec();
+    assert_eq!(text(b"OutputConditionIdentifier"), b"FOGRA29");
+    assert_eq!(
+        text(b"OutputCondition"),
+        b"Uncoated FOGRA29 300% (ArgyllCMS from FOGRA29L), FOGRA29"
+    );
+    let profile = deref(&doc, intent.get(b"DestOutputProfile").unwrap())
+        .as_stream()
+        .unwrap();
+    let icc = profile.decompressed_content().unwrap();
+    assert_eq!(
+        icc,
+        std::fs::read("fonts/icc/FOGRA29_uncoated_argyll.icc").unwrap()
+    );
+    // An ICC output profile for CMYK: device class, colour space and signature.
+    assert_eq!(&icc[12..20], b"prtrCMYK");
+    assert_eq!(&icc[36..40], b"acsp");
+    let failed: Vec<String> = preflight::check_bytes(&bytes)
+        .iter()
+        .filter(|c| !c.passed)
+        .map(|c| c.line())
+        .collect();
+    assert!(failed.is_empty(), "{failed:#?}");
+    // The pages are the coated file's: same content streams, page for page.
+    let coated = load(print_pdf());
+    for (a, b) in doc.get_pages().values().zip(coated.get_pages().values()) {
+        assert_eq!(doc.get_page_content(*a), coated.get_page_content(*b));
+    }
+}
+
+#[test]
 fn info_and_xmp_identify_pdfx4() {
     let doc = load(print_pdf());
     let info = info(&doc);

@@ -9,13 +9,11 @@
 //! an upgrade of printpdf that brings one back fails the tests instead of reaching a shop.
 
 use super::fonts::Subset;
+use super::intent::{OutputCondition, add_output_intent};
 use super::{Geometry, Meta, Target};
 use chrono::Datelike;
 use lopdf::{Document, Object, ObjectId, Stream, StringFormat, dictionary};
 use sha2::{Digest, Sha256};
-
-/// The ICC profile of the output condition (FOGRA39, "ISO Coated v2 300% (basICColor)").
-pub const OUTPUT_PROFILE: &[u8] = include_bytes!("../../fonts/icc/ISOcoated_v2_300_bas.icc");
 
 /// The Info /Subject, repeated as XMP dc:description: PDF/X wants the two to agree.
 const SUBJECT: &str = "Patiëntenfolder";
@@ -28,6 +26,7 @@ pub fn finish(
     target: Target,
     geometry: &Geometry,
     subsets: &[Subset],
+    output: OutputCondition,
 ) -> Vec<u8> {
     tag_subsets(&mut doc, subsets);
     set_boxes(&mut doc, target, geometry);
@@ -59,7 +58,8 @@ pub fn finish(
     // tools that do not inflate streams.
     add_metadata(&mut doc, meta, target, &id);
     if let Target::Print { .. } = target {
-        add_output_intent(&mut doc);
+        let catalog = root_id(&doc);
+        add_output_intent(&mut doc, catalog, output);
     }
     let id_obj = Object::String(id.to_vec(), StringFormat::Hexadecimal);
     doc.trailer
@@ -567,36 +567,5 @@ fn add_metadata(doc: &mut Document, meta: &Meta, target: Target, id: &[u8; 16]) 
     let catalog_id = root_id(doc);
     if let Ok(catalog) = doc.get_object_mut(catalog_id).and_then(Object::as_dict_mut) {
         catalog.set("Metadata", Object::Reference(metadata_id));
-    }
-}
-
-/// The PDF/X-4 output intent with the embedded CMYK profile of the shop's press condition.
-fn add_output_intent(doc: &mut Document) {
-    // The megabyte profile is deflated once per run, not once per leaflet.
-    static COMPRESSED: std::sync::OnceLock<Stream> = std::sync::OnceLock::new();
-    let profile = COMPRESSED.get_or_init(|| {
-        let mut profile = Stream::new(
-            dictionary! { "N" => 4, "Alternate" => Object::Name(b"DeviceCMYK".to_vec()) },
-            OUTPUT_PROFILE.to_vec(),
-        );
-        let _ = profile.compress();
-        profile
-    });
-    let profile_id = doc.add_object(profile.clone());
-    let intent = dictionary! {
-        "Type" => Object::Name(b"OutputIntent".to_vec()),
-        "S" => Object::Name(b"GTS_PDFX".to_vec()),
-        "OutputConditionIdentifier" => Object::string_literal("FOGRA39"),
-        "OutputCondition" => Object::string_literal("ISO Coated v2 300% (basICColor), FOGRA39"),
-        "RegistryName" => Object::string_literal("http://www.color.org"),
-        "Info" => Object::string_literal("ISO Coated v2 300% (basICColor)"),
-        "DestOutputProfile" => Object::Reference(profile_id),
-    };
-    let catalog_id = root_id(doc);
-    if let Ok(catalog) = doc.get_object_mut(catalog_id).and_then(Object::as_dict_mut) {
-        catalog.set(
-            "OutputIntents",
-            Object::Array(vec![Object::Dictionary(intent)]),
-        );
     }
 }

@@ -6,6 +6,7 @@
 
 mod finish;
 mod fonts;
+mod intent;
 mod pad;
 
 use crate::layout::{Page, PageItem};
@@ -17,7 +18,8 @@ use printpdf::{
     Point, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 
-pub use finish::{OUTPUT_PROFILE, defects, printpdf_leftovers, trailer_id};
+pub use finish::{defects, printpdf_leftovers, trailer_id};
+pub use intent::{OUTPUT_PROFILE, OutputCondition, UNCOATED_PROFILE};
 pub use pad::{Padded, Padding, PageCount, pad};
 
 /// Which printer the file is for.
@@ -76,9 +78,27 @@ impl Geometry {
     }
 }
 
+/// House-style choices for print output, read by [`write_with`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PrintSettings {
+    /// The press condition of the output intent (`output_condition: coated | uncoated`).
+    pub output: OutputCondition,
+}
+
 /// Renders laid-out pages to PDF bytes. The same pages and metadata always give the same
 /// bytes.
 pub fn write(pages: &[Page], meta: &Meta, target: Target, fonts: &Fonts) -> Vec<u8> {
+    write_with(pages, meta, target, fonts, &PrintSettings::default())
+}
+
+/// [`write`] with the house style's print settings.
+pub fn write_with(
+    pages: &[Page],
+    meta: &Meta,
+    target: Target,
+    fonts: &Fonts,
+    settings: &PrintSettings,
+) -> Vec<u8> {
     let (w, h) = pages
         .first()
         .map_or((420.0, 595.0), |p| (p.width, p.height));
@@ -113,7 +133,14 @@ pub fn write(pages: &[Page], meta: &Meta, target: Target, fonts: &Fonts) -> Vec<
     };
     let mut warnings = Vec::new();
     let lopdf_doc = printpdf::serialize::to_lopdf_doc(&doc, &opts, &mut warnings);
-    finish::finish(lopdf_doc, meta, target, &geometry, &subsets)
+    finish::finish(
+        lopdf_doc,
+        meta,
+        target,
+        &geometry,
+        &subsets,
+        settings.output,
+    )
 }
 
 fn color(c: Cmyk) -> Color {

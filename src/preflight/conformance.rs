@@ -2,7 +2,7 @@
 //! profile, the Info dictionary and the XMP packet that must agree with it.
 
 use super::{Check, catalog, deref, string_of};
-use crate::pdfx::xmp;
+use crate::pdfx::{CONDITIONS, xmp};
 use lopdf::{Dictionary, Document, Object};
 
 pub fn version(bytes: &[u8]) -> Check {
@@ -88,9 +88,10 @@ pub fn output_intent(doc: &Document) -> (Check, Option<Object>) {
     };
     let text = |key: &[u8]| intent.get(key).ok().and_then(string_of);
     match text(b"OutputConditionIdentifier") {
-        Some(v) if v == "FOGRA39" => {}
+        Some(v) if CONDITIONS.iter().any(|c| c.identifier == v) => {}
         Some(v) => problems.push(format!(
-            "/OutputConditionIdentifier is ({v}), not (FOGRA39)"
+            "/OutputConditionIdentifier is ({v}), not a condition the shop prints ({})",
+            CONDITIONS.map(|c| c.identifier).join(" or ")
         )),
         None => problems.push("no /OutputConditionIdentifier".into()),
     }
@@ -124,7 +125,7 @@ pub fn output_intent(doc: &Document) -> (Check, Option<Object>) {
         Check::new(
             name,
             problems,
-            "one GTS_PDFX intent, FOGRA39, registry http://www.color.org",
+            "one GTS_PDFX intent, FOGRA39 or FOGRA29, registry http://www.color.org",
         ),
         profile,
     )
