@@ -140,3 +140,36 @@ fn classify(doc: &Document, space: &Object, resources: Option<&Dictionary>, dept
         _ => Space::Other,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cmyk(c: f32, m: f32, y: f32, k: f32) -> Colour {
+        Colour {
+            space: Space::Cmyk,
+            components: vec![c, m, y, k],
+        }
+    }
+
+    #[test]
+    fn ink_plates_and_black_as_the_press_sees_them() {
+        assert_eq!(cmyk(0.85, 0.85, 0.85, 0.85).ink(), Some(340.0));
+        assert_eq!(cmyk(0.85, 0.35, 0.0, 0.15).plates(), 3);
+        let gray = Colour {
+            space: Space::Gray,
+            components: vec![0.05],
+        };
+        assert_eq!(gray.cmyk(), Some([0.0, 0.0, 0.0, 0.95]));
+        assert!(!gray.is_pure_black() && !gray.is_white());
+        assert!(cmyk(0.0, 0.0, 0.0, 1.0).is_pure_black());
+        assert!(cmyk(0.0, 0.0, 0.0, 0.0).is_white());
+        // A spot colour's ink is unknown, not zero: it is neither white nor measured.
+        let spot = Colour {
+            space: Space::Other,
+            components: vec![1.0],
+        };
+        assert_eq!(spot.ink(), None);
+        assert!(!spot.is_white());
+    }
+}

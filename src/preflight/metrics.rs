@@ -117,3 +117,28 @@ impl FontMetrics {
         self.widths.get(&code).copied().unwrap_or(self.default)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::dictionary;
+
+    #[test]
+    fn a_hostile_w_array_is_cut_off_at_the_budget() {
+        let doc = Document::with_version("1.6");
+        let w: Vec<Object> = (0..1000)
+            .flat_map(|_| [0.into(), 4_294_967_295i64.into(), 500.into()])
+            .collect();
+        let font = dictionary! {
+            "Subtype" => "Type0",
+            "DescendantFonts" => vec![Object::Dictionary(dictionary! { "W" => w, "DW" => 600 })],
+        };
+        let m = FontMetrics::from_dict(&doc, &font);
+        assert_eq!(m.widths.len(), MAX_WIDTHS);
+        assert_eq!(m.width(7), 500.0);
+        assert_eq!(m.width(70_000), 600.0);
+        let simple =
+            dictionary! { "FirstChar" => 32, "Widths" => vec![Object::Integer(250); 1000] };
+        assert_eq!(FontMetrics::from_dict(&doc, &simple).widths.len(), 256);
+    }
+}

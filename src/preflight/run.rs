@@ -54,7 +54,14 @@ pub fn report(files: &[PathBuf], profile: &Profile, time: Duration, out: &mut dy
             for c in &checks {
                 writeln!(out, "  {}", c.line())?;
             }
-            if failed == 0 {
+            let warned = checks.iter().filter(|c| c.verdict() == "WARN").count();
+            if failed == 0 && warned > 0 {
+                writeln!(
+                    out,
+                    "  ready for the print shop ({} checks passed, {warned} with a warning to look at)",
+                    checks.len()
+                )?;
+            } else if failed == 0 {
                 writeln!(
                     out,
                     "  ready for the print shop ({} checks passed)",
