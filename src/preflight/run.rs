@@ -136,13 +136,22 @@ pub fn judge(path: &Path, profile: &Profile, time: Duration) -> Vec<Check> {
 
 /// Judges bytes on a thread of their own, giving up after `time`.
 pub fn judge_bytes(bytes: Vec<u8>, profile: &Profile, time: Duration) -> Vec<Check> {
-    let (send, receive) = mpsc::channel();
     let profile = *profile;
+    on_thread(bytes, time, move |b| check_with(b, &profile))
+}
+
+/// Runs `check` on a thread named for the panic hook; a panic that escapes it, or a
+/// check that outlives `time`, becomes the file's verdict.
+fn on_thread<F>(bytes: Vec<u8>, time: Duration, check: F) -> Vec<Check>
+where
+    F: FnOnce(&[u8]) -> Vec<Check> + Send + 'static,
+{
+    let (send, receive) = mpsc::channel();
     let spawned = std::thread::Builder::new()
         .name(THREAD.into())
         .stack_size(STACK_BYTES)
         .spawn(move || {
-            let _ = send.send(check_with(&bytes, &profile));
+            let _ = send.send(check(&bytes));
         });
     if let Err(e) = spawned {
         return refused(format!("preflight could not start a thread for it ({e})"));
@@ -152,10 +161,40 @@ pub fn judge_bytes(bytes: Vec<u8>, profile: &Profile, time: Duration) -> Vec<Che
         // The thread is left to finish on its own; the process ends without waiting for it.
         Err(mpsc::RecvTimeoutError::Timeout) => refused(format!(
             "it could not be judged within {} s; a file this hard to read is not ready",
-            time.as_secs()
+            time.as_secs_f32()
         )),
         Err(mpsc::RecvTimeoutError::Disconnected) => {
             refused("the PDF reader crashed on it; it cannot be vouched for".into())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn only_line(checks: &[Check]) -> String {
+        assert_eq!(checks.len(), 1, "{checks:?}");
+        checks[0].line()
+    }
+
+    #[test]
+    fn a_crash_or_a_hang_is_a_verdict_and_not_the_end_of_the_run() {
+        let crashed = on_thread(vec![1], Duration::from_secs(5), |_| panic!("boom"));
+        assert_eq!(
+            only_line(&crashed),
+            "FAIL  readable: the PDF reader crashed on it; it cannot be vouched for"
+        );
+        let hung = on_thread(vec![1], Duration::from_millis(200), |_| {
+            std::thread::sleep(Duration::from_secs(3));
+            Vec::new()
+        });
+        assert_eq!(
+            only_line(&hung),
+            "FAIL  readable: it could not be judged within 0.2 s; a file this hard to read is not ready"
+        );
+        // A panic inside the checks themselves is caught where it happens.
+        let garbage = judge_bytes(b"%PDF-1.6\n".to_vec(), &Profile::default(), TIME_LIMIT);
+        assert!(garbage.iter().any(|c| !c.passed));
     }
 }
