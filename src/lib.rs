@@ -29,6 +29,7 @@ pub mod layout;
 pub mod lint;
 pub mod model;
 pub mod pdf;
+pub mod pdfx;
 pub mod pipeline;
 pub mod preflight;
 pub mod report;

@@ -4,8 +4,9 @@
 use leaflet_printer::impose::{Imposition, booklet_order, impose};
 use leaflet_printer::layout::Page;
 use leaflet_printer::pdf::{self, Meta, Target};
+use leaflet_printer::pdfx::xmp;
 use leaflet_printer::pipeline::{self, Built, Engine};
-use leaflet_printer::preflight::{self, Space, content::Colour, xmp};
+use leaflet_printer::preflight::{self, Space, content::Colour};
 use leaflet_printer::shared::SharedData;
 use leaflet_printer::style::PT_PER_MM;
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -208,6 +209,54 @@ fn output_intent_embeds_the_shipped_fogra39_profile() {
 }
 
 #[test]
+fn uncoated_output_declares_fogra29_with_its_profile_and_passes_preflight() {
+    let settings = pdf::PrintSettings {
+        output: pdf::OutputCondition::Uncoated,
+    };
+    let bytes = pdf::write_with(
+        &fixture().built.layout.pages,
+        &meta(),
+        Target::Print { marks: false },
+        &fixture().engine.fonts,
+        &settings,
+    );
+    let doc = load(&bytes);
+    let intents = deref(&doc, catalog(&doc).get(b"OutputIntents").unwrap())
+        .as_array()
+        .unwrap();
+    assert_eq!(intents.len(), 1);
+    let intent = deref(&doc, &intents[0]).as_dict().unwrap();
+    let text = |k: &[u8]| intent.get(k).unwrap().as_str().unwrap().to_vec();
+    assert_eq!(text(b"OutputConditionIdentifier"), b"FOGRA29");
+    assert_eq!(
+        text(b"OutputCondition"),
+        b"Uncoated FOGRA29 300% (ArgyllCMS from FOGRA29L), FOGRA29"
+    );
+    let profile = deref(&doc, intent.get(b"DestOutputProfile").unwrap())
+        .as_stream()
+        .unwrap();
+    let icc = profile.decompressed_content().unwrap();
+    assert_eq!(
+        icc,
+        std::fs::read("fonts/icc/FOGRA29_uncoated_argyll.icc").unwrap()
+    );
+    // An ICC output profile for CMYK: device class, colour space and signature.
+    assert_eq!(&icc[12..20], b"prtrCMYK");
+    assert_eq!(&icc[36..40], b"acsp");
+    let failed: Vec<String> = preflight::check_bytes(&bytes)
+        .iter()
+        .filter(|c| !c.passed)
+        .map(|c| c.line())
+        .collect();
+    assert!(failed.is_empty(), "{failed:#?}");
+    // The pages are the coated file's: same content streams, page for page.
+    let coated = load(print_pdf());
+    for (a, b) in doc.get_pages().values().zip(coated.get_pages().values()) {
+        assert_eq!(doc.get_page_content(*a), coated.get_page_content(*b));
+    }
+}
+
+#[test]
 fn info_and_xmp_identify_pdfx4() {
     let doc = load(print_pdf());
     let info = info(&doc);
@@ -333,6 +382,110 @@ fn every_colour_is_cmyk_and_body_text_is_black_only() {
         [0.0, band.bbox[1], A5.0 + 2.0 * BLEED, A5.1 + 2.0 * BLEED],
         "band",
     );
+}
+
+#[test]
+fn small_black_text_overprints_and_everything_else_knocks_out() {
+    let doc = load(print_pdf());
+    let found = preflight::walk(&doc);
+    let (mut over, mut out) = (0, 0);
+    for t in &found.text {
+        let black = t.fill.components == [0.0, 0.0, 0.0, 1.0];
+        // Black text up to 12 pt prints on top of the route box's tint; headings and
+        // coloured or white text knock out.
+        assert_eq!(t.overprint, black && t.size <= 12.0, "{t:?}");
+        if t.overprint {
+            over += 1;
+        } else {
+            out += 1;
+        }
+    }
+    assert!(
+        over > 20 && out > 0,
+        "{over} overprinting runs, {out} knocking out"
+    );
+    assert!(
+        found.paints.iter().all(|p| !p.overprint),
+        "a fill or rule overprints"
+    );
+    // The states are what the RIP reads: OP and op on, and the nonzero overprint mode, so
+    // the zero C, M and Y of black leave the tint below alone.
+    let page = doc.get_pages()[&1];
+    let resources = deref(
+        &doc,
+        doc.get_dictionary(page).unwrap().get(b"Resources").unwrap(),
+    )
+    .as_dict()
+    .unwrap();
+    let states = deref(&doc, resources.get(b"ExtGState").unwrap())
+        .as_dict()
+        .unwrap();
+    let state = |name: &[u8]| {
+        deref(&doc, states.get(name).unwrap())
+            .as_dict()
+            .unwrap()
+            .clone()
+    };
+    for (name, on) in [(&b"GSop"[..], true), (b"GSko", false)] {
+        let s = state(name);
+        assert_eq!(s.get(b"OP").unwrap().as_bool().unwrap(), on);
+        assert_eq!(s.get(b"op").unwrap().as_bool().unwrap(), on);
+        assert_eq!(s.get(b"OPM").unwrap().as_i64().unwrap(), 1);
+    }
+    // Office files are for a printer that does not separate: no overprint there.
+    let office = load(&render(
+        &fixture().built.layout.pages,
+        &meta(),
+        Target::Office,
+    ));
+    let found = preflight::walk(&office);
+    assert!(found.text.iter().all(|t| !t.overprint));
+}
+
+#[test]
+fn a_padded_leaflet_ends_in_lined_notes_pages_that_pass_preflight() {
+    let f = fixture();
+    let typesetter = leaflet_printer::layout::Typesetter {
+        fonts: &f.engine.fonts,
+        hyphenator: &f.engine.hyphenator,
+        style: &f.shared.style,
+    };
+    let notes = typesetter.notes_page(&f.built.document.footer);
+    let pages = &f.built.layout.pages[..1];
+    let count = pdf::PageCount {
+        multiple: 4,
+        padding: pdf::Padding::Notes,
+    };
+    let padded = pdf::pad(pages, count, &notes);
+    assert_eq!(padded.added, 3);
+    let bytes = render(&padded.pages, &meta(), Target::Print { marks: true });
+    let failed: Vec<String> = preflight::check_bytes(&bytes)
+        .iter()
+        .filter(|c| !c.passed)
+        .map(|c| c.line())
+        .collect();
+    assert!(failed.is_empty(), "{failed:#?}");
+    let doc = load(&bytes);
+    assert_eq!(doc.get_pages().len(), 4);
+    let found = preflight::walk(&doc);
+    for page in 2..=4 {
+        // Writing lines every 8 mm between the heading and the footer, and its rule.
+        let lines = found.strokes.iter().filter(|s| s.page == page).count();
+        assert!((15..30).contains(&lines), "page {page}: {lines} lines");
+        assert!(
+            found.text.iter().any(|t| t.page == page && t.size > 12.0),
+            "page {page}: no heading"
+        );
+    }
+    let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
+    assert_eq!(text.matches("Notities").count(), 3, "{text}");
+    for line in &f.built.document.footer {
+        assert_eq!(
+            text.matches(line.as_str()).count(),
+            4,
+            "footer “{line}” in\n{text}"
+        );
+    }
 }
 
 #[test]

@@ -81,3 +81,74 @@ fn build_for_print_then_preflight() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(stdout(&missing).contains("FAIL  readable: cannot open it"));
 }
+
+#[test]
+fn preflight_refuses_what_is_not_a_pdf_file_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.pdf");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let start = std::time::Instant::now();
+    let out = leaflet(&["preflight", path(&fifo), "/dev/zero", path(dir.path())]);
+    let report = stdout(&out);
+    assert!(start.elapsed().as_secs() < 10, "took {:?}", start.elapsed());
+    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert_eq!(
+        report
+            .matches("FAIL  readable: it is not a regular file (a pipe, socket or device); preflight reads PDF files only")
+            .count(),
+        2,
+        "{report}"
+    );
+    assert!(
+        report.contains("FAIL  readable: it is a folder; preflight reads PDF files only"),
+        "{report}"
+    );
+    assert!(
+        report.contains("0 of 3 files ready for the print shop"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    // `leaflet preflight … | head -1`: the pipe closes while the report is still coming.
+    let dir = tempfile::tempdir().unwrap();
+    let built = leaflet(&[
+        "build",
+        "leaflets/immunotherapie.yaml",
+        "-o",
+        path(dir.path()),
+        "--target",
+        "print",
+    ]);
+    assert!(built.status.success(), "{built:?}");
+    let file = dir.path().join("immunotherapie.pdf");
+    let files: Vec<&str> = std::iter::repeat_n(path(&file), 200).collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .arg("preflight")
+        .args(&files)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    use std::io::Read;
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // Dropping the read end closes the pipe.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -5,6 +5,7 @@
 //! an imposition) reads the same pages.
 
 pub mod linebreak;
+pub mod notes;
 pub mod pages;
 pub mod paragraph;
 pub mod table;

@@ -9,13 +9,11 @@
 //! an upgrade of printpdf that brings one back fails the tests instead of reaching a shop.
 
 use super::fonts::Subset;
+use super::intent::{OutputCondition, add_output_intent};
 use super::{Geometry, Meta, Target};
 use chrono::Datelike;
 use lopdf::{Document, Object, ObjectId, Stream, StringFormat, dictionary};
 use sha2::{Digest, Sha256};
-
-/// The ICC profile of the output condition (FOGRA39, "ISO Coated v2 300% (basICColor)").
-pub const OUTPUT_PROFILE: &[u8] = include_bytes!("../../fonts/icc/ISOcoated_v2_300_bas.icc");
 
 /// The Info /Subject, repeated as XMP dc:description: PDF/X wants the two to agree.
 const SUBJECT: &str = "Patiëntenfolder";
@@ -28,9 +26,13 @@ pub fn finish(
     target: Target,
     geometry: &Geometry,
     subsets: &[Subset],
+    output: OutputCondition,
 ) -> Vec<u8> {
     tag_subsets(&mut doc, subsets);
     set_boxes(&mut doc, target, geometry);
+    if let Target::Print { .. } = target {
+        add_overprint_states(&mut doc);
+    }
     let catalog_id = root_id(&doc);
     let info_id = doc.add_object(info_dict(meta, target));
     doc.trailer.set("Info", Object::Reference(info_id));
@@ -56,7 +58,8 @@ pub fn finish(
     // tools that do not inflate streams.
     add_metadata(&mut doc, meta, target, &id);
     if let Target::Print { .. } = target {
-        add_output_intent(&mut doc);
+        let catalog = root_id(&doc);
+        add_output_intent(&mut doc, catalog, output);
     }
     let id_obj = Object::String(id.to_vec(), StringFormat::Hexadecimal);
     doc.trailer
@@ -255,6 +258,48 @@ fn rename_font(doc: &mut Document, type0: ObjectId, name: &str) {
     }
 }
 
+/// The two graphics states print pages switch between (see [`super::OVERPRINT_GS`]).
+/// `/OPM 1`: a zero CMYK component leaves that plate alone instead of erasing it, which is
+/// what makes 100 % K text print on top of a tint rather than knock a hole for itself.
+fn add_overprint_states(doc: &mut Document) {
+    let state = |on: bool| {
+        dictionary! {
+            "Type" => Object::Name(b"ExtGState".to_vec()),
+            "OP" => on,
+            "op" => on,
+            "OPM" => 1,
+        }
+    };
+    let over = doc.add_object(state(true));
+    let knock = doc.add_object(state(false));
+    let states = dictionary! {
+        super::OVERPRINT_GS => Object::Reference(over),
+        super::KNOCKOUT_GS => Object::Reference(knock),
+    };
+    let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
+    for p in pages {
+        let resources = match doc.get_dictionary(p).and_then(|d| d.get(b"Resources")) {
+            Ok(Object::Reference(id)) => Some(*id),
+            _ => None,
+        };
+        let dict = match resources {
+            Some(id) => doc.get_object_mut(id).and_then(Object::as_dict_mut),
+            None => doc
+                .get_object_mut(p)
+                .and_then(Object::as_dict_mut)
+                .and_then(|d| {
+                    if !d.has(b"Resources") {
+                        d.set("Resources", dictionary! {});
+                    }
+                    d.get_mut(b"Resources").and_then(Object::as_dict_mut)
+                }),
+        };
+        if let Ok(r) = dict {
+            r.set("ExtGState", states.clone());
+        }
+    }
+}
+
 fn rect(x0: f32, y0: f32, x1: f32, y1: f32) -> Object {
     let r = |v: f32| Object::Real((v * 1000.0).round() / 1000.0);
     Object::Array(vec![r(x0), r(y0), r(x1), r(y1)])
@@ -444,7 +489,7 @@ pub fn defects(doc: &Document, target: Target, g: &Geometry) -> Vec<String> {
         .map(|s| String::from_utf8_lossy(&s.content).into_owned());
     match (id, xml) {
         (Some(id), Some(xml)) if id.len() == 16 => {
-            use crate::preflight::xmp::{parse_date, property};
+            use crate::pdfx::xmp::{parse_date, property};
             for q in ["xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"] {
                 if property(&xml, q).and_then(|d| parse_date(&d)).is_none() {
                     found.push(format!("{q} is not an ISO 8601 date"));
@@ -522,36 +567,5 @@ fn add_metadata(doc: &mut Document, meta: &Meta, target: Target, id: &[u8; 16]) 
     let catalog_id = root_id(doc);
     if let Ok(catalog) = doc.get_object_mut(catalog_id).and_then(Object::as_dict_mut) {
         catalog.set("Metadata", Object::Reference(metadata_id));
-    }
-}
-
-/// The PDF/X-4 output intent with the embedded CMYK profile of the shop's press condition.
-fn add_output_intent(doc: &mut Document) {
-    // The megabyte profile is deflated once per run, not once per leaflet.
-    static COMPRESSED: std::sync::OnceLock<Stream> = std::sync::OnceLock::new();
-    let profile = COMPRESSED.get_or_init(|| {
-        let mut profile = Stream::new(
-            dictionary! { "N" => 4, "Alternate" => Object::Name(b"DeviceCMYK".to_vec()) },
-            OUTPUT_PROFILE.to_vec(),
-        );
-        let _ = profile.compress();
-        profile
-    });
-    let profile_id = doc.add_object(profile.clone());
-    let intent = dictionary! {
-        "Type" => Object::Name(b"OutputIntent".to_vec()),
-        "S" => Object::Name(b"GTS_PDFX".to_vec()),
-        "OutputConditionIdentifier" => Object::string_literal("FOGRA39"),
-        "OutputCondition" => Object::string_literal("ISO Coated v2 300% (basICColor), FOGRA39"),
-        "RegistryName" => Object::string_literal("http://www.color.org"),
-        "Info" => Object::string_literal("ISO Coated v2 300% (basICColor)"),
-        "DestOutputProfile" => Object::Reference(profile_id),
-    };
-    let catalog_id = root_id(doc);
-    if let Ok(catalog) = doc.get_object_mut(catalog_id).and_then(Object::as_dict_mut) {
-        catalog.set(
-            "OutputIntents",
-            Object::Array(vec![Object::Dictionary(intent)]),
-        );
     }
 }

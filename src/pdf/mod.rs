@@ -1,10 +1,13 @@
 //! PDF output: laid-out pages to bytes, through printpdf, then one lopdf pass that makes the
 //! file deterministic and complete (subset tags, metadata, page boxes, PDF/X parts).
 //!
-//! Only this module and `preflight` know printpdf or lopdf.
+//! Only this module and `preflight` know printpdf or lopdf; the PDF/X facts both need
+//! live in [`crate::pdfx`].
 
 mod finish;
 mod fonts;
+mod intent;
+mod pad;
 
 use crate::layout::{Page, PageItem};
 use crate::style::{Cmyk, PT_PER_MM};
@@ -15,7 +18,9 @@ use printpdf::{
     Point, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 
-pub use finish::{OUTPUT_PROFILE, defects, printpdf_leftovers, trailer_id};
+pub use finish::{defects, printpdf_leftovers, trailer_id};
+pub use intent::{OUTPUT_PROFILE, OutputCondition, UNCOATED_PROFILE};
+pub use pad::{Padded, Padding, PageCount, pad};
 
 /// Which printer the file is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,8 +31,7 @@ pub enum Target {
     Print { marks: bool },
 }
 
-/// Bleed around the trim for print output, millimetres.
-pub const BLEED_MM: f32 = 3.0;
+pub use crate::pdfx::BLEED_MM;
 /// Room outside the bleed for crop marks, millimetres.
 pub const MARKS_MM: f32 = 10.0;
 
@@ -74,9 +78,27 @@ impl Geometry {
     }
 }
 
+/// House-style choices for print output, read by [`write_with`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PrintSettings {
+    /// The press condition of the output intent (`output_condition: coated | uncoated`).
+    pub output: OutputCondition,
+}
+
 /// Renders laid-out pages to PDF bytes. The same pages and metadata always give the same
 /// bytes.
 pub fn write(pages: &[Page], meta: &Meta, target: Target, fonts: &Fonts) -> Vec<u8> {
+    write_with(pages, meta, target, fonts, &PrintSettings::default())
+}
+
+/// [`write`] with the house style's print settings.
+pub fn write_with(
+    pages: &[Page],
+    meta: &Meta,
+    target: Target,
+    fonts: &Fonts,
+    settings: &PrintSettings,
+) -> Vec<u8> {
     let (w, h) = pages
         .first()
         .map_or((420.0, 595.0), |p| (p.width, p.height));
@@ -93,7 +115,7 @@ pub fn write(pages: &[Page], meta: &Meta, target: Target, fonts: &Fonts) -> Vec<
     let pdf_pages: Vec<PdfPage> = pages
         .iter()
         .map(|page| {
-            let mut ops = page_ops(page, &geometry, &subsets, fonts);
+            let mut ops = page_ops(page, &geometry, &subsets, fonts, target);
             if let Target::Print { marks: true } = target {
                 ops.extend(crop_marks(&geometry));
             }
@@ -111,7 +133,14 @@ pub fn write(pages: &[Page], meta: &Meta, target: Target, fonts: &Fonts) -> Vec<
     };
     let mut warnings = Vec::new();
     let lopdf_doc = printpdf::serialize::to_lopdf_doc(&doc, &opts, &mut warnings);
-    finish::finish(lopdf_doc, meta, target, &geometry, &subsets)
+    finish::finish(
+        lopdf_doc,
+        meta,
+        target,
+        &geometry,
+        &subsets,
+        settings.output,
+    )
 }
 
 fn color(c: Cmyk) -> Color {
@@ -124,8 +153,42 @@ fn color(c: Cmyk) -> Color {
     })
 }
 
-fn page_ops(page: &Page, g: &Geometry, subsets: &[fonts::Subset], fonts: &Fonts) -> Vec<Op> {
+/// Black text up to this size overprints in print output: knocked out of a tint, the
+/// slightest misregistration leaves a white halo around each letter (the shop's preflight
+/// asks for it up to 12 pt).
+pub const OVERPRINT_TEXT_PT: f32 = 12.0;
+
+/// The graphics states print output switches between, by resource name: black text on top
+/// of the inks below it, and everything else knocking out as usual. Added to every page's
+/// resources by the finishing pass.
+pub const OVERPRINT_GS: &str = "GSop";
+pub const KNOCKOUT_GS: &str = "GSko";
+
+/// Whether a text run overprints: solid K only, small, for the press. White or coloured
+/// text must knock out, or it would vanish or mix with the tint below.
+fn overprints(run_color: Cmyk, size: f32, target: Target) -> bool {
+    matches!(target, Target::Print { .. }) && run_color == Cmyk::BLACK && size <= OVERPRINT_TEXT_PT
+}
+
+fn page_ops(
+    page: &Page,
+    g: &Geometry,
+    subsets: &[fonts::Subset],
+    fonts: &Fonts,
+    target: Target,
+) -> Vec<Op> {
     let mut ops = Vec::new();
+    // Overprint is graphics state: switched only where it changes.
+    let mut overprinting = false;
+    let mut set_overprint = |ops: &mut Vec<Op>, on: bool| {
+        if on != overprinting {
+            let gs = if on { OVERPRINT_GS } else { KNOCKOUT_GS };
+            ops.push(Op::LoadGraphicsState {
+                gs: printpdf::ExtendedGraphicsStateId(gs.into()),
+            });
+            overprinting = on;
+        }
+    };
     // Layout's origin is the trim's top-left; PDF's is the media box's bottom-left.
     let px = |x: f32| Pt(x + g.offset);
     let py = |y: f32| Pt(g.offset + g.trim_height - y);
@@ -142,6 +205,7 @@ fn page_ops(page: &Page, g: &Geometry, subsets: &[fonts::Subset], fonts: &Fonts)
                     ops.push(Op::EndTextSection);
                     in_text = false;
                 }
+                set_overprint(&mut ops, false);
                 // Edges on the trim run on into the bleed, so cutting leaves no white line.
                 let eps = 0.01;
                 let left = if f.x <= eps { -g.bleed } else { f.x };
@@ -178,6 +242,7 @@ fn page_ops(page: &Page, g: &Geometry, subsets: &[fonts::Subset], fonts: &Fonts)
                     ops.push(Op::EndTextSection);
                     in_text = false;
                 }
+                set_overprint(&mut ops, false);
                 ops.push(Op::SetOutlineColor {
                     col: color(r.color),
                 });
@@ -214,6 +279,7 @@ fn page_ops(page: &Page, g: &Geometry, subsets: &[fonts::Subset], fonts: &Fonts)
                     ops.push(Op::StartTextSection);
                     in_text = true;
                 }
+                set_overprint(&mut ops, overprints(run.color, run.size, target));
                 let subset = subsets
                     .iter()
                     .find(|s| s.face == run.face)
@@ -273,6 +339,8 @@ fn page_ops(page: &Page, g: &Geometry, subsets: &[fonts::Subset], fonts: &Fonts)
     if in_text {
         ops.push(Op::EndTextSection);
     }
+    // Crop marks follow; they knock out like everything else.
+    set_overprint(&mut ops, false);
     ops
 }
 

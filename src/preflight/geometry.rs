@@ -1,0 +1,69 @@
+//! Page geometry for the content walker: PDF's affine matrices and bounding boxes.
+
+/// A 2-D affine matrix `[a b c d e f]`, as PDF writes it (row vectors: p' = p × M).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Matrix(pub [f32; 6]);
+
+impl Matrix {
+    pub const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+
+    pub fn translate(tx: f32, ty: f32) -> Matrix {
+        Matrix([1.0, 0.0, 0.0, 1.0, tx, ty])
+    }
+
+    /// `self` applied first, then `then`.
+    pub fn then(&self, then: &Matrix) -> Matrix {
+        let [a, b, c, d, e, f] = self.0;
+        let [a2, b2, c2, d2, e2, f2] = then.0;
+        Matrix([
+            a * a2 + b * c2,
+            a * b2 + b * d2,
+            c * a2 + d * c2,
+            c * b2 + d * d2,
+            e * a2 + f * c2 + e2,
+            e * b2 + f * d2 + f2,
+        ])
+    }
+
+    pub fn apply(&self, x: f32, y: f32) -> (f32, f32) {
+        let [a, b, c, d, e, f] = self.0;
+        (x * a + y * c + e, x * b + y * d + f)
+    }
+
+    /// How much a unit length grows, averaged over directions (√|det|): what a line width
+    /// or a uniformly scaled type size becomes on the page.
+    pub fn scale(&self) -> f32 {
+        let [a, b, c, d, ..] = self.0;
+        (a * d - b * c).abs().sqrt()
+    }
+
+    /// How much a vertical unit grows: a type size is measured vertically.
+    pub fn vertical_scale(&self) -> f32 {
+        let [_, _, c, d, ..] = self.0;
+        (c * c + d * d).sqrt()
+    }
+}
+
+pub fn bbox_of(points: &[(f32, f32)]) -> [f32; 4] {
+    let mut b = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
+    for &(x, y) in points {
+        b[0] = b[0].min(x);
+        b[1] = b[1].min(y);
+        b[2] = b[2].max(x);
+        b[3] = b[3].max(y);
+    }
+    b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matrices_compose_in_pdf_order() {
+        // Scale by 2, then move by (10, 0): the point (1, 1) lands on (12, 2).
+        let m = Matrix([2.0, 0.0, 0.0, 2.0, 0.0, 0.0]).then(&Matrix::translate(10.0, 0.0));
+        assert_eq!(m.apply(1.0, 1.0), (12.0, 2.0));
+        assert_eq!(m.scale(), 2.0);
+    }
+}
