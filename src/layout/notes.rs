@@ -45,6 +45,7 @@ impl Typesetter<'_> {
             x: left,
             y: heading_y,
             glyphs: heading.glyphs,
+            scale: heading.scale,
         }));
         // The footer as the leaflet's pages have it: an accent rule, then its lines.
         let size = style.footer_size;
@@ -69,6 +70,7 @@ impl Typesetter<'_> {
                 x: left,
                 y: baseline - (n - 1 - i) as f32 * leading,
                 glyphs: frag.glyphs,
+                scale: frag.scale,
             }));
         }
         let pitch = LINE_PITCH_MM * crate::style::PT_PER_MM;

@@ -11,6 +11,7 @@ fn lines(n: usize, costs: &[(usize, Option<f64>)]) -> Vec<Unit> {
             first: k,
             last: k + 1,
             height: 1.0,
+            head: 0.0,
             space_before: 0.0,
             break_cost: costs
                 .iter()
