@@ -111,7 +111,7 @@ pub fn hostile_cases() -> Vec<Case> {
         ),
         case(
             "a W array naming four billion widths a thousand times",
-            &["font widths", "safe area"],
+            &["font widths"],
             mutated(|doc| {
                 each_cid_font(doc, |d| {
                     let w: Vec<Object> = (0..1000)
