@@ -33,6 +33,7 @@ pub mod report;
 pub mod scaffold;
 pub mod schema;
 pub mod shared;
+pub mod source;
 pub mod sourcemap;
 pub mod style;
 pub mod text;

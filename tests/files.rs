@@ -30,6 +30,8 @@ fn options(inputs: Vec<PathBuf>, out: &Path) -> Options {
         target: Target::Office,
         booklet: false,
         two_up: false,
+        large_print: false,
+        prune: false,
         report: false,
         progress: false,
     }

@@ -1,0 +1,3 @@
+//! Reading sources: files from disk, safely.
+
+pub mod file;
