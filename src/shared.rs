@@ -343,7 +343,7 @@ mod tests {
             got,
             vec![
                 (Some(2), Some(1), "body_size".to_string()),
-                (Some(3), Some(34), "text_color.k".to_string()),
+                (Some(3), Some(32), "text_color.k".to_string()),
             ]
         );
         assert!(errors.iter().all(|d| d.file == data.join(STYLE_FILE)));
