@@ -408,7 +408,8 @@ mod tests {
 
     #[test]
     fn each_out_of_range_setting_is_named() {
-        let cases: Vec<(fn(&mut HouseStyle), &str)> = vec![
+        type Change = fn(&mut HouseStyle);
+        let cases: Vec<(Change, &str)> = vec![
             (|s| s.body_size = 0.0, "body_size"),
             (|s| s.leading = f32::NAN, "leading"),
             (|s| s.margin_top_mm = -50.0, "margin_top_mm"),
