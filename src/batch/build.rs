@@ -202,6 +202,8 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
         .filter(|(_, (k, _))| *k != Output::Leaflet)
         .map(|(p, _)| p.clone())
         .collect();
+    // The leaflet's own PDF is the last of the unit; its hash was taken as it was written.
+    let sha256 = records.last().map(|r| r.sha256.clone()).unwrap_or_default();
     let entry = Entry {
         source: path.display().to_string(),
         origin: job.origin.clone(),
@@ -217,7 +219,7 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
             built.leaflet.route.number, built.leaflet.route.description
         ),
         pages: built.layout.pages.len(),
-        sha256: hex(&Sha256::digest(&built.pdf)),
+        sha256,
     };
     Outcome::Built(entry, report::quality(&built.layout), warnings, extras)
 }

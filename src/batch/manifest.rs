@@ -61,13 +61,11 @@ pub struct Manifest {
 impl Manifest {
     /// The manifest in `out`, or an empty one: a missing or damaged manifest only costs a
     /// rebuild, since nothing is trusted without it.
-    pub fn load(out: &Path) -> (Manifest, Option<Vec<u8>>) {
-        let bytes = std::fs::read(out.join(MANIFEST)).ok();
-        let manifest = bytes
-            .as_deref()
-            .and_then(|b| serde_json::from_slice(b).ok())
-            .unwrap_or_default();
-        (manifest, bytes)
+    pub fn load(out: &Path) -> Manifest {
+        std::fs::read(out.join(MANIFEST))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
     }
 
     pub fn to_json(&self) -> Vec<u8> {

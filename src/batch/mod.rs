@@ -17,6 +17,7 @@ mod build;
 mod discover;
 mod files;
 mod index;
+mod ledger;
 mod manifest;
 mod plan;
 mod progress;
@@ -33,11 +34,12 @@ use crate::pdf::Target;
 use crate::report::Quality;
 use crate::shared::SharedData;
 use build::{Library, Outcome, build_one};
+use ledger::{Ledger, find_orphans};
 use progress::Progress;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -134,94 +136,6 @@ impl Summary {
     }
 }
 
-/// The manifest being brought up to date while the run goes, and written out now and then.
-struct Ledger {
-    out: PathBuf,
-    manifest: manifest::Manifest,
-    dirty: bool,
-    last_flush: Instant,
-    error: Option<Diagnostic>,
-}
-
-impl Ledger {
-    fn flush(&mut self) {
-        let json = self.manifest.to_json();
-        let manifest_path = self.out.join(MANIFEST);
-        // The index first, the manifest last: both are atomic, and a run that dies between
-        // the two leaves a manifest that under-claims, which costs only a rebuild.
-        let result = index::write_index(&self.out, &self.manifest).and_then(|()| {
-            write_atomic(&manifest_path, &json).map_err(|e| Diagnostic::error(&manifest_path, e))
-        });
-        if let Err(d) = result {
-            self.error.get_or_insert(d);
-        }
-        self.dirty = false;
-        self.last_flush = Instant::now();
-    }
-
-    /// Records what became of one leaflet.
-    fn record(&mut self, job: &plan::Job, outcome: &Outcome, force: bool) {
-        match outcome {
-            Outcome::UpToDate(entry, _) => {
-                if self.manifest.leaflets.get(&job.name) != Some(entry) {
-                    self.manifest
-                        .leaflets
-                        .insert(job.name.clone(), entry.clone());
-                    self.dirty = true;
-                }
-            }
-            Outcome::Built(entry, ..) => {
-                let old = self
-                    .manifest
-                    .leaflets
-                    .insert(job.name.clone(), entry.clone());
-                // With --force a unit may shrink (no booklet asked for any more): the files
-                // it no longer has must not stay behind, out of step.
-                if force && let Some(old) = old {
-                    for f in &old.files {
-                        if !entry.files.iter().any(|n| n.name == f.name) {
-                            let _ = fs::remove_file(self.out.join(&f.name));
-                        }
-                    }
-                }
-                self.dirty = true;
-            }
-            Outcome::Failed(_) => {
-                // The old files stay, so their manifest line stays too; but with no input
-                // hash, so the next run tries again.
-                if let Some(e) = self.manifest.leaflets.get_mut(&job.name)
-                    && !e.inputs.is_empty()
-                {
-                    e.inputs.clear();
-                    self.dirty = true;
-                }
-            }
-            Outcome::Skipped => {}
-        }
-        if self.dirty && self.last_flush.elapsed() >= FLUSH_INTERVAL {
-            self.flush();
-        }
-    }
-}
-
-/// Old manifest entries whose leaflet file is gone, and not built in this run.
-fn find_orphans(old: &manifest::Manifest, jobs: &[plan::Job]) -> BTreeSet<String> {
-    let current: BTreeSet<&str> = jobs.iter().map(|j| j.name.as_str()).collect();
-    old.leaflets
-        .iter()
-        .filter(|(name, _)| !current.contains(name.as_str()))
-        .filter(|(_, e)| {
-            let source = if e.origin.is_empty() {
-                &e.source
-            } else {
-                &e.origin
-            };
-            !Path::new(source).is_file()
-        })
-        .map(|(name, _)| name.clone())
-        .collect()
-}
-
 pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
     let started = Instant::now();
     let out = opts.target_dir();
@@ -237,7 +151,7 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
     let mut summary = Summary::default();
     summary.failed += found.diagnostics.iter().filter(|d| d.is_error()).count();
     summary.diagnostics.extend(found.diagnostics);
-    let (old, old_bytes) = manifest::Manifest::load(&out);
+    let old = manifest::Manifest::load(&out);
     let jobs = plan::plan(&found.leaflets, opts, &out, &old, &mut summary);
 
     // Shared data per `_data` folder; most libraries have one.
@@ -262,24 +176,12 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
         }
     }
 
-    let orphans = find_orphans(&old, &jobs);
-    // Entries of leaflets not part of this run stay (a single-file build must not forget
-    // the rest of the library); from another tool version they stay listed but untrusted.
-    let mut kept = old.leaflets.clone();
-    if old.tool != fingerprint {
-        kept.values_mut().for_each(|e| e.inputs.clear());
-    }
-    let ledger = Mutex::new(Ledger {
-        out: out.clone(),
-        manifest: manifest::Manifest {
-            tool: fingerprint.clone(),
-            leaflets: kept,
-            gone: orphans.clone(),
-        },
-        dirty: false,
-        last_flush: Instant::now(),
-        error: None,
-    });
+    let ledger = Mutex::new(Ledger::new(
+        &out,
+        &old,
+        &fingerprint,
+        find_orphans(&old, &jobs),
+    ));
 
     let progress = Progress::new(opts.progress, jobs.len());
     let one = |job: &plan::Job| {
@@ -338,77 +240,11 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
     summary.signal = signals::stop_signal();
     summary.interrupted |= summary.signal.is_some();
 
-    let mut ledger = ledger
+    let ledger = ledger
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    settle_orphans(&mut ledger, &orphans, opts.prune, &mut summary);
-    // Entries whose PDF is gone are dropped from the manifest and the index.
-    ledger
-        .manifest
-        .leaflets
-        .retain(|name, _| out.join(name).is_file());
-    let listed = &ledger.manifest.leaflets;
-    ledger
-        .manifest
-        .gone
-        .retain(|name| listed.contains_key(name));
-    let json = ledger.manifest.to_json();
-    // A run that changed nothing writes nothing: the no-op run is the common one.
-    let unchanged = old_bytes.as_deref() == Some(&json[..])
-        && out.join(INDEX_JSON).is_file()
-        && out.join(INDEX_CSV).is_file();
-    if !unchanged {
-        ledger.flush();
-    }
-    if let Some(d) = ledger.error {
-        return Err(d);
-    }
+    ledger.finish(opts.prune, &mut summary)?;
     drop(lock);
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
-}
-
-/// Reports the PDFs of deleted leaflets, and with `--prune` removes them with their sheets.
-/// Not removed by default: a leaflet folder that is only missing for a moment (a share not
-/// mounted, a file being renamed) must not cost the print shop its PDFs.
-fn settle_orphans(
-    ledger: &mut Ledger,
-    orphans: &BTreeSet<String>,
-    prune: bool,
-    summary: &mut Summary,
-) {
-    for name in orphans {
-        let Some(entry) = ledger.manifest.leaflets.get(name) else {
-            continue;
-        };
-        let pdf = ledger.out.join(name);
-        if !pdf.is_file() {
-            continue;
-        }
-        summary.orphans.push(name.clone());
-        if prune {
-            let mut names: Vec<String> = entry.files.iter().map(|f| f.name.clone()).collect();
-            if names.is_empty() {
-                names.push(name.clone());
-            }
-            for n in names {
-                let _ = fs::remove_file(ledger.out.join(n));
-            }
-            ledger.manifest.leaflets.remove(name);
-            ledger.manifest.gone.remove(name);
-            ledger.dirty = true;
-        } else {
-            summary.diagnostics.push(
-                Diagnostic::warning(
-                    &pdf,
-                    format!(
-                        "its leaflet {} is gone; the PDF is not in the index",
-                        entry.source
-                    ),
-                )
-                .hint("remove it with `leaflet build --prune`, or restore the leaflet"),
-            );
-        }
-    }
-    summary.pruned = prune;
 }
