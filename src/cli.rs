@@ -243,9 +243,15 @@ fn build(opts: &Options) -> i32 {
 }
 
 fn hyphenate(words: &[String], library: &std::path::Path) -> i32 {
-    let exceptions = crate::shared::find_data_dir(library)
-        .and_then(|d| std::fs::read_to_string(d.join(crate::shared::HYPHENATION_FILE)).ok())
-        .unwrap_or_default();
+    // The same cascade a build reads: every `_data/hyphenation.txt` from the top down.
+    let exceptions: String = crate::shared::data_dirs(library)
+        .iter()
+        .filter_map(|d| {
+            let path = d.join(crate::shared::HYPHENATION_FILE);
+            crate::source::file::read_utf8(&path, crate::source::file::MAX_FILE_BYTES).ok()
+        })
+        .map(|text| text + "\n")
+        .collect();
     let hyphenator = crate::text::hyphenate::Hyphenator::dutch(&exceptions);
     for word in words {
         println!("{}", hyphenator.marked(word));
