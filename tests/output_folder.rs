@@ -149,8 +149,8 @@ fn set_phone(lib: &Path, phone: &str) {
 
 /// Starts a build, waits until `after` leaflets were built (the progress lines on stderr),
 /// sends `signal`, and returns the finished process's output.
-fn interrupt(lib: &Path, out: &Path, after: usize, signal: &str) -> Output {
-    let mut child = leaflet_cmd(lib, out, &["--jobs", "2"])
+fn interrupt(lib: &Path, out: &Path, jobs: &str, after: usize, signal: &str) -> Output {
+    let mut child = leaflet_cmd(lib, out, &["--jobs", jobs])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -191,9 +191,21 @@ fn killed_and_stopped_runs_are_repaired_byte_for_byte() {
 
     // The case: a same-size edit of a shared phone number, a kill midway, the number
     // put back. The PDFs built with the wrong number must not be kept as up to date.
-    set_phone(&lib, "03 821 30 01");
-    let killed = interrupt(&lib, &out, 10, "-KILL");
+    // "…30 03" gives PDFs of the very same size as "…30 00" (checked below), so a size
+    // check alone would take them for up to date.
+    set_phone(&lib, "03 821 30 03");
+    let killed = interrupt(&lib, &out, "1", 10, "-KILL");
     assert_eq!(killed.status.code(), None, "SIGKILL ends it without a code");
+    // One worker, so the first ten leaflets are the ones rewritten with the wrong number.
+    let (want, got) = (pdfs(&reference), pdfs(&out));
+    let same_size_but_wrong = (0..10)
+        .map(|i| format!("folder-{i:03}.pdf"))
+        .filter(|name| want[name] != got[name] && want[name].len() == got[name].len())
+        .count();
+    assert!(
+        same_size_but_wrong >= 1,
+        "only {same_size_but_wrong} same-size wrong PDFs"
+    );
     set_phone(&lib, "03 821 30 00");
     let repaired = build(&lib, &out, &[]);
     assert!(repaired.status.success(), "{}", stderr(&repaired));
@@ -206,7 +218,7 @@ fn killed_and_stopped_runs_are_repaired_byte_for_byte() {
     // SIGTERM: a clean stop with summary, exit 143, no temporary file, and an index and
     // manifest that describe the files on disk.
     set_phone(&lib, "03 821 30 01");
-    let stopped = interrupt(&lib, &out, 10, "-TERM");
+    let stopped = interrupt(&lib, &out, "2", 10, "-TERM");
     assert_eq!(stopped.status.code(), Some(143), "{}", stdout(&stopped));
     assert!(
         stdout(&stopped).contains("interrupted"),
@@ -234,18 +246,20 @@ fn killed_and_stopped_runs_are_repaired_byte_for_byte() {
 #[cfg(unix)]
 #[test]
 fn sigint_and_sighup_stop_cleanly_with_their_codes() {
-    let (_dir, lib) = library(40);
+    // Enough leaflets that the signal always comes before the end.
+    const N: usize = 200;
+    let (_dir, lib) = library(N);
     let out = lib.parent().unwrap().join("out");
     for (signal, code) in [("-INT", 130), ("-HUP", 129)] {
         let _ = fs::remove_dir_all(&out);
-        let stopped = interrupt(&lib, &out, 2, signal);
+        let stopped = interrupt(&lib, &out, "2", 2, signal);
         assert_eq!(stopped.status.code(), Some(code), "{signal}");
         assert!(stdout(&stopped).contains("interrupted"), "{signal}");
         no_temp_files(&out);
         let built = counts(&stopped).0;
         assert_index_tells_the_truth(&out, built);
         let rest = build(&lib, &out, &[]);
-        assert_eq!(counts(&rest), (40 - built, built, 0), "{signal}");
+        assert_eq!(counts(&rest), (N - built, built, 0), "{signal}");
     }
 }
 
