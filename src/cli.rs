@@ -41,7 +41,7 @@ pub enum Command {
         /// Folder the PDFs are written to (print PDFs go to its print/ sub-folder).
         #[arg(short, long, default_value = "out")]
         out: PathBuf,
-        /// How many leaflets to build at once (default: one per processor core).
+        /// How many leaflets to build at once, 1–64 (default: one per processor core).
         #[arg(short, long, value_parser = parse_jobs)]
         jobs: Option<usize>,
         /// Rebuild every leaflet, even the ones that did not change.
