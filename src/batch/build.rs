@@ -1,8 +1,8 @@
 //! Building one leaflet's unit of outputs, or proving it up to date.
 
-use super::Options;
 use super::files::{self, Verified};
 use super::manifest::{Entry, Manifest, feed, hex, target_name};
+use super::options::Options;
 use super::plan::{Job, Output};
 use crate::diagnostic::Diagnostic;
 use crate::impose::{Imposition, impose};

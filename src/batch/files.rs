@@ -1,7 +1,6 @@
 //! The output folder on disk: atomic writes, a leaflet's outputs replaced as one unit, the
 //! lock, leftovers of killed runs, and proof that a file is still the one we wrote.
 
-use super::manifest::{FileRecord, hex};
 use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -9,6 +8,24 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 use tempfile::NamedTempFile;
+
+/// One output file of a leaflet as it was written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileRecord {
+    pub name: String,
+    pub sha256: String,
+    pub stamp: Stamp,
+}
+
+/// Lower-case hexadecimal, as `sha256sum` prints a hash.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
 
 pub const LOCK: &str = ".leaflet.lock";
 pub const TEMP_PREFIX: &str = ".leaflet-tmp-";

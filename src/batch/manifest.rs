@@ -1,7 +1,7 @@
 //! The manifest: what each leaflet was built from and what it became, so the next run can
 //! prove a PDF up to date instead of rebuilding it.
 
-use super::files::Stamp;
+pub use super::files::{FileRecord, hex};
 use crate::pdf::Target;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -9,14 +9,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 pub const MANIFEST: &str = ".leaflet-manifest.json";
-
-/// One output file of a leaflet as it was written.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FileRecord {
-    pub name: String,
-    pub sha256: String,
-    pub stamp: Stamp,
-}
 
 /// One leaflet's line in the manifest: what it was built from and what it became.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,15 +80,6 @@ pub fn tool_fingerprint(target: Target) -> String {
     h.update(env!("LEAFLET_BUILD_HASH"));
     h.update(format!("{target:?}"));
     hex(&h.finalize())
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(s, "{b:02x}");
-    }
-    s
 }
 
 /// Feeds a length-prefixed value, so that no two different input lists hash alike.

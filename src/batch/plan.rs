@@ -3,7 +3,7 @@
 
 use super::discover::output_name;
 use super::manifest::Manifest;
-use super::{Options, Summary};
+use super::options::{Options, Summary};
 use crate::diagnostic::Diagnostic;
 use crate::shared::find_data_dir;
 use std::collections::BTreeMap;
