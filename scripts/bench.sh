@@ -7,7 +7,8 @@
 #
 # Needs hyperfine (apt-get install -y hyperfine) and GNU time (/usr/bin/time) for memory.
 # Targets on the 2-core build machine: one leaflet <= 5 ms median; 1,000 cold <= 2 s;
-# no-op of 1,000 <= 0.2 s; peak memory <= 60 MB.
+# no-op of 1,000 <= 0.1 s; peak memory <= 60 MB. Other work on the machine spoils wall
+# times: the load is printed first; compare CPU time (hyperfine's "User") when it is high.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,7 +35,8 @@ hyperfine --warmup 1 --runs "$RUNS" --export-json "$WORK/cold.json" \
   -n "$N leaflets, cold" \
   "$BIN build $WORK/lib -o $WORK/out"
 
-# Nothing changed: every leaflet read and hashed, nothing typeset or written.
+# Nothing changed: every leaflet read and hashed, every output file stat'ed (and re-hashed
+# only if its size, times or inode moved), nothing typeset or written.
 "$BIN" build "$WORK/lib" -o "$WORK/out" > /dev/null
 hyperfine -N --warmup 3 --runs $((RUNS * 3)) --export-json "$WORK/noop.json" \
   -n "$N leaflets, no-op" \

@@ -5,6 +5,7 @@ use crate::diagnostic::{Diagnostic, Reporter};
 use crate::import;
 use crate::scaffold::{self, Draft};
 use crate::shared::{SharedData, find_data_dir};
+use crate::source::file::{MAX_FILE_BYTES, decode, read_regular};
 use std::path::{Path, PathBuf};
 
 /// `leaflet new SLUG --dir DIR`.
@@ -40,18 +41,9 @@ pub fn new(slug: &str, dir: &Path) -> i32 {
 
 /// `leaflet import FILE.txt [-o FILE.yaml]`.
 pub fn import(file: &Path, output: Option<&Path>) -> i32 {
-    let text = match std::fs::read(file) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        },
-        Err(e) => {
-            return fail(
-                Diagnostic::error(file, format!("cannot read it: {e}")).hint(
-                    "give the path of the plain-text leaflet, e.g. `leaflet import folder.txt`",
-                ),
-            );
-        }
+    let text = match read_text(file) {
+        Ok(t) => t,
+        Err(d) => return fail(d),
     };
     let path: PathBuf = match output {
         Some(p) => p.to_path_buf(),
@@ -109,7 +101,18 @@ fn write_new(path: &Path, dir: &Path, draft: &Draft, intro: &str) -> Result<(), 
         );
     }
     let yaml = scaffold::render(draft, dir, intro);
-    scaffold::verify_round_trip(draft, &yaml).map_err(|e| {
+    // A draft without a date (a text with no "Laatst aangepast" line) is still written, its
+    // `revised` left empty for `check` to point at; the wording is verified on the same
+    // draft with a stand-in date, since an empty date cannot be read back.
+    let checked = match draft.revised {
+        Some(_) => scaffold::verify_round_trip(draft, &yaml),
+        None => {
+            let mut dated = draft.clone();
+            dated.revised = chrono::NaiveDate::from_ymd_opt(2000, 1, 1);
+            scaffold::verify_round_trip(&dated, &scaffold::render(&dated, dir, intro))
+        }
+    };
+    checked.map_err(|e| {
         Diagnostic::error(path, format!("nothing was written: {e}"))
             .hint("this is a bug in leaflet; please report it with the input file")
     })?;
@@ -117,16 +120,56 @@ fn write_new(path: &Path, dir: &Path, draft: &Draft, intro: &str) -> Result<(), 
         Diagnostic::error(dir, format!("cannot create the folder: {e}"))
             .hint("check the folder name and that you may write there")
     })?;
-    // create_new: a file that appeared since the check above is still not overwritten.
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path);
-    let written = file.and_then(|mut f| std::io::Write::write_all(&mut f, yaml.as_bytes()));
-    written.map_err(|e| {
-        Diagnostic::error(path, format!("cannot write it: {e}"))
-            .hint("check that the folder exists and that you may write there")
+    write_new_atomic(path, dir, yaml.as_bytes()).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Diagnostic::error(path, "this file already exists; it was left as it is")
+                .hint("choose another name, or delete or rename the old file first")
+        } else {
+            Diagnostic::error(path, format!("cannot write it: {e}; nothing was written"))
+                .hint("check that the disk is not full and that you may write there")
+        }
     })
+}
+
+/// Writes a new file all at once: to a temporary file beside it, then linked into place
+/// only if no file of that name appeared meanwhile. A full disk leaves no 0-byte leaflet
+/// that would make the retry fail with "already exists".
+fn write_new_atomic(path: &Path, dir: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(crate::batch::TEMP_PREFIX)
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    std::io::Write::write_all(tmp.as_file_mut(), bytes)?;
+    // tempfile creates 0600; a leaflet is shared with the whole secretariat.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// The text of a file to import, in whatever encoding Word or Notepad saved it. Says which
+/// encoding was assumed when it had to be guessed.
+fn read_text(file: &Path) -> Result<String, Diagnostic> {
+    let bytes = read_regular(file, MAX_FILE_BYTES).map_err(|d| {
+        d.hint("give the path of the plain-text leaflet, e.g. `leaflet import folder.txt`")
+    })?;
+    let decoded = decode(file, &bytes)?;
+    if decoded.guessed {
+        Reporter::default().print_all(&[Diagnostic::warning(
+            file,
+            format!(
+                "the text is not UTF-8; it was read as {} (accents such as é, à and ° kept)",
+                decoded.encoding
+            ),
+        )
+        .hint("check the accents in the result; save the text as UTF-8 to avoid the guess")]);
+    }
+    Ok(decoded.text)
 }
 
 fn fail(d: Diagnostic) -> i32 {

@@ -1,5 +1,6 @@
 //! The command line: plain-word help, one line per problem, exit codes a script can use
-//! (0 fine, 1 a leaflet failed, 2 bad usage, 130 interrupted).
+//! (0 fine, 1 a leaflet failed, 2 bad usage, 128 + the signal when stopped: 130 Ctrl-C,
+//! 143 SIGTERM, 129 SIGHUP).
 
 use crate::batch::{self, Options};
 use crate::diagnostic::Reporter;
@@ -37,10 +38,10 @@ pub enum Command {
         /// Leaflet files or folders of leaflets (searched recursively).
         #[arg(default_value = "leaflets")]
         paths: Vec<PathBuf>,
-        /// Folder the PDFs are written to.
+        /// Folder the PDFs are written to (print PDFs go to its print/ sub-folder).
         #[arg(short, long, default_value = "out")]
         out: PathBuf,
-        /// How many leaflets to build at once (default: one per processor core).
+        /// How many leaflets to build at once, 1–64 (default: one per processor core).
         #[arg(short, long, value_parser = parse_jobs)]
         jobs: Option<usize>,
         /// Rebuild every leaflet, even the ones that did not change.
@@ -58,6 +59,12 @@ pub enum Command {
         /// Also write NAME-2up.pdf: each page twice on A4, to print and cut.
         #[arg(long = "two-up")]
         two_up: bool,
+        /// Also write NAME-groot.pdf: a large-print edition (16 pt, ragged right).
+        #[arg(long = "large-print")]
+        large_print: bool,
+        /// Remove the PDFs of leaflets that were deleted or renamed (always reported).
+        #[arg(long)]
+        prune: bool,
         /// Print a table of typographic quality figures for every leaflet.
         #[arg(long)]
         report: bool,
@@ -114,10 +121,15 @@ pub enum Command {
     },
 }
 
-/// `--jobs 0` would silently mean "all cores" to the thread pool; say so instead.
+/// `--jobs 0` would silently mean "all cores" to the thread pool; say so instead. More than
+/// [`batch::MAX_JOBS`] is refused rather than quietly capped, so a typo is noticed.
 fn parse_jobs(s: &str) -> Result<usize, String> {
     match s.parse::<usize>() {
         Ok(0) => Err("give at least 1; leave --jobs out to use every core".into()),
+        Ok(n) if n > batch::MAX_JOBS => Err(format!(
+            "give at most {}; leave --jobs out to use every core",
+            batch::MAX_JOBS
+        )),
         Ok(n) => Ok(n),
         Err(_) => Err(format!("`{s}` is not a number of leaflets")),
     }
@@ -141,6 +153,8 @@ pub fn main() -> i32 {
             marks,
             booklet,
             two_up,
+            large_print,
+            prune,
             report: want_report,
         } => {
             if marks && target != TargetArg::Print {
@@ -161,6 +175,8 @@ pub fn main() -> i32 {
                 target,
                 booklet,
                 two_up,
+                large_print,
+                prune,
                 report: want_report,
                 progress: true,
             };
@@ -223,19 +239,19 @@ fn build(opts: &Options) -> i32 {
             println!("2-up sheets: {}", printer_advice(Imposition::TwoUp));
         }
     }
-    if summary.interrupted {
-        130
-    } else if summary.failed > 0 {
-        1
-    } else {
-        0
-    }
+    summary.exit_code()
 }
 
 fn hyphenate(words: &[String], library: &std::path::Path) -> i32 {
-    let exceptions = crate::shared::find_data_dir(library)
-        .and_then(|d| std::fs::read_to_string(d.join(crate::shared::HYPHENATION_FILE)).ok())
-        .unwrap_or_default();
+    // The same cascade a build reads: every `_data/hyphenation.txt` from the top down.
+    let exceptions: String = crate::shared::data_dirs(library)
+        .iter()
+        .filter_map(|d| {
+            let path = d.join(crate::shared::HYPHENATION_FILE);
+            crate::source::file::read_utf8(&path, crate::source::file::MAX_FILE_BYTES).ok()
+        })
+        .map(|text| text + "\n")
+        .collect();
     let hyphenator = crate::text::hyphenate::Hyphenator::dutch(&exceptions);
     for word in words {
         println!("{}", hyphenator.explain(word));

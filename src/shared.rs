@@ -1,8 +1,17 @@
-//! Data many leaflets share, defined once in a `_data/` folder: routes, the house style and
-//! the hyphenation exceptions. The folder is found by walking up from a leaflet's own folder,
-//! so a library can be split into sub-folders that still share one `_data/`.
+//! Data many leaflets share, defined once in a `_data/` folder: routes, contacts, the house
+//! style and the hyphenation exceptions.
+//!
+//! `_data/` folders cascade: a leaflet reads every `_data/` from the library's top down to
+//! its own folder, and a deeper one adds to and overrides the ones above it entry by entry
+//! (a route, a contact, a style setting). So a large-print sub-folder can hold only a
+//! `style.yaml` and still find every route of the library.
+//!
+//! Every file is read through [`crate::source::file`] (regular files only, a size limit, a
+//! nesting guard), and the house style is validated here, once per library, with errors at
+//! `style.yaml:line:col` naming the setting: a leaflet is never blamed for the style.
 
 use crate::diagnostic::Diagnostic;
+use crate::source::file::{MAX_FILE_BYTES, nesting_guard, read_utf8};
 use crate::style::HouseStyle;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,95 +24,129 @@ pub const HYPHENATION_FILE: &str = "hyphenation.txt";
 
 #[derive(Debug, Clone, Default)]
 pub struct SharedData {
-    /// The `_data` folder these came from; `None` when no leaflet folder has one.
+    /// The nearest `_data` folder these came from; `None` when no leaflet folder has one.
     pub dir: Option<PathBuf>,
     /// Route number → description, e.g. `105` → `oncologisch dagziekenhuis en consultaties`.
     pub routes: BTreeMap<String, String>,
     /// Contact key → details, e.g. `oncologie` → Oncologisch dagziekenhuis, 03 821 30 00.
     pub contacts: BTreeMap<String, crate::model::Contact>,
     pub style: HouseStyle,
-    /// The exception list's text, one word per line with its breaks (`kan-ker-im-mu-no`).
+    /// The exception lists' text, one word per line with its breaks (`kan-ker-im-mu-no`),
+    /// the deepest folder's last so its words win.
     pub hyphenation: String,
-    /// Raw bytes of the style and exception files, for the incremental-build hash.
+    /// Raw text of every style and exception file of the cascade, for the build hash.
     pub style_source: String,
 }
 
 /// The nearest `_data` folder at or above `dir`.
 pub fn find_data_dir(dir: &Path) -> Option<PathBuf> {
-    let mut at = Some(dir);
-    while let Some(d) = at {
-        let candidate = d.join(DATA_DIR);
-        if candidate.is_dir() {
-            return Some(candidate);
-        }
-        at = d.parent();
-    }
-    None
+    data_dirs(dir).pop()
+}
+
+/// Every `_data` folder at or above `dir`, the outermost first.
+pub fn data_dirs(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = dir
+        .ancestors()
+        .map(|d| d.join(DATA_DIR))
+        .filter(|c| c.is_dir())
+        .collect();
+    found.reverse();
+    found
 }
 
 impl SharedData {
-    /// Loads `_data/` (every file optional). Errors name the file and line.
+    /// Loads the cascade ending at `dir` (every file optional): the `_data` folders above
+    /// `dir`'s library folder first, `dir` last. Errors name the file and line.
     pub fn load(dir: Option<&Path>) -> Result<SharedData, Vec<Diagnostic>> {
         let Some(dir) = dir else {
             return Ok(SharedData::default());
         };
+        let mut chain = dir
+            .parent()
+            .and_then(|library| library.parent())
+            .map(data_dirs)
+            .unwrap_or_default();
+        chain.push(dir.to_path_buf());
+        Self::load_chain(&chain)
+    }
+
+    /// Loads `_data` folders given outermost first, each adding to and overriding the last.
+    pub fn load_chain(chain: &[PathBuf]) -> Result<SharedData, Vec<Diagnostic>> {
         let mut data = SharedData {
-            dir: Some(dir.to_path_buf()),
+            dir: chain.last().cloned(),
             ..SharedData::default()
         };
         let mut errors = Vec::new();
-
-        let routes_path = dir.join(ROUTES_FILE);
-        if let Some(text) = read_optional(&routes_path, &mut errors) {
-            match serde_yaml::from_str::<Option<serde_yaml::Mapping>>(&text) {
-                Ok(map) => {
-                    for (k, v) in map.unwrap_or_default() {
-                        let key = scalar(&k);
-                        match v {
-                            serde_yaml::Value::String(s) => {
-                                data.routes.insert(key, s.trim().to_string());
+        // The merged style mapping, and for each top-level setting the file that set it
+        // last, so a range error is reported where the value was written.
+        let mut style_map = serde_yaml::Mapping::new();
+        let mut style_origin: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
+        for dir in chain {
+            load_routes(&dir.join(ROUTES_FILE), &mut data, &mut errors);
+            load_contacts(&dir.join(CONTACTS_FILE), &mut data, &mut errors);
+            let style_path = dir.join(STYLE_FILE);
+            if let Some(text) = read_yaml(&style_path, &mut errors) {
+                match serde_yaml::from_str::<Option<HouseStyle>>(&text) {
+                    // Parsed as a style alone first: its type errors keep their position.
+                    Ok(_) => {
+                        if let Ok(Some(map)) =
+                            serde_yaml::from_str::<Option<serde_yaml::Mapping>>(&text)
+                        {
+                            for (k, v) in map {
+                                style_origin.insert(scalar(&k), (style_path.clone(), text.clone()));
+                                style_map.insert(k, v);
                             }
-                            _ => errors.push(
-                                Diagnostic::error(
-                                    &routes_path,
-                                    format!("route `{key}` has no description text"),
-                                )
-                                .hint("write each route as `105: oncologisch dagziekenhuis`"),
-                            ),
                         }
                     }
-                }
-                Err(e) => errors.push(located(&routes_path, &e).hint(
-                    "each line is `number: description`, e.g. `105: oncologisch dagziekenhuis`",
-                )),
-            }
-        }
-
-        let contacts_path = dir.join(CONTACTS_FILE);
-        if let Some(text) = read_optional(&contacts_path, &mut errors) {
-            match serde_yaml::from_str::<Option<BTreeMap<String, crate::model::Contact>>>(&text) {
-                Ok(map) => data.contacts = map.unwrap_or_default(),
-                Err(e) => errors.push(located(&contacts_path, &e).hint(
-                    "each contact is a key with `name:`, `phone:` and optionally `hours:` under it",
-                )),
-            }
-        }
-
-        let style_path = dir.join(STYLE_FILE);
-        if let Some(text) = read_optional(&style_path, &mut errors) {
-            match serde_yaml::from_str::<Option<HouseStyle>>(&text) {
-                Ok(style) => data.style = style.unwrap_or_default(),
-                Err(e) => {
-                    errors.push(located(&style_path, &e).hint(
+                    Err(e) => errors.push(located(&style_path, &e).hint(
                         "the house-style settings and their defaults are listed in the README",
-                    ))
+                    )),
+                }
+                data.style_source.push_str(&text);
+                data.style_source.push('\u{0}');
+            }
+            let hyphenation = dir.join(HYPHENATION_FILE);
+            if hyphenation.exists() {
+                match read_utf8(&hyphenation, MAX_FILE_BYTES) {
+                    Ok(text) => {
+                        data.hyphenation.push_str(&text);
+                        if !text.ends_with('\n') && !text.is_empty() {
+                            data.hyphenation.push('\n');
+                        }
+                        data.style_source.push_str(&text);
+                        data.style_source.push('\u{0}');
+                    }
+                    Err(d) => errors.push(d),
                 }
             }
-            data.style_source = text;
         }
-
-        if let Some(text) = read_optional(&dir.join(HYPHENATION_FILE), &mut errors) {
-            data.hyphenation = text;
+        if errors.is_empty() {
+            match serde_yaml::from_value::<HouseStyle>(serde_yaml::Value::Mapping(style_map)) {
+                Ok(style) => data.style = style,
+                Err(e) => {
+                    let file = chain.last().map(|d| d.join(STYLE_FILE)).unwrap_or_default();
+                    errors.push(Diagnostic::error(&file, e.to_string()));
+                }
+            }
+            for p in data.style.problems() {
+                let top = p.setting.split('.').next().unwrap_or(&p.setting);
+                let d = match style_origin.get(top) {
+                    Some((path, text)) => {
+                        let d = Diagnostic::error(path, p.message);
+                        match locate_setting(text, &p.setting) {
+                            Some((line, col)) => d.at(line, col),
+                            None => d,
+                        }
+                    }
+                    // Out of range only together with other settings (a default margin and
+                    // a set page size): blame the nearest style file.
+                    None => Diagnostic::error(
+                        &chain.last().map(|d| d.join(STYLE_FILE)).unwrap_or_default(),
+                        p.message,
+                    ),
+                };
+                errors.push(d.field(p.setting).hint(p.hint));
+            }
         }
         if errors.is_empty() {
             Ok(data)
@@ -111,6 +154,91 @@ impl SharedData {
             Err(errors)
         }
     }
+}
+
+fn load_routes(path: &Path, data: &mut SharedData, errors: &mut Vec<Diagnostic>) {
+    let Some(text) = read_yaml(path, errors) else {
+        return;
+    };
+    match serde_yaml::from_str::<Option<serde_yaml::Mapping>>(&text) {
+        Ok(map) => {
+            for (k, v) in map.unwrap_or_default() {
+                let key = scalar(&k);
+                match v {
+                    serde_yaml::Value::String(s) => {
+                        data.routes.insert(key, s.trim().to_string());
+                    }
+                    _ => errors.push(
+                        Diagnostic::error(path, format!("route `{key}` has no description text"))
+                            .hint("write each route as `105: oncologisch dagziekenhuis`"),
+                    ),
+                }
+            }
+        }
+        Err(e) => errors.push(
+            located(path, &e)
+                .hint("each line is `number: description`, e.g. `105: oncologisch dagziekenhuis`"),
+        ),
+    }
+}
+
+fn load_contacts(path: &Path, data: &mut SharedData, errors: &mut Vec<Diagnostic>) {
+    let Some(text) = read_yaml(path, errors) else {
+        return;
+    };
+    match serde_yaml::from_str::<Option<BTreeMap<String, crate::model::Contact>>>(&text) {
+        Ok(map) => data.contacts.extend(map.unwrap_or_default()),
+        Err(e) => {
+            errors.push(located(path, &e).hint(
+                "each contact is a key with `name:`, `phone:` and optionally `hours:` under it",
+            ))
+        }
+    }
+}
+
+/// The line and column of a setting (`body_size`, or `text_color.k`) in a style file: a
+/// top-level key at the start of a line, a channel inside its flow map or indented below.
+/// serde_yaml keeps no positions for values, and style files are flat, so this finds them.
+pub fn locate_setting(text: &str, setting: &str) -> Option<(usize, usize)> {
+    let (top, channel) = match setting.split_once('.') {
+        Some((t, c)) => (t, Some(c)),
+        None => (setting, None),
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.iter().position(|l| key_at(l, top) == Some(0))?;
+    let Some(channel) = channel else {
+        return Some((start + 1, 1));
+    };
+    let on_line = |l: &str| -> Option<usize> {
+        let bytes = l.as_bytes();
+        (0..l.len()).find(|&i| {
+            l[i..].starts_with(channel)
+                && (i == 0 || matches!(bytes[i - 1], b'{' | b',' | b' '))
+                && l[i + channel.len()..].trim_start().starts_with(':')
+        })
+    };
+    if let Some(i) = on_line(&lines[start][top.len()..]) {
+        return Some((start + 1, top.len() + i + 1));
+    }
+    for (n, l) in lines.iter().enumerate().skip(start + 1) {
+        let indent = l.len() - l.trim_start().len();
+        if indent == 0 && !l.trim().is_empty() {
+            break;
+        }
+        if key_at(l, channel).is_some() {
+            return Some((n + 1, indent + 1));
+        }
+    }
+    Some((start + 1, 1))
+}
+
+/// The indentation of `key:` when the line is that key.
+fn key_at(line: &str, key: &str) -> Option<usize> {
+    let trimmed = line.trim_start();
+    let rest = trimmed.strip_prefix(key)?;
+    rest.trim_start()
+        .starts_with(':')
+        .then_some(line.len() - trimmed.len())
 }
 
 fn scalar(v: &serde_yaml::Value) -> String {
@@ -122,18 +250,25 @@ fn scalar(v: &serde_yaml::Value) -> String {
     }
 }
 
-fn read_optional(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<String> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            errors.push(Diagnostic::error(
-                path,
-                format!("cannot read this file: {e}"),
-            ));
-            None
-        }
+/// A `_data` YAML file's text, or `None` when it does not exist. Read as any input is
+/// (a regular file within the size limit) and refused when nested too deep, before
+/// serde_yaml's scanner can spend minutes on it.
+fn read_yaml(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<String> {
+    if !path.exists() && path.symlink_metadata().is_err() {
+        return None;
     }
+    let text = match read_utf8(path, MAX_FILE_BYTES) {
+        Ok(t) => t,
+        Err(d) => {
+            errors.push(d);
+            return None;
+        }
+    };
+    if let Err(d) = nesting_guard(path, &text) {
+        errors.push(d);
+        return None;
+    }
+    Some(text)
 }
 
 fn located(path: &Path, e: &serde_yaml::Error) -> Diagnostic {
@@ -143,5 +278,91 @@ fn located(path: &Path, e: &serde_yaml::Error) -> Diagnostic {
     match e.location() {
         Some(l) => d.at(l.line(), l.column()),
         None => d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn settings_are_located_flat_nested_and_in_flow_maps() {
+        let text = "# huisstijl\nbody_size: 0\ntext_color: {c: 0, m: 0, y: 0, k: 2}\n\
+                    accent_color:\n  c: 0.85\n  m: 1.5\n  y: 0\n  k: 0\nleading: 1.4\n";
+        assert_eq!(locate_setting(text, "body_size"), Some((2, 1)));
+        assert_eq!(locate_setting(text, "text_color.k"), Some((3, 32)));
+        assert_eq!(locate_setting(text, "text_color.c"), Some((3, 14)));
+        assert_eq!(locate_setting(text, "accent_color.m"), Some((6, 3)));
+        assert_eq!(locate_setting(text, "leading"), Some((9, 1)));
+        assert_eq!(locate_setting(text, "footer_size"), None);
+    }
+
+    #[test]
+    fn a_sub_folder_adds_to_and_overrides_its_parent_entry_by_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let top = dir.path().join("leaflets/_data");
+        let sub = dir.path().join("leaflets/groot/_data");
+        fs::create_dir_all(&top).unwrap();
+        fs::create_dir_all(&sub).unwrap();
+        fs::write(top.join(ROUTES_FILE), "105: oncologie\n200: radiologie\n").unwrap();
+        fs::write(top.join(STYLE_FILE), "body_size: 10\nleading: 1.4\n").unwrap();
+        fs::write(top.join(HYPHENATION_FILE), "kan-ker\n").unwrap();
+        fs::write(sub.join(ROUTES_FILE), "200: spoed\n").unwrap();
+        fs::write(sub.join(STYLE_FILE), "body_size: 16\nalign: left\n").unwrap();
+        let data =
+            SharedData::load(find_data_dir(&dir.path().join("leaflets/groot")).as_deref()).unwrap();
+        assert_eq!(data.routes["105"], "oncologie");
+        assert_eq!(data.routes["200"], "spoed");
+        assert_eq!(data.style.body_size, 16.0);
+        assert_eq!(
+            data.style.leading, 1.4,
+            "a setting not overridden is inherited"
+        );
+        assert_eq!(data.style.align, crate::style::Align::Left);
+        assert_eq!(data.hyphenation, "kan-ker\n");
+        assert_eq!(data.dir.as_deref(), Some(sub.as_path()));
+    }
+
+    #[test]
+    fn a_bad_style_is_refused_at_its_line_naming_the_setting() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("leaflets/_data");
+        fs::create_dir_all(&data).unwrap();
+        fs::write(
+            data.join(STYLE_FILE),
+            "leading: 1.4\nbody_size: 0\ntext_color: {c: 0, m: 0, y: 0, k: 2}\n",
+        )
+        .unwrap();
+        let errors = SharedData::load(Some(&data)).unwrap_err();
+        let got: Vec<_> = errors
+            .iter()
+            .map(|d| (d.line, d.column, d.field.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some(2), Some(1), "body_size".to_string()),
+                (Some(3), Some(32), "text_color.k".to_string()),
+            ]
+        );
+        assert!(errors.iter().all(|d| d.file == data.join(STYLE_FILE)));
+    }
+
+    #[test]
+    fn deep_nesting_in_a_data_file_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("_data");
+        fs::create_dir_all(&data).unwrap();
+        fs::write(data.join(ROUTES_FILE), "[".repeat(200_000)).unwrap();
+        let started = std::time::Instant::now();
+        let errors = SharedData::load(Some(&data)).unwrap_err();
+        assert!(started.elapsed().as_secs() < 2);
+        assert!(
+            errors[0].message.contains("nested"),
+            "{}",
+            errors[0].message
+        );
+        assert_eq!(errors[0].line, Some(1));
     }
 }

@@ -141,3 +141,298 @@ impl HouseStyle {
         self.body_size * self.leading
     }
 }
+
+/// A house-style setting out of range, named the way it is written in `style.yaml`
+/// (`body_size`, `text_color.k`); the caller locates it in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub setting: String,
+    pub message: String,
+    pub hint: String,
+}
+
+/// The smallest type a patient can read; footers included.
+const MIN_TYPE_PT: f32 = 6.0;
+/// Past these, a line holds too few words to set (a 60 pt title on A5 is one word a line).
+const MAX_BODY_PT: f32 = 28.0;
+const MAX_DISPLAY_PT: f32 = 48.0;
+const MAX_FOOTER_PT: f32 = 14.0;
+/// Page sizes from A6 to A4 landscape width; beyond, the house style is a poster's.
+const PAGE_MM: (f32, f32) = (100.0, 300.0);
+/// Office printers leave 4–5 mm at each edge unprinted; a smaller margin loses text.
+const MIN_MARGIN_MM: f32 = 5.0;
+/// A text column narrower than this holds fewer than 25 characters of 11 pt body text.
+const MIN_MEASURE_MM: f32 = 60.0;
+/// A column must hold about 30 characters of body text to be set without rivers or
+/// hyphens on every line: the measure is at least this many body sizes.
+const MIN_MEASURE_EM: f32 = 15.0;
+/// Room for a heading, a few lines and the footer.
+const MIN_TEXT_HEIGHT_MM: f32 = 80.0;
+/// Leading below solid makes lines touch; above 2.5 a paragraph falls apart into lines.
+const LEADING: (f32, f32) = (1.0, 2.5);
+const MAX_PARAGRAPH_SPACE: f32 = 3.0;
+const MAX_LIST_INDENT_PT: f32 = 40.0;
+/// The print shop's limit for total ink coverage (C+M+Y+K): more smears and will not dry.
+const MAX_INK: f32 = 3.0;
+const REVIEW_YEARS: (u32, u32) = (1, 10);
+
+impl HouseStyle {
+    /// Every setting out of the range that gives a readable page, in the order of the
+    /// struct. Checked once per library, so no leaflet is ever blamed for the style.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut bad = |setting: &str, message: String, hint: &str| {
+            out.push(Problem {
+                setting: setting.to_string(),
+                message,
+                hint: hint.to_string(),
+            })
+        };
+        let range = |v: f32, (lo, hi): (f32, f32)| v.is_finite() && v >= lo && v <= hi;
+        let mm = "lengths of the page and margins are millimetres";
+        for (name, v) in [
+            ("page_width_mm", self.page_width_mm),
+            ("page_height_mm", self.page_height_mm),
+        ] {
+            if !range(v, PAGE_MM) {
+                bad(
+                    name,
+                    format!(
+                        "{} mm is not a page size; give {}–{} mm",
+                        show(v),
+                        PAGE_MM.0,
+                        PAGE_MM.1
+                    ),
+                    "A5 is 148 × 210 mm",
+                );
+            }
+        }
+        let margins = [
+            ("margin_top_mm", self.margin_top_mm),
+            ("margin_bottom_mm", self.margin_bottom_mm),
+            ("margin_inner_mm", self.margin_inner_mm),
+            ("margin_outer_mm", self.margin_outer_mm),
+        ];
+        let mut margins_ok = true;
+        for (name, v) in margins {
+            let max = PAGE_MM.1 / 2.0;
+            if !range(v, (MIN_MARGIN_MM, max)) {
+                margins_ok = false;
+                bad(
+                    name,
+                    format!("a margin of {} mm; give {MIN_MARGIN_MM}–{max} mm", show(v)),
+                    mm,
+                );
+            }
+        }
+        let sizes = [
+            ("body_size", self.body_size, MAX_BODY_PT),
+            ("title_size", self.title_size, MAX_DISPLAY_PT),
+            ("subtitle_size", self.subtitle_size, MAX_DISPLAY_PT),
+            ("heading_size", self.heading_size, MAX_DISPLAY_PT),
+            ("footer_size", self.footer_size, MAX_FOOTER_PT),
+            ("route_size", self.route_size, MAX_DISPLAY_PT),
+        ];
+        for (name, v, max) in sizes {
+            if !range(v, (MIN_TYPE_PT, max)) {
+                bad(
+                    name,
+                    format!(
+                        "type of {} pt cannot be read; give {MIN_TYPE_PT}–{max} pt",
+                        show(v)
+                    ),
+                    "type sizes are points: body text is 10–12, large print 16",
+                );
+            }
+        }
+        if !range(self.leading, LEADING) {
+            bad(
+                "leading",
+                format!(
+                    "a leading of {}; give {}–{} times the body size",
+                    show(self.leading),
+                    LEADING.0,
+                    LEADING.1
+                ),
+                "1.35 is the house style, 1.5 large print",
+            );
+        }
+        if !range(self.paragraph_space, (0.0, MAX_PARAGRAPH_SPACE)) {
+            bad(
+                "paragraph_space",
+                format!(
+                    "{} lines between paragraphs; give 0–{MAX_PARAGRAPH_SPACE}",
+                    show(self.paragraph_space)
+                ),
+                "0.5 is half a line",
+            );
+        }
+        if !range(self.list_indent, (0.0, MAX_LIST_INDENT_PT)) {
+            bad(
+                "list_indent",
+                format!(
+                    "a list indent of {} pt; give 0–{MAX_LIST_INDENT_PT} pt",
+                    show(self.list_indent)
+                ),
+                "14 pt is the house style",
+            );
+        }
+        for (name, c) in [
+            ("text_color", self.text_color),
+            ("accent_color", self.accent_color),
+            ("route_tint", self.route_tint),
+        ] {
+            let mut channels_ok = true;
+            for (ch, v) in [("c", c.c), ("m", c.m), ("y", c.y), ("k", c.k)] {
+                if !range(v, (0.0, 1.0)) {
+                    channels_ok = false;
+                    bad(
+                        &format!("{name}.{ch}"),
+                        format!("a colour channel of {}; give 0–1", show(v)),
+                        "CMYK channels run from 0 (none) to 1 (full): 0.85 is 85 %",
+                    );
+                }
+            }
+            let ink = c.c + c.m + c.y + c.k;
+            if channels_ok && ink > MAX_INK + 1e-4 {
+                bad(
+                    name,
+                    format!(
+                        "{:.0} % ink in total; the print shop allows at most {:.0} %",
+                        ink * 100.0,
+                        MAX_INK * 100.0
+                    ),
+                    "lower C, M or Y: rich black needs no more than 0.6 of each beside k: 1",
+                );
+            }
+        }
+        if !(REVIEW_YEARS.0..=REVIEW_YEARS.1).contains(&self.review_years) {
+            bad(
+                "review_years",
+                format!(
+                    "a review every {} years; give {}–{}",
+                    self.review_years, REVIEW_YEARS.0, REVIEW_YEARS.1
+                ),
+                "leaflets are reviewed every 3 years",
+            );
+        }
+        // The text area, only when its parts are each sane, so one mistake is said once.
+        let page_ok = range(self.page_width_mm, PAGE_MM) && range(self.page_height_mm, PAGE_MM);
+        if page_ok && margins_ok {
+            let width = self.page_width_mm - self.margin_inner_mm - self.margin_outer_mm;
+            if width < MIN_MEASURE_MM {
+                bad(
+                    "margin_outer_mm",
+                    format!(
+                        "the margins leave a text column of {width:.0} mm; it needs at least {MIN_MEASURE_MM} mm"
+                    ),
+                    "make margin_inner_mm or margin_outer_mm smaller",
+                );
+            } else if range(self.body_size, (MIN_TYPE_PT, MAX_BODY_PT))
+                && self.measure() < MIN_MEASURE_EM * self.body_size
+            {
+                bad(
+                    "body_size",
+                    format!(
+                        "{} pt body text gives under 30 characters a line in a {width:.0} mm column",
+                        show(self.body_size)
+                    ),
+                    "use a smaller body_size or smaller side margins",
+                );
+            }
+            let height = self.page_height_mm - self.margin_top_mm - self.margin_bottom_mm;
+            if height < MIN_TEXT_HEIGHT_MM {
+                bad(
+                    "margin_bottom_mm",
+                    format!(
+                        "the margins leave {height:.0} mm of page height; it needs at least {MIN_TEXT_HEIGHT_MM} mm"
+                    ),
+                    "make margin_top_mm or margin_bottom_mm smaller",
+                );
+            }
+        }
+        out
+    }
+}
+
+/// A number as the user wrote it (no `inf`/`NaN` jargon).
+fn show(v: f32) -> String {
+    if v.is_nan() {
+        "not-a-number".into()
+    } else if v.is_infinite() {
+        "an infinite number".into()
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Large body type for readers with low vision: 16 pt at least.
+const LARGE_BODY_PT: f32 = 16.0;
+/// Generous leading for large print, as the RNIB's clear-print guidance asks.
+const LARGE_LEADING: f32 = 1.5;
+
+/// The large-print edition of a house style: body at least 16 pt, display sizes scaled with
+/// it, generous leading, ragged right (justified large type opens wide gaps), and no
+/// protrusion (it only pays off in justified text). Page, margins, colours and footer stay
+/// the library's, so both editions carry the same route and footer.
+pub fn large_print(style: &HouseStyle) -> HouseStyle {
+    let body = style.body_size.max(LARGE_BODY_PT);
+    let scale = body / style.body_size;
+    let grow = |size: f32, max: f32| (size * scale).min(max).max(size);
+    HouseStyle {
+        body_size: body,
+        leading: style.leading.max(LARGE_LEADING),
+        title_size: grow(style.title_size, MAX_DISPLAY_PT),
+        subtitle_size: grow(style.subtitle_size, MAX_DISPLAY_PT),
+        heading_size: grow(style.heading_size, MAX_DISPLAY_PT),
+        route_size: grow(style.route_size, MAX_DISPLAY_PT),
+        footer_size: style.footer_size.max(10.0),
+        list_indent: grow(style.list_indent, MAX_LIST_INDENT_PT),
+        align: Align::Left,
+        protrusion: false,
+        ..style.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_house_style_is_valid_and_so_is_its_large_print() {
+        assert_eq!(HouseStyle::default().problems(), vec![]);
+        let large = large_print(&HouseStyle::default());
+        assert_eq!(large.problems(), vec![]);
+        assert!(large.body_size >= 16.0);
+        assert_eq!(large.align, Align::Left);
+        assert_eq!(large.leading, 1.5);
+        assert!(large.title_size > HouseStyle::default().title_size);
+    }
+
+    #[test]
+    fn each_out_of_range_setting_is_named() {
+        type Change = fn(&mut HouseStyle);
+        let cases: Vec<(Change, &str)> = vec![
+            (|s| s.body_size = 0.0, "body_size"),
+            (|s| s.leading = f32::NAN, "leading"),
+            (|s| s.margin_top_mm = -50.0, "margin_top_mm"),
+            (|s| s.footer_size = 0.0, "footer_size"),
+            (|s| s.title_size = 1e30, "title_size"),
+            (|s| s.text_color.k = 2.0, "text_color.k"),
+            (
+                |s| s.accent_color = Cmyk::new(1.0, 1.0, 1.0, 1.0),
+                "accent_color",
+            ),
+            (|s| s.margin_inner_mm = 80.0, "margin_outer_mm"),
+            (|s| s.margin_bottom_mm = 120.0, "margin_bottom_mm"),
+            (|s| s.body_size = 28.0, "body_size"),
+            (|s| s.review_years = 0, "review_years"),
+        ];
+        for (change, setting) in cases {
+            let mut style = HouseStyle::default();
+            change(&mut style);
+            let found: Vec<_> = style.problems().into_iter().map(|p| p.setting).collect();
+            assert_eq!(found, vec![setting.to_string()], "{setting}");
+        }
+    }
+}

@@ -355,14 +355,20 @@ fn the_index_describes_every_pdf() {
     assert_eq!(rows[2]["pdf"], "c.pdf");
     assert!(rows[2]["source"].as_str().unwrap().ends_with("sub/c.yaml"));
 
+    assert_eq!(a["target"], "office");
+
+    // For Flemish Excel: a byte-order mark, and `;` between cells (`,` is the decimal comma).
     let csv = fs::read_to_string(out.join("index.csv")).unwrap();
+    let csv = csv
+        .strip_prefix('\u{feff}')
+        .expect("a UTF-8 byte-order mark");
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "pdf,source,title,revised,revised_nl,authors,route,pages,sha256"
+        "pdf;source;target;title;revised;revised_nl;authors;route;pages;sha256"
     );
     assert_eq!(lines.len(), 4);
-    assert!(lines[3].starts_with("c.pdf,"));
+    assert!(lines[3].starts_with("c.pdf;"));
     assert!(lines[3].ends_with(&sha(&out.join("c.pdf"))));
 }
 

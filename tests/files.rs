@@ -30,6 +30,8 @@ fn options(inputs: Vec<PathBuf>, out: &Path) -> Options {
         target: Target::Office,
         booklet: false,
         two_up: false,
+        large_print: false,
+        prune: false,
         report: false,
         progress: false,
     }
@@ -292,4 +294,95 @@ fn two_builds_of_one_folder_at_once_both_finish_with_a_consistent_manifest() {
         serde_json::from_slice(&fs::read(out.join("index.json")).unwrap()).unwrap();
     assert_eq!(index.as_array().map(Vec::len), Some(4));
     assert!(temp_files(&out).is_empty());
+}
+
+fn leaflet_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+#[test]
+fn import_reads_windows_1252_and_utf16_and_says_which_it_assumed() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("leaflets")).unwrap();
+    // Notepad's "ANSI": é, ° and à as single bytes; and no date, authors or route line.
+    fs::write(
+        dir.path().join("wondzorg.txt"),
+        b"Wondzorg thuis\n\nVerzorg de w\xe9nde elke dag. Bij koorts boven 38\xb0 belt u \xe0 la minute.\n",
+    )
+    .unwrap();
+    let out = leaflet_in(dir.path(), &["import", "wondzorg.txt"]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        err.contains("wondzorg.txt: warning: the text is not UTF-8; it was read as windows-1252"),
+        "{err}"
+    );
+    // Missing fields are reported, and the draft is written all the same.
+    assert!(err.contains("field `revised`"), "{err}");
+    let yaml = fs::read_to_string(dir.path().join("leaflets/wondzorg.yaml")).unwrap();
+    assert!(
+        yaml.contains("Verzorg de wénde elke dag. Bij koorts boven 38° belt u à la minute."),
+        "{yaml}"
+    );
+    assert!(!yaml.contains('\u{FFFD}'));
+    assert!(yaml.contains("revised: ''"), "{yaml}");
+
+    // UTF-16 with a byte-order mark (Word's "Unicode"): read as such, no warning.
+    let mut utf16 = vec![0xff, 0xfe];
+    for u in "Valpreventie\n\nStaan en gaan, één voor één.\n".encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    fs::write(dir.path().join("val.txt"), utf16).unwrap();
+    let out = leaflet_in(dir.path(), &["import", "val.txt"]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!err.contains("not UTF-8"), "{err}");
+    let yaml = fs::read_to_string(dir.path().join("leaflets/val.yaml")).unwrap();
+    assert!(yaml.contains("Staan en gaan, één voor één."), "{yaml}");
+}
+
+/// A full disk, made with a file-size limit: the write fails halfway. No 0-byte or partial
+/// leaflet may stay behind, or the retry would be refused with "already exists".
+#[cfg(unix)]
+#[test]
+fn new_on_a_full_disk_leaves_nothing_and_the_retry_works() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("leaflets")).unwrap();
+    let limited = Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 1; exec \"$0\" new wondzorg-thuis")
+        .arg(env!("CARGO_BIN_EXE_leaflet"))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&limited.stderr).into_owned();
+    assert_eq!(limited.status.code(), Some(1), "{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    assert!(
+        leftovers(&dir.path().join("leaflets")).is_empty(),
+        "left behind: {:?}",
+        leftovers(&dir.path().join("leaflets"))
+    );
+    let retry = leaflet_in(dir.path(), &["new", "wondzorg-thuis"]);
+    assert!(
+        retry.status.success(),
+        "{}",
+        String::from_utf8_lossy(&retry.stderr)
+    );
+    let check = leaflet_in(dir.path(), &["check", "leaflets/wondzorg-thuis.yaml"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
 }

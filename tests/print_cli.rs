@@ -22,13 +22,15 @@ fn path(p: &Path) -> &str {
 #[test]
 fn build_for_print_then_preflight() {
     let dir = tempfile::tempdir().unwrap();
-    let print = dir.path().join("print");
+    // Print output goes to the print/ sub-folder of the output folder.
+    let print_out = dir.path().join("out");
+    let print = print_out.join("print");
     let office = dir.path().join("office");
     let built = leaflet(&[
         "build",
         "leaflets/immunotherapie.yaml",
         "-o",
-        path(&print),
+        path(&print_out),
         "--target",
         "print",
         "--marks",

@@ -1,0 +1,285 @@
+//! Building one leaflet's unit of outputs, or proving it up to date.
+
+use super::files::{self, Verified};
+use super::manifest::{Entry, Manifest, feed, hex, target_name};
+use super::options::Options;
+use super::plan::{Job, Output};
+use crate::diagnostic::Diagnostic;
+use crate::impose::{Imposition, impose};
+use crate::pdf::Target;
+use crate::pipeline::{self, Engine};
+use crate::report::{self, Quality};
+use crate::shared::SharedData;
+use crate::source::file::{MAX_FILE_BYTES, read_utf8};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// The shared data and engine of one `_data` folder.
+pub struct Library {
+    pub shared: SharedData,
+    /// The large-print edition's shared data: the same, with the large-print style.
+    large: OnceLock<SharedData>,
+    /// Loaded by the first leaflet that must be typeset: a run where everything is up to
+    /// date never pays for parsing fonts and patterns.
+    engine: OnceLock<Engine>,
+    /// Hash of what every leaflet of this library depends on: the tool, the house style and
+    /// the hyphenation exceptions. Which outputs are made is compared file by file instead.
+    context: [u8; 32],
+}
+
+impl Library {
+    pub fn new(shared: SharedData, tool: &str) -> Library {
+        let mut h = Sha256::new();
+        feed(&mut h, tool.as_bytes());
+        feed(&mut h, shared.style_source.as_bytes());
+        feed(&mut h, shared.hyphenation.as_bytes());
+        Library {
+            context: h.finalize().into(),
+            shared,
+            large: OnceLock::new(),
+            engine: OnceLock::new(),
+        }
+    }
+
+    fn engine(&self) -> &Engine {
+        self.engine
+            .get_or_init(|| Engine::new(&self.shared.hyphenation))
+    }
+
+    fn large(&self) -> &SharedData {
+        self.large.get_or_init(|| SharedData {
+            style: crate::style::large_print(&self.shared.style),
+            ..self.shared.clone()
+        })
+    }
+
+    /// The input hash of one leaflet: the library context, the leaflet's bytes and the
+    /// current value of each shared entry it uses. A leaflet's hash thus changes when its
+    /// route's description changes, and not when another route does.
+    pub fn input_hash(&self, source: &str, uses: &[String]) -> String {
+        let mut h = Sha256::new();
+        h.update(self.context);
+        feed(&mut h, source.as_bytes());
+        for key in uses {
+            feed(&mut h, key.as_bytes());
+            let value = match key.split_once(':') {
+                Some(("route", k)) => self.shared.routes.get(k).cloned(),
+                Some(("contact", k)) => self.shared.contacts.get(k).map(|c| format!("{c:?}")),
+                _ => None,
+            };
+            match value {
+                Some(v) => feed(&mut h, v.as_bytes()),
+                None => h.update([0xff]),
+            }
+        }
+        hex(&h.finalize())
+    }
+}
+
+pub enum Outcome {
+    /// Proven up to date; the entry carries fresh stamps when a file was re-hashed.
+    UpToDate(Entry, Option<Quality>),
+    /// Built; the warnings, and the extra files written besides the leaflet's own PDF.
+    Built(Entry, Quality, Vec<Diagnostic>, Vec<std::path::PathBuf>),
+    Failed(Vec<Diagnostic>),
+    /// Not started: the run was interrupted.
+    Skipped,
+}
+
+/// The entry if the job's whole unit is proven up to date: same tool, same leaflet file,
+/// same inputs, the same set of outputs, and every file on disk the one that was written.
+fn proven(lib: &Library, job: &Job, source: &str, old: &Manifest, tool: &str) -> Option<Entry> {
+    if old.tool != tool {
+        return None;
+    }
+    let entry = old.leaflets.get(&job.name)?;
+    if entry.inputs.is_empty()
+        || entry.origin != job.origin
+        || entry.files.len() != job.outputs.len()
+        || entry
+            .files
+            .iter()
+            .zip(&job.outputs)
+            .any(|(f, (_, name))| &f.name != name)
+    {
+        return None;
+    }
+    let mut fresh = entry.clone();
+    for (record, (_, name)) in fresh.files.iter_mut().zip(&job.outputs) {
+        match files::verify(&job.out.join(name), record) {
+            Verified::Same => {}
+            Verified::Rehashed(stamp) => record.stamp = stamp,
+            Verified::No => return None,
+        }
+    }
+    (entry.inputs == lib.input_hash(source, &entry.uses)).then_some(fresh)
+}
+
+pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Manifest) -> Outcome {
+    let path = job.path.as_path();
+    let source = match read_utf8(path, MAX_FILE_BYTES) {
+        Ok(s) => s,
+        Err(d) => return Outcome::Failed(vec![d]),
+    };
+    if !opts.force
+        && let Some(entry) = proven(lib, job, &source, old, tool)
+    {
+        let quality = opts.report.then(|| {
+            let leaflet = crate::model::parse(path, &source, &lib.shared).ok()?;
+            pipeline::typeset(lib.engine(), &lib.shared, path, &source, &leaflet)
+                .ok()
+                .map(|(_, layout)| report::quality(&layout))
+        });
+        return Outcome::UpToDate(entry, quality.flatten());
+    }
+    let engine = lib.engine();
+    let built = match pipeline::build(engine, &lib.shared, path, &source, opts.target) {
+        Ok(b) => b,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let contact_key = built.leaflet.contact.as_ref().and_then(|(_, k)| k.as_ref());
+    let uses: Vec<String> = built
+        .leaflet
+        .route
+        .shared_key
+        .iter()
+        .map(|k| format!("route:{k}"))
+        .chain(contact_key.map(|k| format!("contact:{k}")))
+        .collect();
+    let inputs = lib.input_hash(&source, &uses);
+    let mut warnings: Vec<Diagnostic> = built
+        .layout
+        .warnings
+        .iter()
+        .map(|w| Diagnostic::warning(path, w.clone()))
+        .collect();
+
+    // Every output of the unit in memory first; then all written together.
+    let mut contents: Vec<Vec<u8>> = Vec::with_capacity(job.outputs.len());
+    for (kind, _) in &job.outputs {
+        let bytes =
+            match kind {
+                Output::Leaflet => built.pdf.clone(),
+                Output::Booklet | Output::TwoUp => {
+                    let imposition = if *kind == Output::Booklet {
+                        Imposition::Booklet
+                    } else {
+                        Imposition::TwoUp
+                    };
+                    let sheets = impose(&built.layout.pages, imposition);
+                    crate::pdf::write(&sheets, &meta(&built), Target::Office, &engine.fonts)
+                }
+                Output::LargePrint => {
+                    match pipeline::build(engine, lib.large(), path, &source, opts.target) {
+                        Ok(large) => {
+                            warnings.extend(
+                                large.layout.warnings.iter().map(|w| {
+                                    Diagnostic::warning(path, format!("large print: {w}"))
+                                }),
+                            );
+                            large.pdf
+                        }
+                        Err(e) => return Outcome::Failed(e),
+                    }
+                }
+            };
+        contents.push(bytes);
+    }
+    let paths: Vec<_> = job.outputs.iter().map(|(_, n)| job.out.join(n)).collect();
+    let unit: Vec<(&Path, &[u8])> = paths
+        .iter()
+        .map(|p| p.as_path())
+        .zip(contents.iter().map(|c| c.as_slice()))
+        .collect();
+    let records = match files::write_unit(&unit) {
+        Ok(r) => r,
+        Err(d) => return Outcome::Failed(vec![d]),
+    };
+    let extras = paths
+        .iter()
+        .zip(&job.outputs)
+        .filter(|(_, (k, _))| *k != Output::Leaflet)
+        .map(|(p, _)| p.clone())
+        .collect();
+    // The leaflet's own PDF is the last of the unit; its hash was taken as it was written.
+    let sha256 = records.last().map(|r| r.sha256.clone()).unwrap_or_default();
+    let entry = Entry {
+        source: path.display().to_string(),
+        origin: job.origin.clone(),
+        inputs,
+        uses,
+        target: target_name(opts.target).to_string(),
+        files: records,
+        title: built.leaflet.title.clone(),
+        revised: built.leaflet.revised.to_string(),
+        authors: built.leaflet.authors.clone(),
+        route: format!(
+            "{} ({})",
+            built.leaflet.route.number, built.leaflet.route.description
+        ),
+        pages: built.layout.pages.len(),
+        sha256,
+    };
+    Outcome::Built(entry, report::quality(&built.layout), warnings, extras)
+}
+
+fn meta(built: &pipeline::Built) -> crate::pdf::Meta {
+    crate::pdf::Meta {
+        title: built.leaflet.title.clone(),
+        authors: built.leaflet.authors.clone(),
+        revised: built.leaflet.revised,
+        lang: "nl-BE".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_hash_depends_only_on_the_route_used() {
+        let mut shared = SharedData::default();
+        shared.routes.insert("105".into(), "oncologie".into());
+        shared.routes.insert("200".into(), "radiologie".into());
+        let uses = vec!["route:105".to_string()];
+        let before = Library::new(shared.clone(), "tool").input_hash("x", &uses);
+        shared.routes.insert("200".into(), "spoed".into());
+        let other = Library::new(shared.clone(), "tool").input_hash("x", &uses);
+        assert_eq!(before, other);
+        shared.routes.insert("105".into(), "dagziekenhuis".into());
+        let changed = Library::new(shared.clone(), "tool").input_hash("x", &uses);
+        assert_ne!(before, changed);
+        let new_tool = Library::new(shared.clone(), "tool2").input_hash("x", &uses);
+        assert_ne!(changed, new_tool);
+
+        // A shared contact works the same way: only the leaflets that use it see a change.
+        let contact = |phone: &str| crate::model::Contact {
+            name: "Dagziekenhuis".into(),
+            phone: phone.into(),
+            hours: None,
+        };
+        shared
+            .contacts
+            .insert("dzh".into(), contact("03 821 30 00"));
+        let with = vec!["route:105".to_string(), "contact:dzh".to_string()];
+        let library = |s: &SharedData| Library::new(s.clone(), "tool");
+        let (a1, b1) = (
+            library(&shared).input_hash("x", &with),
+            library(&shared).input_hash("x", &uses),
+        );
+        shared
+            .contacts
+            .insert("dzh".into(), contact("03 821 30 01"));
+        let (a2, b2) = (
+            library(&shared).input_hash("x", &with),
+            library(&shared).input_hash("x", &uses),
+        );
+        assert_ne!(a1, a2, "the leaflet using the contact is rebuilt");
+        assert_eq!(b1, b2, "a leaflet not using it is not");
+
+        // The house style and the exceptions reach every leaflet.
+        shared.style_source = "body_size: 10.5\n".into();
+        assert_ne!(library(&shared).input_hash("x", &uses), b2);
+    }
+}

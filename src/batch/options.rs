@@ -1,0 +1,93 @@
+//! What a run is asked to do, and what it tells at the end.
+
+use crate::diagnostic::Diagnostic;
+use crate::pdf::Target;
+use crate::report::Quality;
+use std::path::PathBuf;
+
+/// Print output goes to this sub-folder of the output folder, so a print run never
+/// overwrites the office PDFs under the same names.
+pub const PRINT_DIR: &str = "print";
+
+/// More worker threads than this only add memory: a build is CPU-bound and machines that
+/// run it have far fewer cores. `--jobs 100000` would otherwise try to start 100,000 threads.
+pub const MAX_JOBS: usize = 64;
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub inputs: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub jobs: Option<usize>,
+    pub force: bool,
+    pub target: Target,
+    pub booklet: bool,
+    pub two_up: bool,
+    /// Also write NAME-groot.pdf in the large-print house style.
+    pub large_print: bool,
+    /// Remove the PDFs of leaflets that are gone (they are reported either way).
+    pub prune: bool,
+    pub report: bool,
+    /// Report progress on stderr: a bar on a terminal, a line per built leaflet otherwise.
+    pub progress: bool,
+}
+
+impl Options {
+    /// Where this run's files go: the output folder, or its `print/` sub-folder.
+    pub fn target_dir(&self) -> PathBuf {
+        match self.target {
+            Target::Office => self.out.clone(),
+            Target::Print { .. } => self.out.join(PRINT_DIR),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub built: usize,
+    pub up_to_date: usize,
+    pub failed: usize,
+    /// Leaflets not started because the run was interrupted.
+    pub skipped: usize,
+    pub interrupted: bool,
+    /// The signal that stopped the run (2 SIGINT, 15 SIGTERM, 1 SIGHUP).
+    pub signal: Option<i32>,
+    /// PDFs whose leaflet is gone: removed with `--prune`, else left and reported.
+    pub orphans: Vec<String>,
+    pub pruned: bool,
+    pub seconds: f64,
+    pub diagnostics: Vec<Diagnostic>,
+    pub quality: Vec<(String, Quality)>,
+    /// Extra files written (booklets, 2-up sheets, large print).
+    pub extras: Vec<PathBuf>,
+}
+
+impl Summary {
+    pub fn line(&self) -> String {
+        let mut line = format!(
+            "{} built, {} up to date, {} failed ({:.1} s)",
+            self.built, self.up_to_date, self.failed, self.seconds
+        );
+        if !self.orphans.is_empty() {
+            let verb = if self.pruned { "removed" } else { "left" };
+            line.push_str(&format!(
+                "; {} PDF(s) of deleted leaflets {verb}",
+                self.orphans.len()
+            ));
+        }
+        if self.interrupted {
+            line.push_str(&format!("; interrupted, {} not started", self.skipped));
+        }
+        line
+    }
+
+    /// The exit code: 128 + the signal after one (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP),
+    /// 1 when a leaflet failed, else 0.
+    pub fn exit_code(&self) -> i32 {
+        match (self.interrupted, self.signal) {
+            (true, Some(s)) => 128 + s,
+            (true, None) => 130,
+            _ if self.failed > 0 => 1,
+            _ => 0,
+        }
+    }
+}
