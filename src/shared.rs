@@ -12,6 +12,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::source::file::{MAX_FILE_BYTES, nesting_guard, read_utf8};
+use crate::source::yaml;
 use crate::style::HouseStyle;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -79,22 +80,19 @@ impl SharedData {
         let mut errors = Vec::new();
         // The merged style mapping, and for each top-level setting the file that set it
         // last, so a range error is reported where the value was written.
-        let mut style_map = serde_yaml::Mapping::new();
+        let mut style_layers = yaml::Layers::default();
         let mut style_origin: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
         for dir in chain {
             load_routes(&dir.join(ROUTES_FILE), &mut data, &mut errors);
             load_contacts(&dir.join(CONTACTS_FILE), &mut data, &mut errors);
             let style_path = dir.join(STYLE_FILE);
             if let Some(text) = read_yaml(&style_path, &mut errors) {
-                match serde_yaml::from_str::<Option<HouseStyle>>(&text) {
+                match yaml::parse::<Option<HouseStyle>>(&text) {
                     // Parsed as a style alone first: its type errors keep their position.
                     Ok(_) => {
-                        if let Ok(Some(map)) =
-                            serde_yaml::from_str::<Option<serde_yaml::Mapping>>(&text)
-                        {
-                            for (k, v) in map {
-                                style_origin.insert(scalar(&k), (style_path.clone(), text.clone()));
-                                style_map.insert(k, v);
+                        if let Ok(keys) = style_layers.overlay(&text) {
+                            for k in keys {
+                                style_origin.insert(k, (style_path.clone(), text.clone()));
                             }
                         }
                     }
@@ -121,7 +119,7 @@ impl SharedData {
             }
         }
         if errors.is_empty() {
-            match serde_yaml::from_value::<HouseStyle>(serde_yaml::Value::Mapping(style_map)) {
+            match style_layers.parse::<HouseStyle>() {
                 Ok(style) => data.style = style,
                 Err(e) => {
                     let file = chain.last().map(|d| d.join(STYLE_FILE)).unwrap_or_default();
@@ -160,15 +158,14 @@ fn load_routes(path: &Path, data: &mut SharedData, errors: &mut Vec<Diagnostic>)
     let Some(text) = read_yaml(path, errors) else {
         return;
     };
-    match serde_yaml::from_str::<Option<serde_yaml::Mapping>>(&text) {
-        Ok(map) => {
-            for (k, v) in map.unwrap_or_default() {
-                let key = scalar(&k);
-                match v {
-                    serde_yaml::Value::String(s) => {
-                        data.routes.insert(key, s.trim().to_string());
+    match yaml::text_entries(&text) {
+        Ok(entries) => {
+            for (key, value) in entries {
+                match value {
+                    Some(s) => {
+                        data.routes.insert(key, s);
                     }
-                    _ => errors.push(
+                    None => errors.push(
                         Diagnostic::error(path, format!("route `{key}` has no description text"))
                             .hint("write each route as `105: oncologisch dagziekenhuis`"),
                     ),
@@ -186,7 +183,7 @@ fn load_contacts(path: &Path, data: &mut SharedData, errors: &mut Vec<Diagnostic
     let Some(text) = read_yaml(path, errors) else {
         return;
     };
-    match serde_yaml::from_str::<Option<BTreeMap<String, crate::model::Contact>>>(&text) {
+    match yaml::parse::<Option<BTreeMap<String, crate::model::Contact>>>(&text) {
         Ok(map) => data.contacts.extend(map.unwrap_or_default()),
         Err(e) => {
             errors.push(located(path, &e).hint(
@@ -198,7 +195,7 @@ fn load_contacts(path: &Path, data: &mut SharedData, errors: &mut Vec<Diagnostic
 
 /// The line and column of a setting (`body_size`, or `text_color.k`) in a style file: a
 /// top-level key at the start of a line, a channel inside its flow map or indented below.
-/// serde_yaml keeps no positions for values, and style files are flat, so this finds them.
+/// The parser keeps no positions for values, and style files are flat, so this finds them.
 pub fn locate_setting(text: &str, setting: &str) -> Option<(usize, usize)> {
     let (top, channel) = match setting.split_once('.') {
         Some((t, c)) => (t, Some(c)),
@@ -241,18 +238,9 @@ fn key_at(line: &str, key: &str) -> Option<usize> {
         .then_some(line.len() - trimmed.len())
 }
 
-fn scalar(v: &serde_yaml::Value) -> String {
-    match v {
-        serde_yaml::Value::Number(n) => n.to_string(),
-        serde_yaml::Value::String(s) => s.trim().to_string(),
-        serde_yaml::Value::Bool(b) => b.to_string(),
-        other => format!("{other:?}"),
-    }
-}
-
 /// A `_data` YAML file's text, or `None` when it does not exist. Read as any input is
 /// (a regular file within the size limit) and refused when nested too deep, before
-/// serde_yaml's scanner can spend minutes on it.
+/// the YAML scanner can spend minutes on it.
 fn read_yaml(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<String> {
     if !path.exists() && path.symlink_metadata().is_err() {
         return None;
@@ -271,12 +259,10 @@ fn read_yaml(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<String> {
     Some(text)
 }
 
-fn located(path: &Path, e: &serde_yaml::Error) -> Diagnostic {
-    let msg = e.to_string();
-    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-    let d = Diagnostic::error(path, msg);
-    match e.location() {
-        Some(l) => d.at(l.line(), l.column()),
+fn located(path: &Path, e: &yaml::Error) -> Diagnostic {
+    let d = Diagnostic::error(path, yaml::message(e));
+    match yaml::location(e) {
+        Some((line, col)) => d.at(line, col),
         None => d,
     }
 }

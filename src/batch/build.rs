@@ -148,12 +148,7 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
         .chain(contact_key.map(|k| format!("contact:{k}")))
         .collect();
     let inputs = lib.input_hash(&source, &uses);
-    let mut warnings: Vec<Diagnostic> = built
-        .layout
-        .warnings
-        .iter()
-        .map(|w| Diagnostic::warning(path, w.clone()))
-        .collect();
+    let mut warnings: Vec<Diagnostic> = built.warnings.clone();
 
     // Every output of the unit in memory first; then all written together.
     let mut contents: Vec<Vec<u8>> = Vec::with_capacity(job.outputs.len());
