@@ -163,6 +163,12 @@ pub fn main() -> i32 {
                 );
                 return 2;
             }
+            if (booklet || two_up) && target == TargetArg::Print {
+                eprintln!(
+                    "error: --booklet and --two-up make A4 sheets for the office printer; the print shop imposes the A5 pages itself, so leave them out with --target print"
+                );
+                return 2;
+            }
             let target = match target {
                 TargetArg::Office => Target::Office,
                 TargetArg::Print => Target::Print { marks },

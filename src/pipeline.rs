@@ -8,6 +8,7 @@ use crate::model::{self, Leaflet};
 use crate::pdf::{self, Meta, Target};
 use crate::shared::SharedData;
 use crate::sourcemap::TextField;
+use crate::style::{Padding, Paper};
 use crate::text::fonts::Fonts;
 use crate::text::hyphenate::Hyphenator;
 use std::path::Path;
@@ -55,8 +56,35 @@ pub fn build(
         revised: leaflet.revised,
         lang: "nl-BE".into(),
     };
-    let pdf = pdf::write(&layout.pages, &meta, target, &engine.fonts);
     let mut warnings = leaflet.warnings.clone();
+    let style = &shared.style;
+    let settings = pdf::PrintSettings {
+        output: match style.output_condition {
+            Paper::Coated => pdf::OutputCondition::Coated,
+            Paper::Uncoated => pdf::OutputCondition::Uncoated,
+        },
+    };
+    let pdf = match (target, style.pad_pages) {
+        // The shop folds or imposes whole sheets; the office printer needs no padding.
+        (Target::Print { .. }, Some(multiple)) => {
+            let typesetter = Typesetter {
+                fonts: &engine.fonts,
+                hyphenator: &engine.hyphenator,
+                style,
+            };
+            let notes = typesetter.notes_page(&document.footer);
+            let padding = match style.padding {
+                Padding::Notities => pdf::Padding::Notes,
+                Padding::Blank => pdf::Padding::Blank,
+            };
+            let padded = pdf::pad(&layout.pages, pdf::PageCount { multiple, padding }, &notes);
+            if let Some(w) = padded.warning {
+                warnings.push(Diagnostic::warning(path, w).field("pad_pages"));
+            }
+            pdf::write_with(&padded.pages, &meta, target, &engine.fonts, &settings)
+        }
+        _ => pdf::write_with(&layout.pages, &meta, target, &engine.fonts, &settings),
+    };
     warnings.extend(note_diagnostics(path, source, &leaflet, &document.notes));
     let stripped = source.strip_prefix('\u{feff}').unwrap_or(source);
     warnings.extend(

@@ -6,6 +6,26 @@
 
 use serde::{Deserialize, Serialize};
 
+/// What fills the pages added to reach `pad_pages`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Padding {
+    /// Lined "Notities" pages with the leaflet's footer: a patient writes questions there.
+    Notities,
+    /// Empty pages.
+    Blank,
+}
+
+/// The paper the print shop prints on, which decides the output intent of print files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    /// Coated stock (FOGRA39).
+    Coated,
+    /// Uncoated stock (FOGRA29), common for patient leaflets.
+    Uncoated,
+}
+
 /// A colour as the print shop sees it: DeviceCMYK, each channel 0.0–1.0.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,6 +98,12 @@ pub struct HouseStyle {
     pub route_tint: Cmyk,
     /// Years after `revised` before `check` warns that a leaflet is due for review.
     pub review_years: u32,
+    /// Print output: pages in multiples of this (4 for a folded booklet); none by default.
+    pub pad_pages: Option<usize>,
+    /// What the added pages hold.
+    pub padding: Padding,
+    /// The print shop's paper, for the PDF/X output intent.
+    pub output_condition: Paper,
 }
 
 impl Default for HouseStyle {
@@ -107,9 +133,15 @@ impl Default for HouseStyle {
             accent_color: Cmyk::new(0.85, 0.35, 0.0, 0.15),
             route_tint: Cmyk::new(0.12, 0.03, 0.0, 0.0),
             review_years: 3,
+            pad_pages: None,
+            padding: Padding::Notities,
+            output_condition: Paper::Coated,
         }
     }
 }
+
+/// Page multiples a print shop folds or imposes: sheets of 2, 4 or 8 pages.
+const PAD_PAGES: [usize; 3] = [2, 4, 8];
 
 /// Points per millimetre.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -314,6 +346,15 @@ impl HouseStyle {
                     self.review_years, REVIEW_YEARS.0, REVIEW_YEARS.1
                 ),
                 "leaflets are reviewed every 3 years",
+            );
+        }
+        if let Some(n) = self.pad_pages
+            && !PAD_PAGES.contains(&n)
+        {
+            bad(
+                "pad_pages",
+                format!("pages in multiples of {n} cannot be folded or imposed"),
+                "give 2, 4 or 8 (4 for a folded booklet), or leave pad_pages out",
             );
         }
         // The text area, only when its parts are each sane, so one mistake is said once.

@@ -26,6 +26,23 @@ fn build_for_print_then_preflight() {
     let print_out = dir.path().join("out");
     let print = print_out.join("print");
     let office = dir.path().join("office");
+    // Booklet and 2-up sheets are for the office printer: refused for the print shop.
+    let refused = leaflet(&[
+        "build",
+        "leaflets/immunotherapie.yaml",
+        "-o",
+        path(&print_out),
+        "--target",
+        "print",
+        "--booklet",
+    ]);
+    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+    assert!(
+        String::from_utf8_lossy(&refused.stderr)
+            .contains("error: --booklet and --two-up make A4 sheets for the office printer"),
+        "{refused:?}"
+    );
+    assert!(!print_out.exists(), "a refused build wrote files");
     let built = leaflet(&[
         "build",
         "leaflets/immunotherapie.yaml",
@@ -34,6 +51,14 @@ fn build_for_print_then_preflight() {
         "--target",
         "print",
         "--marks",
+    ]);
+    assert!(built.status.success(), "{built:?}");
+    assert!(print.join("immunotherapie.pdf").is_file());
+    let built = leaflet(&[
+        "build",
+        "leaflets/immunotherapie.yaml",
+        "-o",
+        path(&office),
         "--booklet",
         "--two-up",
     ]);
@@ -47,10 +72,8 @@ fn build_for_print_then_preflight() {
         "immunotherapie-booklet.pdf",
         "immunotherapie-2up.pdf",
     ] {
-        assert!(print.join(name).is_file(), "{name} missing");
+        assert!(office.join(name).is_file(), "{name} missing");
     }
-    let built = leaflet(&["build", "leaflets/immunotherapie.yaml", "-o", path(&office)]);
-    assert!(built.status.success(), "{built:?}");
 
     let ok = leaflet(&["preflight", path(&print.join("immunotherapie.pdf"))]);
     let report = stdout(&ok);
@@ -152,5 +175,51 @@ fn a_reader_that_stops_early_is_not_an_error() {
         out.stderr.is_empty(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `pad_pages: 4` in the house style: a 2-page leaflet goes to the shop as 4 pages, the
+/// added ones lined "Notities" pages, and the build says so; the office PDF keeps 2 pages.
+#[test]
+fn the_house_style_pads_print_files_to_whole_sheets_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::create_dir_all(lib.join("_data")).unwrap();
+    for f in ["routes.yaml", "contacts.yaml", "hyphenation.txt"] {
+        std::fs::copy(
+            Path::new("leaflets/_data").join(f),
+            lib.join("_data").join(f),
+        )
+        .unwrap();
+    }
+    std::fs::write(lib.join("_data/style.yaml"), "pad_pages: 4\n").unwrap();
+    std::fs::copy(
+        "leaflets/immunotherapie.yaml",
+        lib.join("immunotherapie.yaml"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let built = leaflet(&["build", path(&lib), "-o", path(&out), "--target", "print"]);
+    assert!(built.status.success(), "{built:?}");
+    let said = format!(
+        "{}{}",
+        stdout(&built),
+        String::from_utf8_lossy(&built.stderr)
+    );
+    assert!(said.contains("2 pages padded to 4"), "{said}");
+    let pdf = std::fs::read(out.join("print/immunotherapie.pdf")).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    assert_eq!(doc.get_pages().len(), 4);
+    let last = doc.extract_text(&[4]).unwrap();
+    assert!(last.contains("Notities"), "{last}");
+    let ok = leaflet(&["preflight", path(&out.join("print/immunotherapie.pdf"))]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+
+    let office = leaflet(&["build", path(&lib), "-o", path(&out)]);
+    assert!(office.status.success(), "{office:?}");
+    let pdf = std::fs::read(out.join("immunotherapie.pdf")).unwrap();
+    assert_eq!(
+        lopdf::Document::load_mem(&pdf).unwrap().get_pages().len(),
+        2
     );
 }
