@@ -12,6 +12,7 @@ fn lines(n: usize, costs: &[(usize, Option<f64>)]) -> Vec<Unit> {
             last: k + 1,
             height: 1.0,
             space_before: 0.0,
+            head: 0.0,
             break_cost: costs
                 .iter()
                 .find(|(at, _)| *at == k)
