@@ -21,10 +21,12 @@ pub const COMPOUND_HYPHEN_PENALTY: f32 = 20.0;
 /// A syllable break inside one part of a word that also has a compound boundary or an
 /// author's hyphen ("Kan-|kerimmunotherapie" where "Kanker-|immunotherapie" exists): the
 /// reader must put a part back together *and* still find the boundary, which Dutch
-/// proof-readers mark as wrong (issue 13). Squared in the demerits (250² ≈ 3.7 × 130²), so
-/// the breaker takes it only when every other choice costs more than a very loose or very
-/// short line; never forbidden, since in a narrow column it can be the only fit.
-pub const INSIDE_PART_HYPHEN_PENALTY: f32 = 250.0;
+/// proof-readers mark as wrong (issue 13). Squared in the demerits, 400 costs 160,000:
+/// more than a ragged line 11 % short of the measure (badness 100·(0.11/0.07)³ ≈ 390,
+/// (10 + 390)² = 160,000) or a justified line at 1.45× spaces, so the breaker takes it only
+/// when the alternative is a line worse than the targets; never forbidden, since in a
+/// narrow column it can be the only fit.
+pub const INSIDE_PART_HYPHEN_PENALTY: f32 = 400.0;
 /// Breaking after a hyphen the author wrote (CT-|scan) costs as much as our own hyphen.
 pub const EXPLICIT_HYPHEN_PENALTY: f32 = 50.0;
 /// Breaking a URL after a slash adds no hyphen, but it is still a wound in the address.
