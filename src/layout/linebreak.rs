@@ -339,6 +339,26 @@ fn fitness(ratio: f32) -> u8 {
     }
 }
 
+/// How far a line's glue must move to fill `available`: >0 stretched, <0 shrunk, in units
+/// of its stretch or shrink; infinite when it cannot move that way at all.
+fn adjustment_ratio(natural: f64, available: f64, stretch: f64, shrink: f64) -> f64 {
+    if natural < available {
+        if stretch > 0.0 {
+            (available - natural) / stretch
+        } else {
+            f64::INFINITY
+        }
+    } else if natural > available {
+        if shrink > 0.0 {
+            (available - natural) / shrink
+        } else {
+            f64::NEG_INFINITY
+        }
+    } else {
+        0.0
+    }
+}
+
 /// Expansion steps a justified line at `ratio` is drawn with, for the change demerit.
 fn expansion_steps(ratio: f32) -> i32 {
     ((expansion_at(ratio) - 1.0) / EXPANSION_STEP).round() as i32
@@ -401,20 +421,14 @@ fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option
                     (sums.shrink[i] - sums.shrink[start]) * ragged_shrink,
                 )
             };
-            let ratio = if natural < available {
-                if stretch > 0.0 {
-                    (available - natural) / stretch
-                } else {
-                    f64::INFINITY
-                }
-            } else if natural > available {
-                if shrink > 0.0 {
-                    (available - natural) / shrink
-                } else {
-                    f64::NEG_INFINITY
-                }
+            let ratio = adjustment_ratio(natural, available, stretch, shrink);
+            // Emergency stretch only widens what a pass accepts; the line is still set at
+            // its true ratio, so it is priced at that. Pricing it at the eased ratio made
+            // the third pass favour lines with few spaces, which it then set at 1.9×.
+            let true_ratio = if emergency > 0.0 {
+                adjustment_ratio(natural, available, stretch - emergency, shrink)
             } else {
-                0.0
+                ratio
             };
             let overfull = ratio < -1.0;
             // Later breaks only make this line longer: an overfull node is finished.
@@ -422,14 +436,20 @@ fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option
             if keep {
                 still_active.push(a);
             }
-            let mut badness = if overfull {
-                OVERFULL_BADNESS
-            } else {
-                100.0 * ratio.abs().powi(3)
+            let badness_at = |r: f64| {
+                let b = if overfull {
+                    OVERFULL_BADNESS
+                } else {
+                    100.0 * r.abs().powi(3)
+                };
+                if b.is_finite() {
+                    b
+                } else {
+                    OVERFULL_BADNESS * 10.0
+                }
             };
-            if !badness.is_finite() {
-                badness = OVERFULL_BADNESS * 10.0;
-            }
+            let badness = badness_at(true_ratio);
+            let eased_badness = badness_at(ratio);
             let node_flagged = node.hyphens_in_a_row > 0;
             // A last line this short after a hyphen is a word's tail alone ("verber-|gen.").
             let runt = is_end
@@ -437,7 +457,7 @@ fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option
                 && sums.width[i] - sums.width[start] < (RUNT_EMS * params.em) as f64;
             let feasible = last_resort
                 || (!overfull
-                    && badness <= pass.tolerance
+                    && eased_badness <= pass.tolerance
                     && !(flagged && node.hyphens_in_a_row >= max_hyphens)
                     // A hyphen on the last full line leaves a broken word just before
                     // the paragraph's end (TeX's \finalhyphendemerits, made absolute).
@@ -466,7 +486,7 @@ fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option
             if is_end && node_flagged {
                 demerits += FINAL_HYPHEN_DEMERITS;
             }
-            let ratio32 = ratio.clamp(-1.0e3, 1.0e3) as f32;
+            let ratio32 = true_ratio.clamp(-1.0e3, 1.0e3) as f32;
             let class = if is_end { 1 } else { fitness(ratio32) };
             if (class as i32 - node.fitness as i32).abs() > 1 {
                 demerits += ADJACENT_FITNESS_DEMERITS;
