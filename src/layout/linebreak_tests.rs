@@ -220,3 +220,28 @@ fn a_runt_last_line_is_avoided_when_a_line_can_open_a_little() {
     let lines = break_lines(&items, &params(100.0, true));
     assert_eq!(counts(&items, &lines), vec![8, 3]);
 }
+
+#[test]
+fn the_adjustment_ratio_is_slack_over_stretch_or_shrink() {
+    assert_eq!(adjustment_ratio(80.0, 100.0, 40.0, 10.0), 0.5);
+    assert_eq!(adjustment_ratio(105.0, 100.0, 40.0, 10.0), -0.5);
+    assert_eq!(adjustment_ratio(100.0, 100.0, 0.0, 0.0), 0.0);
+    assert_eq!(adjustment_ratio(90.0, 100.0, 0.0, 5.0), f64::INFINITY);
+}
+
+#[test]
+fn a_line_eased_by_emergency_stretch_keeps_its_true_ratio() {
+    // Two 60-point words on a 100-point measure: each alone on its line, 40 points short
+    // with 1.2 points of glyph give. Only the emergency pass accepts that; the line must
+    // still report the ratio it is set at (40 / 1.2), not the eased one.
+    let items = paragraph(&[60.0, 60.0], &[]);
+    let lines = break_lines(&items, &params(100.0, true));
+    assert_eq!(counts(&items, &lines), vec![1, 1]);
+    let give = box_give(60.0, 1, 10.0);
+    assert!(
+        (lines[0].ratio - 40.0 / give).abs() < 1e-3,
+        "{} vs {}",
+        lines[0].ratio,
+        40.0 / give
+    );
+}

@@ -22,8 +22,8 @@ const LINKS: [&str; 3] = ["s", "en", "e"];
 /// "makkelijk" is not "makke + lijk" and its break is an ordinary syllable break. Without
 /// this the breaker preferred "makke-|lijk" as if it were a boundary (issue 13, second pass).
 const SUFFIXES: [&str; 14] = [
-    "lijk", "lijke", "lijks", "heid", "heden", "baar", "bare", "loos", "loze", "schap",
-    "schappen", "zaam", "zame", "achtig",
+    "lijk", "lijke", "lijks", "heid", "heden", "baar", "bare", "loos", "loze", "schap", "schappen",
+    "zaam", "zame", "achtig",
 ];
 
 fn lexicon() -> &'static Fst<&'static [u8]> {

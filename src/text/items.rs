@@ -306,12 +306,9 @@ impl ItemBuilder<'_> {
         cuts.sort_by_key(|c| c.0);
         // Only now is the whole word seen: a boundary in one letter run ("B-lymfocyten")
         // or a compound break anywhere makes every syllable break a break inside a part.
-        let has_boundary = cuts.iter().any(|(_, c)| {
-            matches!(
-                c,
-                Cut::AfterHyphen | Cut::Hyphen { compound: true, .. }
-            )
-        });
+        let has_boundary = cuts
+            .iter()
+            .any(|(_, c)| matches!(c, Cut::AfterHyphen | Cut::Hyphen { compound: true, .. }));
         if has_boundary {
             for (_, cut) in &mut cuts {
                 if let Cut::Hyphen {
