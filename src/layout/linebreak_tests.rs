@@ -204,7 +204,11 @@ fn letter_spacing_stays_within_its_limits_and_adjacent_lines_within_0_004_em() {
     assert_eq!(letter_spacing_at(5.0), LETTER_STRETCH_EMS);
     assert_eq!(letter_spacing_at(-5.0), -LETTER_SHRINK_EMS);
     assert!((letter_spacing_at(0.5) - 0.00125).abs() < 1e-7);
-    assert!(LETTER_STRETCH_EMS <= 0.005 && LETTER_STRETCH_EMS + LETTER_SHRINK_EMS <= 0.004 + 1e-7);
+    // The limits: ±0.005 em per gap, 0.004 em between a full-stretch and a
+    // full-shrink line.
+    let (most, least) = (letter_spacing_at(10.0), letter_spacing_at(-10.0));
+    assert!(most <= 0.005 && least >= -0.005);
+    assert!(most - least <= 0.004 + 1e-7, "{most} {least}");
 }
 
 #[test]
