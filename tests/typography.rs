@@ -100,7 +100,7 @@ fn every_shipped_leaflet_meets_the_ragged_targets() {
         // leaflet (see `issue_13_targets_not_yet_met`): these hold what is reached.
         assert!(q.rag_p95 <= 0.125, "{name}: rag p95 {}", q.rag_p95);
         assert!(
-            q.hyphenated_share() <= 0.20,
+            q.hyphenated_share() <= 0.12,
             "{name}: {} of {} lines hyphenated",
             q.hyphenated,
             q.lines
@@ -128,10 +128,11 @@ fn every_shipped_leaflet_meets_the_justified_targets() {
             "{name}: median {}",
             q.space_median
         );
-        // Issue 13 asks p95 <= 1.35 and max <= 1.50; ct-scan has p95 1.38 and two
-        // leaflets one line above 1.50 (1.52, 1.88): see `issue_13_targets_not_yet_met`.
-        assert!(q.space_p95 <= 1.40, "{name}: p95 {}", q.space_p95);
-        assert!(q.space_max <= 1.90, "{name}: max {}", q.space_max);
+        assert!(q.space_p95 <= 1.35 + EPS, "{name}: p95 {}", q.space_p95);
+        // Issue 13 asks max <= 1.50: two lines are at 1.51 and 1.54, each the least bad
+        // choice (the others are a runt after a hyphen or spaces wider still): see
+        // `issue_13_targets_not_yet_met` and NOTES-issue-13.md.
+        assert!(q.space_max <= 1.55, "{name}: max {}", q.space_max);
         assert!(q.space_min >= 0.80 - EPS, "{name}: min {}", q.space_min);
         // Letters: within ±0.005 em per gap, no jump over 0.004 em between lines.
         assert!(q.letter_max <= 0.005 + 1e-5, "{name}: {}", q.letter_max);
@@ -150,8 +151,9 @@ fn every_shipped_leaflet_meets_the_justified_targets() {
         // Justified text may hyphenate two lines in a row and a last full line (at a
         // price): the spaces would otherwise open past the targets.
         assert!(q.longest_hyphen_run <= 2, "{name}: hyphen ladder");
+        // Immunotherapie's long words (12 of 33 lines; all others ≤ 15 %): see NOTES.
         assert!(
-            q.hyphenated_share() <= 0.35,
+            q.hyphenated_share() <= 0.37,
             "{name}: {} of {} lines hyphenated",
             q.hyphenated,
             q.lines
@@ -180,9 +182,6 @@ fn issue_13_targets_not_yet_met() {
         }
         let justified = layout_in(&path, Align::Justify);
         let just = report::quality(&justified);
-        if just.space_p95 > 1.35 + EPS {
-            misses.push(format!("{name}: space p95 {:.2}", just.space_p95));
-        }
         if just.space_max > 1.50 + EPS {
             misses.push(format!("{name}: space max {:.2}", just.space_max));
         }
@@ -635,4 +634,25 @@ fn paragraphs_longer_than_fifteen_lines_are_found_as_laid_out() {
         .map(|r| r.text.as_str())
         .collect();
     assert!(text.starts_with("Neem de tabletten"), "{text}");
+}
+
+/// "Kan-|kerimmunotherapie" breaks inside a part of a compound whose boundary
+/// ("Kanker-|immunotherapie") a Dutch reader expects: in neither alignment.
+#[test]
+fn no_syllable_break_inside_kanker_when_the_boundary_exists() {
+    let path = fixtures().join("immunotherapie.yaml");
+    for align in [Align::Left, Align::Justify] {
+        let layout = layout_in(&path, align);
+        for (i, l) in layout.lines.iter().enumerate() {
+            if l.hyphenated && l.text.ends_with("Kan-") {
+                panic!("{align:?}: “{}” / “{}”", l.text, layout.lines[i + 1].text);
+            }
+        }
+        if align == Align::Justify {
+            assert!(
+                layout.lines.iter().any(|l| l.text.ends_with("Kanker-")),
+                "the boundary break is the one taken"
+            );
+        }
+    }
 }

@@ -100,7 +100,8 @@ fn justified_three_words_per_line_is_the_only_fit() {
     assert_eq!(counts(&items, &lines), vec![3, 3]);
     assert!(lines.iter().all(|l| !l.overfull));
     // 4 pt of slack over two spaces (1.05 pt each) and three boxes (2 % of 30 pt each).
-    let expected = 4.0 / (2.0 * SPACE * SPACE_STRETCH + 3.0 * box_give(30.0, 1, 10.0));
+    let expected =
+        4.0 / (2.0 * SPACE * SPACE_STRETCH + 3.0 * box_give(30.0, 1, 10.0, LETTER_STRETCH_EMS));
     assert!((lines[0].ratio - expected).abs() < 1e-4, "{lines:?}");
     assert!(lines[1].last);
 }
@@ -191,9 +192,23 @@ fn expansion_comes_in_half_per_cent_steps_within_two_per_cent() {
 
 #[test]
 fn a_box_gives_its_expansion_plus_its_letter_gaps() {
-    // 5 glyphs, 4 gaps at 0.002 em of 10 pt, plus 2 % of 40 pt.
-    assert!((box_give(40.0, 5, 10.0) - (0.8 + 0.08)).abs() < 1e-5);
-    assert_eq!(box_give(0.0, 0, 10.0), 0.0);
+    // 5 glyphs, 4 gaps at 0.0025 em of 10 pt, plus 2 % of 40 pt; shrinking, 0.0015 em.
+    assert!((box_give(40.0, 5, 10.0, LETTER_STRETCH_EMS) - (0.8 + 0.1)).abs() < 1e-5);
+    assert!((box_give(40.0, 5, 10.0, LETTER_SHRINK_EMS) - (0.8 + 0.06)).abs() < 1e-5);
+    assert_eq!(box_give(0.0, 0, 10.0, LETTER_STRETCH_EMS), 0.0);
+}
+
+#[test]
+fn letter_spacing_stays_within_its_limits_and_adjacent_lines_within_0_004_em() {
+    assert_eq!(letter_spacing_at(0.0), 0.0);
+    assert_eq!(letter_spacing_at(5.0), LETTER_STRETCH_EMS);
+    assert_eq!(letter_spacing_at(-5.0), -LETTER_SHRINK_EMS);
+    assert!((letter_spacing_at(0.5) - 0.00125).abs() < 1e-7);
+    // The limits: ±0.005 em per gap, 0.004 em between a full-stretch and a
+    // full-shrink line.
+    let (most, least) = (letter_spacing_at(10.0), letter_spacing_at(-10.0));
+    assert!(most <= 0.005 && least >= -0.005);
+    assert!(most - least <= 0.004 + 1e-7, "{most} {least}");
 }
 
 #[test]
@@ -219,4 +234,29 @@ fn a_runt_last_line_is_avoided_when_a_line_can_open_a_little() {
     let items = paragraph(&widths, &[]);
     let lines = break_lines(&items, &params(100.0, true));
     assert_eq!(counts(&items, &lines), vec![8, 3]);
+}
+
+#[test]
+fn the_adjustment_ratio_is_slack_over_stretch_or_shrink() {
+    assert_eq!(adjustment_ratio(80.0, 100.0, 40.0, 10.0), 0.5);
+    assert_eq!(adjustment_ratio(105.0, 100.0, 40.0, 10.0), -0.5);
+    assert_eq!(adjustment_ratio(100.0, 100.0, 0.0, 0.0), 0.0);
+    assert_eq!(adjustment_ratio(90.0, 100.0, 0.0, 5.0), f64::INFINITY);
+}
+
+#[test]
+fn a_line_eased_by_emergency_stretch_keeps_its_true_ratio() {
+    // Two 60-point words on a 100-point measure: each alone on its line, 40 points short
+    // with 1.2 points of glyph give. Only the emergency pass accepts that; the line must
+    // still report the ratio it is set at (40 / 1.2), not the eased one.
+    let items = paragraph(&[60.0, 60.0], &[]);
+    let lines = break_lines(&items, &params(100.0, true));
+    assert_eq!(counts(&items, &lines), vec![1, 1]);
+    let give = box_give(60.0, 1, 10.0, LETTER_STRETCH_EMS);
+    assert!(
+        (lines[0].ratio - 40.0 / give).abs() < 1e-3,
+        "{} vs {}",
+        lines[0].ratio,
+        40.0 / give
+    );
 }

@@ -2,8 +2,8 @@
 //! with the word spaces that line needs.
 
 use super::linebreak::{
-    LETTER_GAP_EMS, LineBreak, Params, RAGGED_SPACE_SHRINK, box_give, break_lines, expansion_at,
-    line_end_protrusion,
+    LETTER_SHRINK_EMS, LETTER_STRETCH_EMS, LineBreak, Params, RAGGED_SPACE_SHRINK, box_give,
+    break_lines, expansion_at, letter_spacing_at, line_end_protrusion,
 };
 use crate::document::{Block, BlockKind};
 use crate::style::{Align, HouseStyle};
@@ -114,9 +114,10 @@ fn set_line(
     };
     let expansion = if justify { expansion_at(ratio) } else { 1.0 };
     // Letters give only up to ratio ±1: beyond, the word spaces take the rest, so no gap
-    // ever passes LETTER_GAP_EMS and adjacent lines differ by at most twice that.
+    // ever passes LETTER_STRETCH_EMS and adjacent lines differ by at most
+    // LETTER_STRETCH_EMS + LETTER_SHRINK_EMS.
     let letter_ems = if justify {
-        ratio.clamp(-1.0, 1.0) * LETTER_GAP_EMS
+        letter_spacing_at(ratio)
     } else {
         0.0
     };
@@ -245,9 +246,9 @@ fn actual_ratio(items: &[Item], b: &LineBreak, width: f32) -> f32 {
         match item {
             Item::Box { fragment, .. } => {
                 natural += fragment.width;
-                let give = box_give(fragment.width, fragment.glyphs.len(), fragment.size);
-                stretch += give;
-                shrink += give;
+                let (w, n, size) = (fragment.width, fragment.glyphs.len(), fragment.size);
+                stretch += box_give(w, n, size, LETTER_STRETCH_EMS);
+                shrink += box_give(w, n, size, LETTER_SHRINK_EMS);
             }
             Item::Glue {
                 width: w,

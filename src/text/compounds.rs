@@ -17,6 +17,14 @@ const MIN_PART: usize = 4;
 /// Linking letters between the parts of a compound (kwaliteit-s-zorg, pann-e-koek,
 /// zieken-huis is "ziek" + "en" + "huis"): they belong to the first part at a break.
 const LINKS: [&str; 3] = ["s", "en", "e"];
+/// Derivational suffixes that the word list also holds as words ("lijk" corpse, "baar"
+/// bier, "heid" heath): after a stem they make one derived word, not a compound, so
+/// "makkelijk" is not "makke + lijk" and its break is an ordinary syllable break. Without
+/// this the breaker preferred "makke-|lijk" as if it were a boundary (issue 13, second pass).
+const SUFFIXES: [&str; 14] = [
+    "lijk", "lijke", "lijks", "heid", "heden", "baar", "bare", "loos", "loze", "schap", "schappen",
+    "zaam", "zame", "achtig",
+];
 
 fn lexicon() -> &'static Fst<&'static [u8]> {
     static LEXICON: OnceLock<Fst<&'static [u8]>> = OnceLock::new();
@@ -73,6 +81,9 @@ pub fn split(word: &str) -> Option<Vec<Part>> {
             let chars = word[i..end].chars().count();
             // The whole word must not count as its own single part: that is no split.
             if chars < MIN_PART || (i == 0 && end == n) {
+                continue;
+            }
+            if i > 0 && SUFFIXES.contains(&&word[i..end]) {
                 continue;
             }
             // A link joins two parts: it never ends the word ("afnam" + "e" is "afname").
@@ -159,6 +170,13 @@ mod tests {
             assert!(is_word(w), "{w}");
         }
         assert!(!is_word("kankerimmunotherapiex"));
+    }
+
+    #[test]
+    fn a_derivational_suffix_is_no_compound_part() {
+        assert_eq!(split("makkelijk"), None);
+        assert_eq!(split("gezondheid"), None);
+        assert_eq!(boundaries("afweersysteem"), vec!["afweer".len()]);
     }
 
     #[test]
