@@ -4,6 +4,7 @@
 
 use super::bullets;
 use super::links;
+use super::slips;
 use super::{Block, BlockKind, MAX_LIST_INDENTS, Note, Origin, Run, Table, body_block};
 use crate::style::HouseStyle;
 use crate::text::fonts::FaceId;
@@ -266,10 +267,38 @@ impl<'a> Walker<'a> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range),
-            Event::Text(t) | Event::Code(t) => self.push_text(&t),
+            Event::Text(t) => {
+                let typed = self.body.get(range.clone()).unwrap_or("");
+                if slips::entity(typed, &t) {
+                    self.note(
+                        false,
+                        range.start,
+                        typed.chars().count(),
+                        format!("“{typed}” is printed as typed: a leaflet is not a web page"),
+                        "type the character itself (&, €, a space) instead of its HTML code",
+                    );
+                    self.push_text(typed);
+                } else {
+                    self.push_text(&t);
+                }
+            }
+            Event::Code(t) => self.push_text(&t),
             Event::SoftBreak => {
                 self.soft_breaks.push(range.start);
                 self.push_text(" ");
+                if let Some((at, marker)) = slips::merged_item(self.body, range.end) {
+                    self.note(
+                        false,
+                        at,
+                        marker.chars().count(),
+                        format!(
+                            "this line starts like a list item (“{marker}”) but is printed \
+                             joined to the line before it"
+                        ),
+                        "start each list item with `- ` (or `1. `) and a space, after a blank \
+                         line or a line ending in `:`; or end the line before with `\\`",
+                    );
+                }
             }
             Event::HardBreak if self.table.is_some() => self.push_text(" "),
             Event::HardBreak => self.hard_break(),
@@ -474,6 +503,15 @@ impl<'a> Walker<'a> {
     fn end(&mut self, tag: TagEnd, range: Range<usize>) {
         match tag {
             TagEnd::Paragraph => {
+                if slips::table_without_rule(self.body.get(range.clone()).unwrap_or("")) {
+                    self.refuse(
+                        &range,
+                        "these lines look like a table, but the line of `|---|` under the \
+                         header row is missing, so the pipes would be printed"
+                            .into(),
+                        "put a line like `|---|---|` (one `---` per column) under the header row",
+                    );
+                }
                 self.short_lines(&range);
                 if self
                     .current
@@ -489,6 +527,7 @@ impl<'a> Walker<'a> {
             }
             TagEnd::Item => self.flush(),
             TagEnd::TableHead => self.bold = self.bold.saturating_sub(1),
+            TagEnd::TableRow => self.surplus_cells(&range),
             TagEnd::Table => {
                 if let Some(table) = self.table.take() {
                     let mut b = body_block(BlockKind::Table, self.style);
@@ -521,6 +560,27 @@ impl<'a> Walker<'a> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Markdown drops the cells of a row beyond the header's count: refuse the row.
+    fn surplus_cells(&mut self, range: &Range<usize>) {
+        let columns = self
+            .table
+            .as_ref()
+            .and_then(|t| t.rows.first())
+            .map_or(0, Vec::len);
+        let typed = slips::cells(self.body.get(range.clone()).unwrap_or(""));
+        if columns > 0 && typed > columns {
+            self.refuse(
+                range,
+                format!(
+                    "this row has {typed} cells but the header has {columns}: the last {} \
+                     would not be printed",
+                    typed - columns
+                ),
+                "give the header row as many cells, or join the extra cells into one",
+            );
         }
     }
 
