@@ -23,6 +23,9 @@ const TEXT_KEYS: &[&str] = &[
     "hours",
 ];
 
+/// Text fields a contact or a route written in full cannot do without.
+const REQUIRED_KEYS: &[&str] = &["name", "phone", "description"];
+
 /// A `key: value` line of the source outside any block scalar.
 struct KeyLine<'a> {
     /// 0-based line index.
@@ -48,7 +51,9 @@ pub fn check(path: &Path, source: &str, fields: &[TextField]) -> Vec<Diagnostic>
         if k.key == "body" {
             folded_body(path, &lines, k, &mut out);
         }
+        empty(path, &lines, k, &mut out);
     }
+    empty_sections(path, &lines, &mut out);
     placeholders(path, &lines, &keys, &mut out);
     invisible(path, source, fields, &mut out);
     out
@@ -282,6 +287,103 @@ fn comment(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) 
     );
 }
 
+/// Does the value of `k` go on below its key line: a nested mapping, a `|` block's text
+/// or a plain text continued on the next line? The first line indented deeper than the key
+/// says so; a blank value with none is YAML's "no value".
+fn continues_below(lines: &[&str], k: &KeyLine) -> bool {
+    lines
+        .iter()
+        .skip(k.line + 1)
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .is_some_and(|l| l.len() - l.trim_start_matches(' ').len() > k.key_at)
+}
+
+/// `heading:` or `body:` with nothing after it (YAML's "no value"), `phone: ''`: the
+/// leaflet would drop the field or print a dangling "tel." while the author meant to fill
+/// it in. An empty `subtitle: ''` or `body: ""` is a field left out on purpose (`leaflet
+/// new` and `import` write them), as is a section with only a heading.
+fn empty(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) {
+    // `title` and `authors` are required; the model says so with its own hint.
+    if !(TEXT_KEYS.contains(&k.key) || k.key == "body")
+        || matches!(k.field.as_str(), "title" | "authors")
+    {
+        return;
+    }
+    let value = uncommented(k.value);
+    let required = REQUIRED_KEYS.contains(&k.key);
+    let is_empty = match value {
+        "" => !continues_below(lines, k),
+        v if v.starts_with(['|', '>']) => required && !continues_below(lines, k),
+        v if v.len() >= 2 && (v.starts_with('"') || v.starts_with('\'')) => {
+            required && v[1..v.len() - 1].trim().is_empty() && v.ends_with(&v[..1])
+        }
+        _ => false,
+    };
+    if !is_empty {
+        return;
+    }
+    let line = lines[k.line];
+    let at = if value.is_empty() {
+        k.key_at
+    } else {
+        k.value_at
+    };
+    let hint = if k.key == "body" {
+        "write the text on the lines under `body: |`, indented, or leave the line out".to_string()
+    } else if required {
+        format!("write the text after `{}:`", k.key)
+    } else {
+        format!(
+            "write the text after `{}:`, or leave the whole line out: the field is optional",
+            k.key
+        )
+    };
+    out.push(
+        Diagnostic::error(path, format!("`{}` is empty", k.field))
+            .field(&k.field)
+            .at(k.line + 1, col(line, at))
+            .hint(hint),
+    );
+}
+
+/// A `-` under `sections:` with nothing in it: YAML reads a section with no heading and
+/// no text, which prints nothing.
+fn empty_sections(path: &Path, lines: &[&str], out: &mut Vec<Diagnostic>) {
+    let mut top = "";
+    let mut section = 0;
+    let mut item_indent = None;
+    for (n, raw) in lines.iter().enumerate() {
+        let text = raw.trim();
+        if text.is_empty() || text.starts_with('#') {
+            continue;
+        }
+        let indent = raw.len() - raw.trim_start_matches(' ').len();
+        if indent == 0 && !text.starts_with('-') {
+            top = text.split(':').next().unwrap_or("");
+            continue;
+        }
+        if top != "sections" || !text.starts_with('-') || item_indent.is_some_and(|i| i != indent) {
+            continue;
+        }
+        item_indent = Some(indent);
+        let bare = uncommented(text[1..].trim_start()).is_empty();
+        let nested = lines
+            .iter()
+            .skip(n + 1)
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .is_some_and(|l| l.len() - l.trim_start_matches(' ').len() > indent);
+        if (text == "-" || bare) && !nested {
+            out.push(
+                Diagnostic::error(path, "this section is empty: it has no heading and no text")
+                    .field(&format!("sections[{section}]"))
+                    .at(n + 1, indent + 1)
+                    .hint("write `heading:` and `body: |` after the `-`, or remove the line"),
+            );
+        }
+        section += 1;
+    }
+}
+
 /// Does a source line, trimmed, start like a list item?
 fn starts_list_item(text: &str) -> bool {
     if super::bullets::word_bullet(text).is_some() {
@@ -298,10 +400,15 @@ fn starts_list_item(text: &str) -> bool {
 /// together and paragraphs merge.
 fn folded_body(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) {
     let plain = !k.value.is_empty() && !k.value.starts_with(['|', '"', '\'', '{', '[', '#']);
-    if !(plain || k.value.starts_with('>')) {
+    // A quoted body spread over lines is folded the same way, up to its closing quote.
+    let quote = k.value.chars().next().filter(|c| matches!(c, '"' | '\''));
+    if quote.is_some_and(|q| closes(&k.value[1..], q)) {
         return;
     }
-    let mut seen_text = plain;
+    if !(plain || quote.is_some() || k.value.starts_with('>')) {
+        return;
+    }
+    let mut seen_text = plain || k.value.len() > 1;
     let mut blank_before = false;
     for (n, raw) in lines.iter().enumerate().skip(k.line + 1) {
         let indent = raw.len() - raw.trim_start_matches(' ').len();
@@ -335,8 +442,22 @@ fn folded_body(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnosti
             );
             return;
         }
+        if quote.is_some_and(|q| closes(text, q)) {
+            return;
+        }
         seen_text = true;
         blank_before = false;
+    }
+}
+
+/// Does this line of a quoted scalar end it? An odd run of quotes at its end does: `''`
+/// is a quote inside single quotes, and `\"` one inside double quotes.
+fn closes(line: &str, quote: char) -> bool {
+    let line = line.trim_end();
+    let run = line.chars().rev().take_while(|&c| c == quote).count();
+    match quote {
+        '"' => run > 0 && !line[..line.len() - run].ends_with('\\'),
+        _ => run % 2 == 1,
     }
 }
 
