@@ -1,0 +1,221 @@
+//! Second pass over issue 10, from a corpus of editing slips the way a secretary makes them
+//! (Word and e-mail lists, HTML pasted from a web page, tables typed by hand, YAML quoting,
+//! invisible characters): each case printed silently changed text with 0 errors before.
+//! Every test asserts the exact PDF text read back or the exact located diagnostic.
+
+use super::{HEAD, assert_lines, check, pdf_lines, with_body};
+
+const W: &str = "warning: field `sections[0].body`";
+const E: &str = "error: field `sections[0].body`";
+
+fn joined(line: usize, col: usize, marker: &str) -> String {
+    format!(
+        "f.yaml:{line}:{col}: {W}: this line starts like a list item (“{marker}”) but is printed joined to the line before it"
+    )
+}
+
+// ---- List items Markdown does not see -----------------------------------------------------
+
+#[test]
+fn a_dash_glued_to_its_word_is_flagged_where_typed() {
+    let src = with_body("Let op:\n\n-niet douchen\n-niet zwemmen\n");
+    assert_eq!(check(&src), [joined(10, 7, "-")]);
+    assert_lines(&src, &["Let op:", "-niet douchen -niet zwemmen"]);
+}
+
+#[test]
+fn lettered_items_are_flagged() {
+    let src = with_body("Kies:\n\na) thuis\nb) in het ziekenhuis\n");
+    assert_eq!(check(&src), [joined(10, 7, "b)")]);
+}
+
+#[test]
+fn bracketed_numbers_are_flagged() {
+    let src = with_body("Kies:\n\n(1) thuis\n(2) in het ziekenhuis\n");
+    assert_eq!(check(&src), [joined(10, 7, "(2)")]);
+}
+
+#[test]
+fn roman_numerals_are_flagged() {
+    let src = with_body("Stappen:\n\ni. wassen\nii. drogen\n");
+    assert_eq!(check(&src), [joined(10, 7, "ii.")]);
+}
+
+#[test]
+fn an_em_dash_list_is_flagged() {
+    let src = with_body("Let op:\n\n— niet douchen\n— niet zwemmen\n");
+    assert_eq!(check(&src), [joined(10, 7, "—")]);
+}
+
+#[test]
+fn lettered_sub_items_inside_a_list_item_are_flagged() {
+    let src = with_body("1. Stap een\n   a) deel een\n   b) deel twee\n2. Stap twee\n");
+    assert_eq!(check(&src), [joined(8, 10, "a)"), joined(9, 10, "b)")]);
+}
+
+#[test]
+fn a_line_that_merely_starts_with_an_initial_or_a_number_is_not_a_list() {
+    let src = with_body(
+        "Na het onderzoek belt uw behandelende arts, dokter\nJ. Peeters, u op. Met vragen belt u ons gerust op\n+32 3 821 30 01 of komt u tijdens de kantooruren\na.u.b. even langs aan het onthaal van de dienst.\n",
+    );
+    assert_eq!(check(&src), Vec::<String>::new());
+}
+
+#[test]
+fn a_bullet_with_words_no_break_space_is_a_list_item() {
+    let src = with_body("Let op:\n\n•\u{a0}niet douchen\n•\u{a0}niet zwemmen\n");
+    assert_lines(&src, &["Let op:", "• niet douchen", "• niet zwemmen"]);
+}
+
+#[test]
+fn a_round_bullet_is_a_list_item_with_a_warning() {
+    let src = with_body("Neem mee:\n● uw kaart\n● uw brief\n");
+    assert_lines(&src, &["Neem mee:", "• uw kaart", "• uw brief"]);
+    assert_eq!(
+        check(&src)[0],
+        format!("f.yaml:8:7: {W}: “●” at the start of a line is read as a list item")
+    );
+}
+
+// ---- HTML entities, tables typed by hand ------------------------------------------------
+
+#[test]
+fn an_html_entity_prints_as_typed_and_is_flagged() {
+    let src = with_body("Tom &amp; Jerry.\n");
+    assert_lines(&src, &["Tom &amp; Jerry."]);
+    assert_eq!(
+        check(&src),
+        [format!(
+            "f.yaml:7:11: {W}: “&amp;” is printed as typed: a leaflet is not a web page"
+        )]
+    );
+}
+
+#[test]
+fn a_table_row_with_more_cells_than_its_header_is_refused() {
+    let src = with_body("| a | b |\n|---|---|\n| 1 | 2 | 3 |\n");
+    assert_eq!(
+        check(&src),
+        [format!(
+            "f.yaml:9:7: {E}: this row has 3 cells but the header has 2: the last 1 would not be printed"
+        )]
+    );
+}
+
+#[test]
+fn a_short_table_row_keeps_its_cells_in_place() {
+    let src = with_body("| Onderzoek | Eten | Drinken |\n|---|---|---|\n| CT | 4 uur |\n");
+    let lines = pdf_lines(&src);
+    let row = lines.iter().find(|l| l.starts_with("CT")).unwrap();
+    assert_eq!(
+        row.split_whitespace().collect::<Vec<_>>(),
+        ["CT", "4", "uur"]
+    );
+}
+
+#[test]
+fn a_table_without_its_rule_line_is_refused() {
+    let src = with_body("Schema:\n\n| Onderzoek | Tijd |\n| CT | 4 uur |\n");
+    assert_eq!(
+        check(&src),
+        [format!(
+            "f.yaml:9:7: {E}: these lines look like a table, but the line of `|---|` under the header row is missing, so the pipes would be printed"
+        )]
+    );
+}
+
+// ---- YAML: quoted bodies, empty values, pasted separators -----------------------------
+
+#[test]
+fn a_double_quoted_body_with_a_list_is_refused() {
+    let src = format!(
+        "{HEAD}sections:\n  - body: \"Let op:\n      - niet douchen\n      - niet zwemmen\"\n"
+    );
+    assert_eq!(
+        check(&src),
+        [format!(
+            "f.yaml:7:7: {E}: the list item on this line is joined to the text before it: the body is not a `|` block, so YAML folds its lines"
+        )]
+    );
+}
+
+#[test]
+fn a_single_quoted_body_with_paragraphs_is_refused() {
+    let src = format!("{HEAD}sections:\n  - body: 'Eerste alinea.\n\n      Tweede alinea.'\n");
+    assert_eq!(
+        check(&src),
+        [format!(
+            "f.yaml:8:7: {E}: this paragraph is joined to the one before it: the body is not a `|` block, so YAML folds its lines"
+        )]
+    );
+}
+
+#[test]
+fn a_one_line_quoted_body_is_fine() {
+    let src = format!("{HEAD}sections:\n  - body: \"Eén zin, met een dubbele punt: ja.\"\n");
+    assert_eq!(check(&src), Vec::<String>::new());
+}
+
+#[test]
+fn a_heading_with_no_value_is_refused() {
+    let src = format!("{HEAD}sections:\n  - heading:\n    body: |\n      Tekst.\n");
+    assert_eq!(
+        check(&src),
+        ["f.yaml:6:5: error: field `sections[0].heading`: `sections[0].heading` is empty"]
+    );
+}
+
+#[test]
+fn a_body_with_no_value_is_refused() {
+    let src = format!("{HEAD}sections:\n  - heading: Kop\n    body:\n  - body: |\n      Tekst.\n");
+    assert_eq!(
+        check(&src),
+        ["f.yaml:7:5: error: field `sections[0].body`: `sections[0].body` is empty"]
+    );
+}
+
+#[test]
+fn an_empty_contact_phone_is_refused() {
+    let src = format!(
+        "{HEAD}contact:\n  name: Wondzorg\n  phone: ''\nsections:\n  - body: |\n      Tekst.\n"
+    );
+    assert_eq!(
+        check(&src),
+        ["f.yaml:7:10: error: field `contact.phone`: `contact.phone` is empty"]
+    );
+}
+
+#[test]
+fn a_bare_dash_section_is_refused() {
+    let src = format!("{HEAD}sections:\n  -\n  - body: |\n      Tekst.\n");
+    assert_eq!(
+        check(&src),
+        [
+            "f.yaml:6:3: error: field `sections[0]`: this section is empty: it has no heading and no text"
+        ]
+    );
+}
+
+#[test]
+fn an_optional_field_left_out_with_quotes_is_fine() {
+    let src =
+        format!("{HEAD}subtitle: ''\ndepartment: \"\"\nsections:\n  - body: |\n      Tekst.\n");
+    assert_eq!(check(&src), Vec::<String>::new());
+}
+
+#[test]
+fn a_pasted_line_separator_is_refused_where_an_editor_shows_it() {
+    let src = with_body("Eerste regel\u{2028}tweede regel.\n");
+    assert_eq!(
+        check(&src),
+        [
+            "f.yaml:7:19: error: an invisible line separator (U+2028) is in the text: YAML reads it as a line break"
+        ]
+    );
+}
+
+#[test]
+fn a_zero_width_space_inside_a_word_does_not_split_it() {
+    let src = with_body("Wond\u{200b}zorg is be\u{200b}langrijk.\n");
+    assert_lines(&src, &["Wondzorg is belangrijk."]);
+}
