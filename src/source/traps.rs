@@ -375,7 +375,7 @@ fn empty_sections(path: &Path, lines: &[&str], out: &mut Vec<Diagnostic>) {
         if (text == "-" || bare) && !nested {
             out.push(
                 Diagnostic::error(path, "this section is empty: it has no heading and no text")
-                    .field(&format!("sections[{section}]"))
+                    .field(format!("sections[{section}]"))
                     .at(n + 1, indent + 1)
                     .hint("write `heading:` and `body: |` after the `-`, or remove the line"),
             );
