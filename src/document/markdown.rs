@@ -4,7 +4,6 @@
 
 use super::bullets;
 use super::links;
-use super::slips;
 use super::{Block, BlockKind, MAX_LIST_INDENTS, Note, Origin, Run, Table, body_block};
 use crate::style::HouseStyle;
 use crate::text::fonts::FaceId;
@@ -267,38 +266,12 @@ impl<'a> Walker<'a> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range),
-            Event::Text(t) => {
-                let typed = self.body.get(range.clone()).unwrap_or("");
-                if slips::entity(typed, &t) {
-                    self.note(
-                        false,
-                        range.start,
-                        typed.chars().count(),
-                        format!("“{typed}” is printed as typed: a leaflet is not a web page"),
-                        "type the character itself (&, €, a space) instead of its HTML code",
-                    );
-                    self.push_text(typed);
-                } else {
-                    self.push_text(&t);
-                }
-            }
+            Event::Text(t) => self.text(&t, &range),
             Event::Code(t) => self.push_text(&t),
             Event::SoftBreak => {
                 self.soft_breaks.push(range.start);
                 self.push_text(" ");
-                if let Some((at, marker)) = slips::merged_item(self.body, range.end) {
-                    self.note(
-                        false,
-                        at,
-                        marker.chars().count(),
-                        format!(
-                            "this line starts like a list item (“{marker}”) but is printed \
-                             joined to the line before it"
-                        ),
-                        "start each list item with `- ` (or `1. `) and a space, after a blank \
-                         line or a line ending in `:`; or end the line before with `\\`",
-                    );
-                }
+                self.line_joined(range.end);
             }
             Event::HardBreak if self.table.is_some() => self.push_text(" "),
             Event::HardBreak => self.hard_break(),
@@ -434,14 +407,17 @@ impl<'a> Walker<'a> {
                 None
             }
             Tag::Item => {
+                self.footnote_item(&range);
                 self.item();
                 None
             }
             Tag::Emphasis => {
+                self.glued_emphasis(&range);
                 self.italic += 1;
                 None
             }
             Tag::Strong => {
+                self.glued_emphasis(&range);
                 self.bold += 1;
                 None
             }
@@ -503,15 +479,7 @@ impl<'a> Walker<'a> {
     fn end(&mut self, tag: TagEnd, range: Range<usize>) {
         match tag {
             TagEnd::Paragraph => {
-                if slips::table_without_rule(self.body.get(range.clone()).unwrap_or("")) {
-                    self.refuse(
-                        &range,
-                        "these lines look like a table, but the line of `|---|` under the \
-                         header row is missing, so the pipes would be printed"
-                            .into(),
-                        "put a line like `|---|---|` (one `---` per column) under the header row",
-                    );
-                }
+                self.table_typed_as_text(&range);
                 self.short_lines(&range);
                 if self
                     .current
@@ -562,69 +530,10 @@ impl<'a> Walker<'a> {
             _ => {}
         }
     }
-
-    /// Markdown drops the cells of a row beyond the header's count: refuse the row.
-    fn surplus_cells(&mut self, range: &Range<usize>) {
-        let columns = self
-            .table
-            .as_ref()
-            .and_then(|t| t.rows.first())
-            .map_or(0, Vec::len);
-        let typed = slips::cells(self.body.get(range.clone()).unwrap_or(""));
-        if columns > 0 && typed > columns {
-            self.refuse(
-                range,
-                format!(
-                    "this row has {typed} cells but the header has {columns}: the last {} \
-                     would not be printed",
-                    typed - columns
-                ),
-                "give the header row as many cells, or join the extra cells into one",
-            );
-        }
-    }
-
-    /// A paragraph of several short lines is an address or a list of times typed line by
-    /// line; Markdown joins such lines into one, so say so rather than print them run on.
-    fn short_lines(&mut self, range: &Range<usize>) {
-        let breaks = std::mem::take(&mut self.soft_breaks);
-        let Some(start) = self.paragraph_start.take() else {
-            return;
-        };
-        if breaks.is_empty()
-            || self
-                .current
-                .as_ref()
-                .is_some_and(|b| b.kind == BlockKind::ListItem)
-        {
-            return;
-        }
-        let text = self.body.get(start..range.end).unwrap_or("");
-        let lines: Vec<&str> = text.lines().map(str::trim).collect();
-        let short = lines.iter().all(|l| l.chars().count() < SHORT_LINE_CHARS);
-        // Prose wrapped early continues its sentence on the next line in lower case; an
-        // address's or a timetable's lines each start anew (a capital, a digit), and three
-        // or more short lines are a list typed line by line.
-        let fresh_starts = lines
-            .get(1..)
-            .unwrap_or(&[])
-            .iter()
-            .all(|l| l.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-        if short && (fresh_starts || lines.len() >= SHORT_LINES_LIST) {
-            self.note(
-                false,
-                breaks[0],
-                1,
-                format!(
-                    "these {} short lines are printed as one run-on line",
-                    breaks.len() + 1
-                ),
-                "end each line but the last with a backslash `\\` to keep the lines as typed, \
-                 or leave a blank line between paragraphs",
-            );
-        }
-    }
 }
+
+#[path = "slips.rs"]
+mod slips;
 
 #[cfg(test)]
 #[path = "markdown_tests.rs"]

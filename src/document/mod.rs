@@ -13,7 +13,6 @@ use crate::text::normalize::normalize;
 pub mod bullets;
 mod links;
 mod markdown;
-mod slips;
 
 /// Something the document stage found in a field's text: a construct it refuses (an error)
 /// or typeset on an assumption the author should confirm (a warning). `at` is a byte offset

@@ -37,6 +37,11 @@ pub fn list_like(line: &str) -> Option<&str> {
     {
         return Some(&line[..first.len_utf8()]);
     }
+    // `#1 prioriteit`: numbering typed with a hash.
+    if first == '#' && second.is_ascii_digit() {
+        let digits = line[1..].bytes().take_while(u8::is_ascii_digit).count();
+        return Some(&line[..1 + digits]);
+    }
     // `-geen`, `*geen`, `+geen`: a Markdown marker without its space (`+32 …` is a number).
     if matches!(first, '-' | '*' | '+') && second.is_alphabetic() {
         // `*schuin*` at a line's start is emphasis, not a bullet.
@@ -108,6 +113,7 @@ mod tests {
             ("3. dag: stop", "3."),
             ("1.Was uw handen", "1."),
             ("2)Ontsmet", "2)"),
+            ("#2 daarna", "#2"),
         ] {
             assert_eq!(list_like(line), Some(marker), "{line}");
         }

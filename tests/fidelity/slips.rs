@@ -219,3 +219,70 @@ fn a_zero_width_space_inside_a_word_does_not_split_it() {
     let src = with_body("Wond\u{200b}zorg is be\u{200b}langrijk.\n");
     assert_lines(&src, &["Wondzorg is belangrijk."]);
 }
+
+// ---- Emphasis and lists read where the author meant none --------------------------------
+
+#[test]
+fn stars_glued_to_numbers_are_flagged_not_silently_dropped() {
+    let src = with_body("Meng 2*3*4 ml.\n");
+    assert_eq!(
+        check(&src),
+        [format!(
+            "f.yaml:7:13: {W}: the `*` around “3” make it italic or bold and are not printed"
+        )]
+    );
+}
+
+#[test]
+fn stars_between_spaces_are_printed() {
+    let src = with_body("Dosis: 2 * 5 mg.\n");
+    assert_lines(&src, &["Dosis: 2 * 5 mg."]);
+    assert_eq!(check(&src), Vec::<String>::new());
+}
+
+#[test]
+fn a_footnote_star_that_becomes_a_bullet_is_flagged() {
+    let src = with_body("Gratis parkeren*.\n\n* Alleen op weekdagen.\n");
+    assert_eq!(
+        check(&src),
+        [format!(
+            "f.yaml:9:7: {W}: this `*` starts a list item, so it prints as a bullet, not as the footnote mark the text above uses"
+        )]
+    );
+}
+
+#[test]
+fn hash_numbering_is_flagged() {
+    let src = with_body("#1 eerst bellen\n#2 dan langskomen\n");
+    assert_eq!(check(&src), [joined(8, 7, "#2")]);
+}
+
+#[test]
+fn a_paragraph_typed_right_under_a_list_is_flagged() {
+    let src = with_body("- punt een\n- punt twee\nDit hoort niet bij de lijst.\n");
+    assert_eq!(
+        check(&src),
+        [format!(
+            "f.yaml:9:7: {W}: this line is printed as part of the list item above it: a line right under a list continues its last item"
+        )]
+    );
+}
+
+#[test]
+fn a_wrapped_list_item_is_not_flagged() {
+    let src = with_body(
+        "- neem uw identiteitskaart en de verwijsbrief van\nuw huisarts mee\n- kom op tijd\n",
+    );
+    assert_eq!(check(&src), Vec::<String>::new());
+}
+
+#[test]
+fn a_table_with_text_before_its_header_is_refused() {
+    let src = with_body("Schema: | a | b |\n|---|---|\n| 1 | 2 |\n");
+    assert_eq!(
+        check(&src)[0],
+        format!(
+            "f.yaml:7:7: {E}: these lines look like a table, but the row above the `|---|` line does not have one cell per `---` (or text is typed before it), so the pipes would be printed"
+        )
+    );
+}
