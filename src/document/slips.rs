@@ -85,9 +85,7 @@ fn columns(text: &str) -> usize {
 fn item_content_column(body: &str, at: usize) -> usize {
     let line_start = body[..at].rfind('\n').map_or(0, |n| n + 1);
     let rest = &body[at..];
-    let marker = rest
-        .find([' ', '\t'])
-        .unwrap_or(rest.len());
+    let marker = rest.find([' ', '\t']).unwrap_or(rest.len());
     let after = &rest[marker..];
     let content = at + marker + after.len() - after.trim_start_matches([' ', '\t']).len();
     columns(&body[line_start..content]).max(columns(&body[line_start..at + marker]) + 1)

@@ -56,6 +56,7 @@ pub fn check(path: &Path, source: &str, fields: &[TextField]) -> Vec<Diagnostic>
     empty_sections(path, &lines, &mut out);
     placeholders(path, &lines, &keys, &mut out);
     invisible(path, source, fields, &mut out);
+    markup_in_line_fields(path, source, fields, &mut out);
     out
 }
 
@@ -461,6 +462,63 @@ fn closes(line: &str, quote: char) -> bool {
     }
 }
 
+/// Markdown an author carries over from a body into a one-line field (`title`,
+/// `heading`, contact lines): only a body is Markdown, so the marks would print as typed.
+/// The markup as typed and where it starts in the value, or None.
+fn line_markup(value: &str) -> Option<(&str, usize)> {
+    if let Some(rest) = value.strip_prefix('#') {
+        let hashes = 1 + rest.len() - rest.trim_start_matches('#').len();
+        if value[hashes..].starts_with(' ') {
+            return Some((&value[..hashes], 0));
+        }
+    }
+    for mark in ["**", "__"] {
+        if let Some(at) = value.find(mark) {
+            if value[at + 2..].contains(mark) {
+                return Some((mark, at));
+            }
+        }
+    }
+    // `*schuin*`: a star before a word and one after a later word.
+    if let Some(at) = value.find('*') {
+        let opens = value[at + 1..].starts_with(char::is_alphanumeric);
+        let closes = value[at + 1..]
+            .char_indices()
+            .any(|(i, c)| c == '*' && value[at + 1..at + 1 + i].ends_with(char::is_alphanumeric));
+        if opens && closes {
+            return Some(("*", at));
+        }
+    }
+    let link = value.find("](")?;
+    let open = value[..link].rfind('[')?;
+    value[link..].contains(')').then_some(("[…](…)", open))
+}
+
+/// A one-line field typed with Markdown marks: warned, since they are printed as typed.
+fn markup_in_line_fields(
+    path: &Path,
+    source: &str,
+    fields: &[TextField],
+    out: &mut Vec<Diagnostic>,
+) {
+    for f in fields.iter().filter(|f| !f.is_body) {
+        let Some((mark, at)) = line_markup(&f.value) else {
+            continue;
+        };
+        let d = Diagnostic::warning(
+            path,
+            format!("`{mark}` is printed as typed: only a body is read as Markdown"),
+        )
+        .field(&f.field)
+        .hint("remove the marks: a title or heading is set in its own style already");
+        let col = f.value[..at].chars().count();
+        out.push(match f.position(source, 0, col) {
+            Some((l, c)) => d.at(l, c),
+            None => d,
+        });
+    }
+}
+
 /// Soft hyphens, zero-width and joiner characters: they print nothing.
 pub fn is_invisible(c: char) -> bool {
     c.is_whitespace()
@@ -515,6 +573,19 @@ mod tests {
                 "a.yaml:4:14: error: field `sections[0].heading`: `null` is YAML for “no value”, not a text",
             ]
         );
+    }
+
+    #[test]
+    fn markdown_in_one_line_fields_is_found() {
+        assert_eq!(line_markup("## Belangrijk"), Some(("##", 0)));
+        assert_eq!(line_markup("Echt **vet** hier"), Some(("**", 5)));
+        assert_eq!(
+            line_markup("Zie [site](https://uza.be)"),
+            Some(("[…](…)", 4))
+        );
+        assert_eq!(line_markup("*Wondzorg* thuis"), Some(("*", 0)));
+        assert_eq!(line_markup("#2 nieuw"), None);
+        assert_eq!(line_markup("C# en 5 ** 2"), None);
     }
 
     #[test]

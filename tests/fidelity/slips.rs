@@ -286,3 +286,27 @@ fn a_table_with_text_before_its_header_is_refused() {
         )
     );
 }
+
+#[test]
+fn markdown_in_a_heading_is_flagged_as_printed_as_typed() {
+    let src =
+        format!("{HEAD}sections:\n  - heading: '**Belangrijk**'\n    body: |\n      Tekst.\n");
+    assert_lines(&src, &["**Belangrijk**", "Tekst."]);
+    assert_eq!(
+        check(&src),
+        [
+            "f.yaml:6:15: warning: field `sections[0].heading`: `**` is printed as typed: only a body is read as Markdown"
+        ]
+    );
+}
+
+#[test]
+fn a_markdown_heading_mark_in_a_title_is_flagged() {
+    let src = "title: '## Wondzorg'\nrevised: 2026-01-10\nauthors: Team wondzorg\nroute: 105\nsections:\n  - body: |\n      Tekst.\n";
+    assert_eq!(
+        check(src),
+        [
+            "f.yaml:1:9: warning: field `title`: `##` is printed as typed: only a body is read as Markdown"
+        ]
+    );
+}
