@@ -473,10 +473,10 @@ fn line_markup(value: &str) -> Option<(&str, usize)> {
         }
     }
     for mark in ["**", "__"] {
-        if let Some(at) = value.find(mark) {
-            if value[at + 2..].contains(mark) {
-                return Some((mark, at));
-            }
+        if let Some(at) = value.find(mark)
+            && value[at + 2..].contains(mark)
+        {
+            return Some((mark, at));
         }
     }
     // `*schuin*`: a star before a word and one after a later word.
