@@ -310,3 +310,21 @@ fn a_markdown_heading_mark_in_a_title_is_flagged() {
         ]
     );
 }
+
+#[test]
+fn a_second_document_is_refused_at_its_dashes() {
+    let src = format!("{HEAD}sections:\n  - body: |\n      Tekst.\n---\ntitle: Tweede\n");
+    assert_eq!(
+        check(&src),
+        ["f.yaml:8:1: error: a line of `---` starts a second leaflet in this file"]
+    );
+}
+
+#[test]
+fn an_empty_contact_is_named() {
+    let src = format!("{HEAD}contact: {{}}\nsections:\n  - body: |\n      Tekst.\n");
+    assert_eq!(
+        check(&src),
+        ["f.yaml:5:1: error: `contact` is neither a contact key nor a contact written in full"]
+    );
+}
