@@ -408,6 +408,7 @@ impl<'a> Walker<'a> {
             }
             Tag::Item => {
                 self.footnote_item(&range);
+                self.renumbered(&range);
                 self.item();
                 None
             }

@@ -206,6 +206,29 @@ impl Walker<'_> {
         }
     }
 
+    /// `1. 2. 4.`: Markdown numbers a list's items in order, so the item typed 4 prints as
+    /// 3; a leaflet that says "see step 4" then points at the wrong step. Typing every
+    /// item `1.` is the Markdown habit of leaving the numbering to the typesetter.
+    pub(super) fn renumbered(&mut self, range: &Range<usize>) {
+        let Some(Some(printed)) = self.lists.last().copied() else {
+            return;
+        };
+        let typed = &self.body[range.start..];
+        let digits = typed.bytes().take_while(u8::is_ascii_digit).count();
+        let Ok(number) = typed[..digits].parse::<u64>() else {
+            return;
+        };
+        if number != printed && number != 1 {
+            self.note(
+                false,
+                range.start,
+                digits,
+                format!("this item is typed as number {number} but is printed as {printed}: Markdown numbers a list's items in order"),
+                "number the items 1, 2, 3 … as they follow each other, or split the list with a text line between",
+            );
+        }
+    }
+
     /// A paragraph typed as a table that Markdown does not recognise: refused.
     pub(super) fn table_typed_as_text(&mut self, range: &Range<usize>) {
         if let Some(what) = table_slip(self.body.get(range.clone()).unwrap_or("")) {

@@ -328,3 +328,22 @@ fn an_empty_contact_is_named() {
         ["f.yaml:5:1: error: `contact` is neither a contact key nor a contact written in full"]
     );
 }
+
+#[test]
+fn a_skipped_number_in_a_list_is_flagged() {
+    let src = with_body("1. bellen\n2. langskomen\n4. betalen\n");
+    assert_lines(&src, &["1. bellen", "2. langskomen", "3. betalen"]);
+    assert_eq!(
+        check(&src),
+        [format!(
+            "f.yaml:9:7: {W}: this item is typed as number 4 but is printed as 3: Markdown numbers a list's items in order"
+        )]
+    );
+}
+
+#[test]
+fn a_list_numbered_all_ones_is_not_flagged() {
+    let src = with_body("1. bellen\n1. langskomen\n1. betalen\n");
+    assert_lines(&src, &["1. bellen", "2. langskomen", "3. betalen"]);
+    assert_eq!(check(&src), Vec::<String>::new());
+}
