@@ -347,3 +347,9 @@ fn a_list_numbered_all_ones_is_not_flagged() {
     assert_lines(&src, &["1. bellen", "2. langskomen", "3. betalen"]);
     assert_eq!(check(&src), Vec::<String>::new());
 }
+
+#[test]
+fn padding_inside_a_table_row_is_not_a_typing_slip() {
+    let src = with_body("| Onderzoek | Tijd  |\n|-----------|-------|\n|           | 4 uur |\n");
+    assert_eq!(check(&src), Vec::<String>::new());
+}
