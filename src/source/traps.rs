@@ -400,7 +400,9 @@ fn starts_list_item(text: &str) -> bool {
 /// `body: >` or a plain multi-line body: YAML folds its lines into one, so list items run
 /// together and paragraphs merge.
 fn folded_body(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) {
-    let plain = !k.value.is_empty() && !k.value.starts_with(['|', '"', '\'', '{', '[', '#']);
+    // A plain body may also start on the line under `body:`.
+    let plain = (!k.value.is_empty() && !k.value.starts_with(['|', '"', '\'', '{', '[', '#']))
+        || (uncommented(k.value).is_empty() && continues_below(lines, k));
     // A quoted body spread over lines is folded the same way, up to its closing quote.
     let quote = k.value.chars().next().filter(|c| matches!(c, '"' | '\''));
     if quote.is_some_and(|q| closes(&k.value[1..], q)) {
@@ -409,7 +411,7 @@ fn folded_body(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnosti
     if !(plain || quote.is_some() || k.value.starts_with('>')) {
         return;
     }
-    let mut seen_text = plain || k.value.len() > 1;
+    let mut seen_text = !uncommented(k.value).is_empty() && (plain || k.value.len() > 1);
     let mut blank_before = false;
     for (n, raw) in lines.iter().enumerate().skip(k.line + 1) {
         let indent = raw.len() - raw.trim_start_matches(' ').len();

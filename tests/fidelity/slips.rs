@@ -353,3 +353,16 @@ fn padding_inside_a_table_row_is_not_a_typing_slip() {
     let src = with_body("| Onderzoek | Tijd  |\n|-----------|-------|\n|           | 4 uur |\n");
     assert_eq!(check(&src), Vec::<String>::new());
 }
+
+#[test]
+fn a_plain_body_starting_under_its_key_is_refused_too() {
+    let src = format!(
+        "{HEAD}sections:\n  - body:\n      Let op\n      - niet douchen\n      - niet zwemmen\n"
+    );
+    assert_eq!(
+        check(&src),
+        [format!(
+            "f.yaml:8:7: {E}: the list item on this line is joined to the text before it: the body is not a `|` block, so YAML folds its lines"
+        )]
+    );
+}
