@@ -257,7 +257,7 @@ fn nulls(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) {
 
 /// `title: Wondzorg #2 (nieuw)`: YAML reads everything from ` #` as a comment.
 fn comment(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) {
-    if !TEXT_KEYS.contains(&k.key)
+    if !(TEXT_KEYS.contains(&k.key) || k.key == "body")
         || k.value
             .starts_with(['"', '\'', '|', '>', '{', '[', '&', '*', '!'])
     {
@@ -401,7 +401,7 @@ fn starts_list_item(text: &str) -> bool {
 /// together and paragraphs merge.
 fn folded_body(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) {
     // A plain body may also start on the line under `body:`.
-    let plain = (!k.value.is_empty() && !k.value.starts_with(['|', '"', '\'', '{', '[', '#']))
+    let plain = (!k.value.is_empty() && !k.value.starts_with(['|', '>', '"', '\'', '{', '[', '#']))
         || (uncommented(k.value).is_empty() && continues_below(lines, k));
     // A quoted body spread over lines is folded the same way, up to its closing quote.
     let quote = k.value.chars().next().filter(|c| matches!(c, '"' | '\''));
@@ -422,6 +422,21 @@ fn folded_body(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnosti
         }
         if indent <= k.key_at || (plain && text.starts_with('#')) {
             break;
+        }
+        // ` #` on a later line of a plain body ends it there, as on the key's line.
+        if plain && let Some(at) = comment_start(text) {
+            let dropped = &text[at..];
+            out.push(
+                Diagnostic::warning(
+                    path,
+                    format!("the text after `#` is read as a comment and is not printed: “{dropped}”"),
+                )
+                .field(&k.field)
+                .at(n + 1, indent + 1 + text[..at].chars().count())
+                .spanning(dropped.chars().count())
+                .hint("write `body: |` and the text on the lines below it, indented: in a `|` block a `#` is text"),
+            );
+            return;
         }
         let problem = if starts_list_item(text) {
             Some("the list item on this line is joined to the text before it")

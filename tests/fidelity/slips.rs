@@ -366,3 +366,22 @@ fn a_plain_body_starting_under_its_key_is_refused_too() {
         )]
     );
 }
+
+#[test]
+fn a_hash_in_a_plain_body_is_named_as_dropped() {
+    let src = format!("{HEAD}sections:\n  - body: Ga naar kamer #12 op de eerste verdieping.\n");
+    assert_lines(&src, &["Ga naar kamer"]);
+    assert_eq!(
+        check(&src),
+        [format!(
+            "f.yaml:6:25: {W}: the text after `#` is read as a comment and is not printed: “#12 op de eerste verdieping.”"
+        )]
+    );
+}
+
+#[test]
+fn a_hash_in_a_folded_body_is_text() {
+    let src = format!("{HEAD}sections:\n  - body: >\n      Ga naar kamer #14 links.\n");
+    assert_lines(&src, &["Ga naar kamer #14 links."]);
+    assert_eq!(check(&src), Vec::<String>::new());
+}
