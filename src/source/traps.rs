@@ -102,6 +102,7 @@ pub fn null_values(path: &Path, source: &str) -> Vec<Diagnostic> {
     for k in &key_lines(&lines) {
         nulls(path, &lines, k, &mut out);
     }
+    empty_sections(path, &lines, &mut out);
     out
 }
 
@@ -305,6 +306,15 @@ fn continues_below(lines: &[&str], k: &KeyLine) -> bool {
 /// new` and `import` write them), as is a section with only a heading.
 fn empty(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) {
     // `title` and `authors` are required; the model says so with its own hint.
+    if k.field == "contact" && k.value.is_empty() && !continues_below(lines, k) {
+        out.push(
+            Diagnostic::error(path, "`contact` is empty")
+                .field("contact")
+                .at(k.line + 1, col(lines[k.line], k.key_at))
+                .hint("write `contact: radiologie` (a key from _data/contacts.yaml), or leave the line out"),
+        );
+        return;
+    }
     if !(TEXT_KEYS.contains(&k.key) || k.key == "body")
         || matches!(k.field.as_str(), "title" | "authors")
     {
@@ -367,13 +377,14 @@ fn empty_sections(path: &Path, lines: &[&str], out: &mut Vec<Diagnostic>) {
             continue;
         }
         item_indent = Some(indent);
-        let bare = uncommented(text[1..].trim_start()).is_empty();
+        let item = uncommented(text[1..].trim_start());
+        let bare = item.is_empty() || NULLS.contains(&item);
         let nested = lines
             .iter()
             .skip(n + 1)
             .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
             .is_some_and(|l| l.len() - l.trim_start_matches(' ').len() > indent);
-        if (text == "-" || bare) && !nested {
+        if bare && !nested {
             out.push(
                 Diagnostic::error(path, "this section is empty: it has no heading and no text")
                     .field(format!("sections[{section}]"))

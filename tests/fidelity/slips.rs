@@ -385,3 +385,23 @@ fn a_hash_in_a_folded_body_is_text() {
     assert_lines(&src, &["Ga naar kamer #14 links."]);
     assert_eq!(check(&src), Vec::<String>::new());
 }
+
+#[test]
+fn a_contact_with_no_value_is_refused() {
+    let src = format!("{HEAD}contact:\nsections:\n  - body: |\n      Tekst.\n");
+    assert_eq!(
+        check(&src),
+        ["f.yaml:5:1: error: field `contact`: `contact` is empty"]
+    );
+}
+
+#[test]
+fn a_null_section_is_named_plainly() {
+    let src = format!("{HEAD}sections:\n  - ~\n  - body: |\n      Tekst.\n");
+    assert_eq!(
+        check(&src),
+        [
+            "f.yaml:6:3: error: field `sections[0]`: this section is empty: it has no heading and no text"
+        ]
+    );
+}
