@@ -105,9 +105,23 @@ impl Walker<'_> {
                 "type the character itself (&, €, a space) instead of its HTML code",
             );
             self.push_text(typed);
-        } else {
-            self.push_text(decoded);
+            return;
         }
+        // `**` that Markdown found no partner for comes as two one-character texts and is
+        // printed; the author meant bold.
+        if let Some(mark) = ["*", "_"].into_iter().find(|m| typed == *m)
+            && self.body[range.end..].starts_with(mark)
+            && !self.body[..range.start].ends_with(mark)
+        {
+            self.note(
+                false,
+                range.start,
+                2,
+                format!("this `{mark}{mark}` has no closing partner, so it is printed"),
+                "close the bold text with the same marks right after its last word, or remove them",
+            );
+        }
+        self.push_text(decoded);
     }
 
     /// After a soft line break: is the next line a list item Markdown does not see, or a

@@ -405,3 +405,15 @@ fn a_null_section_is_named_plainly() {
         ]
     );
 }
+
+#[test]
+fn an_unclosed_bold_mark_is_flagged() {
+    let src = with_body("Dit is **belangrijk voor u.\n");
+    assert_lines(&src, &["Dit is **belangrijk voor u."]);
+    assert_eq!(
+        check(&src),
+        [format!(
+            "f.yaml:7:14: {W}: this `**` has no closing partner, so it is printed"
+        )]
+    );
+}
