@@ -178,6 +178,10 @@ fn spaces(value: &str, findings: &mut Vec<Finding>) {
         let chars: Vec<char> = line.chars().collect();
         // Indentation is Markdown structure, not a typing slip.
         let first = chars.iter().position(|c| *c != ' ').unwrap_or(chars.len());
+        // A table row's cells are padded to line up in the source; the padding never prints.
+        if chars.get(first) == Some(&'|') {
+            continue;
+        }
         let mut k = first;
         while k < chars.len() {
             let is_space = |c: char| c == ' ' || c == NBSP;

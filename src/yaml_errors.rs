@@ -119,6 +119,36 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
             locate_key(source, "route").or(at),
         );
     }
+    if message.contains("more than one document") {
+        // The `---` that starts the second document (a first one may open the file).
+        let second = source
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim_end() == "---" || l.starts_with("--- "))
+            .map(|(n, _)| n)
+            .find(|&n| {
+                source
+                    .lines()
+                    .take(n)
+                    .any(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            });
+        return (
+            "a line of `---` starts a second leaflet in this file".into(),
+            "one file holds one leaflet: remove the `---` line, or move what follows it to a \
+             file of its own"
+                .into(),
+            second.map(|n| (n + 1, 1)).or(at),
+        );
+    }
+    if message.contains("untagged enum ContactField") {
+        return (
+            "`contact` is neither a contact key nor a contact written in full".into(),
+            "write `contact: radiologie` (a key from leaflets/_data/contacts.yaml), or the \
+             contact in full with `name:` and `phone:` under it"
+                .into(),
+            locate_key(source, "contact").or(at),
+        );
+    }
     if message.contains("expected struct LeafletFile") {
         return (
             "this is not a list of `field: value` lines".into(),

@@ -27,7 +27,15 @@ pub fn rewrite(body: &str) -> (String, Vec<Found>) {
                 out.push_str(&line[..indent]);
                 out.push('-');
                 out.push_str(&" ".repeat(bullet.len_utf8() - 1));
-                out.push_str(&text[bullet.len_utf8()..]);
+                let rest = &text[bullet.len_utf8()..];
+                // Word's no-break space after the bullet would stay glued to the item's text.
+                match rest.strip_prefix('\u{a0}') {
+                    Some(words) => {
+                        out.push_str("  ");
+                        out.push_str(words);
+                    }
+                    None => out.push_str(rest),
+                }
             }
             None => out.push_str(line),
         }

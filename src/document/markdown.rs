@@ -266,10 +266,12 @@ impl<'a> Walker<'a> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range),
-            Event::Text(t) | Event::Code(t) => self.push_text(&t),
+            Event::Text(t) => self.text(&t, &range),
+            Event::Code(t) => self.push_text(&t),
             Event::SoftBreak => {
                 self.soft_breaks.push(range.start);
                 self.push_text(" ");
+                self.line_joined(range.end);
             }
             Event::HardBreak if self.table.is_some() => self.push_text(" "),
             Event::HardBreak => self.hard_break(),
@@ -405,14 +407,18 @@ impl<'a> Walker<'a> {
                 None
             }
             Tag::Item => {
+                self.footnote_item(&range);
+                self.renumbered(&range);
                 self.item();
                 None
             }
             Tag::Emphasis => {
+                self.glued_emphasis(&range);
                 self.italic += 1;
                 None
             }
             Tag::Strong => {
+                self.glued_emphasis(&range);
                 self.bold += 1;
                 None
             }
@@ -474,6 +480,7 @@ impl<'a> Walker<'a> {
     fn end(&mut self, tag: TagEnd, range: Range<usize>) {
         match tag {
             TagEnd::Paragraph => {
+                self.table_typed_as_text(&range);
                 self.short_lines(&range);
                 if self
                     .current
@@ -489,6 +496,7 @@ impl<'a> Walker<'a> {
             }
             TagEnd::Item => self.flush(),
             TagEnd::TableHead => self.bold = self.bold.saturating_sub(1),
+            TagEnd::TableRow => self.surplus_cells(&range),
             TagEnd::Table => {
                 if let Some(table) = self.table.take() {
                     let mut b = body_block(BlockKind::Table, self.style);
@@ -523,48 +531,10 @@ impl<'a> Walker<'a> {
             _ => {}
         }
     }
-
-    /// A paragraph of several short lines is an address or a list of times typed line by
-    /// line; Markdown joins such lines into one, so say so rather than print them run on.
-    fn short_lines(&mut self, range: &Range<usize>) {
-        let breaks = std::mem::take(&mut self.soft_breaks);
-        let Some(start) = self.paragraph_start.take() else {
-            return;
-        };
-        if breaks.is_empty()
-            || self
-                .current
-                .as_ref()
-                .is_some_and(|b| b.kind == BlockKind::ListItem)
-        {
-            return;
-        }
-        let text = self.body.get(start..range.end).unwrap_or("");
-        let lines: Vec<&str> = text.lines().map(str::trim).collect();
-        let short = lines.iter().all(|l| l.chars().count() < SHORT_LINE_CHARS);
-        // Prose wrapped early continues its sentence on the next line in lower case; an
-        // address's or a timetable's lines each start anew (a capital, a digit), and three
-        // or more short lines are a list typed line by line.
-        let fresh_starts = lines
-            .get(1..)
-            .unwrap_or(&[])
-            .iter()
-            .all(|l| l.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-        if short && (fresh_starts || lines.len() >= SHORT_LINES_LIST) {
-            self.note(
-                false,
-                breaks[0],
-                1,
-                format!(
-                    "these {} short lines are printed as one run-on line",
-                    breaks.len() + 1
-                ),
-                "end each line but the last with a backslash `\\` to keep the lines as typed, \
-                 or leave a blank line between paragraphs",
-            );
-        }
-    }
 }
+
+#[path = "slips.rs"]
+mod slips;
 
 #[cfg(test)]
 #[path = "markdown_tests.rs"]

@@ -54,3 +54,13 @@ fn a_table_becomes_one_block_with_a_bold_header() {
     assert!(table.rows[0][0].iter().all(|r| r.face == FaceId::Bold));
     assert!(table.rows[1][0].iter().all(|r| r.face == FaceId::Regular));
 }
+
+#[test]
+fn an_unclosed_bold_mark_is_noted_where_typed() {
+    let (_, notes) = walk("Dit is **belangrijk en zo.");
+    assert_eq!(
+        notes.iter().map(|n| n.at).collect::<Vec<_>>(),
+        [7],
+        "{notes:#?}"
+    );
+}

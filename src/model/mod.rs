@@ -200,6 +200,9 @@ pub fn parse(path: &Path, source: &str, shared: &SharedData) -> Result<Leaflet, 
             .hint("a leaflet needs only a few levels: look for `[` or `{` that were never closed"),
         ]);
     }
+    if let Some(d) = line_separator(path, source) {
+        return Err(vec![d]);
+    }
     let file: LeafletFile = crate::source::yaml::parse(source).map_err(|e| {
         // `phone: ~` fails as "invalid type: unit value"; the trap names it plainly.
         let nulls = crate::source::traps::null_values(path, source);
@@ -238,6 +241,31 @@ pub fn parse(path: &Path, source: &str, shared: &SharedData) -> Result<Leaflet, 
             Err(errors)
         }
     }
+}
+
+/// Characters YAML 1.1 reads as line breaks although editors show none (Word and web
+/// pages paste them): serde_yaml would then report a wrong line, or split a value.
+const LINE_SEPARATORS: &[char] = &['\u{2028}', '\u{2029}', '\u{85}'];
+
+/// The first pasted line or paragraph separator, at the line and column an editor shows.
+fn line_separator(path: &Path, source: &str) -> Option<Diagnostic> {
+    let at = source.find(LINE_SEPARATORS)?;
+    let c = source[at..].chars().next()?;
+    let line_start = source[..at].rfind('\n').map_or(0, |n| n + 1);
+    Some(
+        Diagnostic::error(
+            path,
+            format!(
+                "an invisible line separator (U+{:04X}) is in the text: YAML reads it as a line break",
+                c as u32
+            ),
+        )
+        .at(
+            source[..at].matches('\n').count() + 1,
+            source[line_start..at].chars().count() + 1,
+        )
+        .hint("remove it (it comes with text pasted from Word or a web page); in a body, end a line with `\\` to break it"),
+    )
 }
 
 /// serde_yaml refuses deeper nesting anyway, but only after its scanner has done work

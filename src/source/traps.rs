@@ -7,6 +7,10 @@ use crate::diagnostic::Diagnostic;
 use crate::sourcemap::TextField;
 use std::path::Path;
 
+#[path = "empty.rs"]
+mod empty;
+use empty::{continues_below, empty, empty_sections};
+
 /// The spellings YAML reads as "no value" (YAML 1.1/1.2 core schema).
 const NULLS: &[&str] = &["~", "null", "Null", "NULL"];
 
@@ -48,9 +52,12 @@ pub fn check(path: &Path, source: &str, fields: &[TextField]) -> Vec<Diagnostic>
         if k.key == "body" {
             folded_body(path, &lines, k, &mut out);
         }
+        empty(path, &lines, k, &mut out);
     }
+    empty_sections(path, &lines, &mut out);
     placeholders(path, &lines, &keys, &mut out);
     invisible(path, source, fields, &mut out);
+    markup_in_line_fields(path, source, fields, &mut out);
     out
 }
 
@@ -96,6 +103,7 @@ pub fn null_values(path: &Path, source: &str) -> Vec<Diagnostic> {
     for k in &key_lines(&lines) {
         nulls(path, &lines, k, &mut out);
     }
+    empty_sections(path, &lines, &mut out);
     out
 }
 
@@ -251,7 +259,7 @@ fn nulls(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) {
 
 /// `title: Wondzorg #2 (nieuw)`: YAML reads everything from ` #` as a comment.
 fn comment(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) {
-    if !TEXT_KEYS.contains(&k.key)
+    if !(TEXT_KEYS.contains(&k.key) || k.key == "body")
         || k.value
             .starts_with(['"', '\'', '|', '>', '{', '[', '&', '*', '!'])
     {
@@ -297,11 +305,18 @@ fn starts_list_item(text: &str) -> bool {
 /// `body: >` or a plain multi-line body: YAML folds its lines into one, so list items run
 /// together and paragraphs merge.
 fn folded_body(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) {
-    let plain = !k.value.is_empty() && !k.value.starts_with(['|', '"', '\'', '{', '[', '#']);
-    if !(plain || k.value.starts_with('>')) {
+    // A plain body may also start on the line under `body:`.
+    let plain = (!k.value.is_empty() && !k.value.starts_with(['|', '>', '"', '\'', '{', '[', '#']))
+        || (uncommented(k.value).is_empty() && continues_below(lines, k));
+    // A quoted body spread over lines is folded the same way, up to its closing quote.
+    let quote = k.value.chars().next().filter(|c| matches!(c, '"' | '\''));
+    if quote.is_some_and(|q| closes(&k.value[1..], q)) {
         return;
     }
-    let mut seen_text = plain;
+    if !(plain || quote.is_some() || k.value.starts_with('>')) {
+        return;
+    }
+    let mut seen_text = !uncommented(k.value).is_empty() && (plain || k.value.len() > 1);
     let mut blank_before = false;
     for (n, raw) in lines.iter().enumerate().skip(k.line + 1) {
         let indent = raw.len() - raw.trim_start_matches(' ').len();
@@ -312,6 +327,21 @@ fn folded_body(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnosti
         }
         if indent <= k.key_at || (plain && text.starts_with('#')) {
             break;
+        }
+        // ` #` on a later line of a plain body ends it there, as on the key's line.
+        if plain && let Some(at) = comment_start(text) {
+            let dropped = &text[at..];
+            out.push(
+                Diagnostic::warning(
+                    path,
+                    format!("the text after `#` is read as a comment and is not printed: “{dropped}”"),
+                )
+                .field(&k.field)
+                .at(n + 1, indent + 1 + text[..at].chars().count())
+                .spanning(dropped.chars().count())
+                .hint("write `body: |` and the text on the lines below it, indented: in a `|` block a `#` is text"),
+            );
+            return;
         }
         let problem = if starts_list_item(text) {
             Some("the list item on this line is joined to the text before it")
@@ -335,8 +365,79 @@ fn folded_body(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnosti
             );
             return;
         }
+        if quote.is_some_and(|q| closes(text, q)) {
+            return;
+        }
         seen_text = true;
         blank_before = false;
+    }
+}
+
+/// Does this line of a quoted scalar end it? An odd run of quotes at its end does: `''`
+/// is a quote inside single quotes, and `\"` one inside double quotes.
+fn closes(line: &str, quote: char) -> bool {
+    let line = line.trim_end();
+    let run = line.chars().rev().take_while(|&c| c == quote).count();
+    match quote {
+        '"' => run > 0 && !line[..line.len() - run].ends_with('\\'),
+        _ => run % 2 == 1,
+    }
+}
+
+/// Markdown an author carries over from a body into a one-line field (`title`,
+/// `heading`, contact lines): only a body is Markdown, so the marks would print as typed.
+/// The markup as typed and where it starts in the value, or None.
+fn line_markup(value: &str) -> Option<(&str, usize)> {
+    if let Some(rest) = value.strip_prefix('#') {
+        let hashes = 1 + rest.len() - rest.trim_start_matches('#').len();
+        if value[hashes..].starts_with(' ') {
+            return Some((&value[..hashes], 0));
+        }
+    }
+    for mark in ["**", "__"] {
+        if let Some(at) = value.find(mark)
+            && value[at + 2..].contains(mark)
+        {
+            return Some((mark, at));
+        }
+    }
+    // `*schuin*`: a star before a word and one after a later word.
+    if let Some(at) = value.find('*') {
+        let opens = value[at + 1..].starts_with(char::is_alphanumeric);
+        let closes = value[at + 1..]
+            .char_indices()
+            .any(|(i, c)| c == '*' && value[at + 1..at + 1 + i].ends_with(char::is_alphanumeric));
+        if opens && closes {
+            return Some(("*", at));
+        }
+    }
+    let link = value.find("](")?;
+    let open = value[..link].rfind('[')?;
+    value[link..].contains(')').then_some(("[…](…)", open))
+}
+
+/// A one-line field typed with Markdown marks: warned, since they are printed as typed.
+fn markup_in_line_fields(
+    path: &Path,
+    source: &str,
+    fields: &[TextField],
+    out: &mut Vec<Diagnostic>,
+) {
+    for f in fields.iter().filter(|f| !f.is_body) {
+        let Some((mark, at)) = line_markup(&f.value) else {
+            continue;
+        };
+        let d = Diagnostic::warning(
+            path,
+            format!("`{mark}` is printed as typed: only a body is read as Markdown"),
+        )
+        .field(&f.field)
+        .hint("remove the marks: a title or heading is set in its own style already");
+        let col = f.value[..at].chars().count();
+        out.push(match f.position(source, 0, col) {
+            Some((l, c)) => d.at(l, c),
+            None => d,
+        });
     }
 }
 
@@ -394,6 +495,19 @@ mod tests {
                 "a.yaml:4:14: error: field `sections[0].heading`: `null` is YAML for “no value”, not a text",
             ]
         );
+    }
+
+    #[test]
+    fn markdown_in_one_line_fields_is_found() {
+        assert_eq!(line_markup("## Belangrijk"), Some(("##", 0)));
+        assert_eq!(line_markup("Echt **vet** hier"), Some(("**", 5)));
+        assert_eq!(
+            line_markup("Zie [site](https://uza.be)"),
+            Some(("[…](…)", 4))
+        );
+        assert_eq!(line_markup("*Wondzorg* thuis"), Some(("*", 0)));
+        assert_eq!(line_markup("#2 nieuw"), None);
+        assert_eq!(line_markup("C# en 5 ** 2"), None);
     }
 
     #[test]

@@ -10,9 +10,12 @@ use unicode_normalization::UnicodeNormalization;
 
 pub const NBSP: char = '\u{a0}';
 
+/// The zero-width space: a break hint in web text, never a visible gap.
+const ZWSP: char = '\u{200b}';
+
 /// Any space the source may contain; all collapse to one word space (or one NBSP).
 fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{200b}'
+    c.is_whitespace() || c == ZWSP
 }
 
 /// Normalises a paragraph given as (char, style) pairs. `S` is the caller's style type.
@@ -53,11 +56,15 @@ fn collapse_spaces<S: Copy>(input: &[(char, S)]) -> Vec<(char, S)> {
         if is_space(c) || c == NBSP {
             let mut j = i;
             let mut only_nbsp = true;
+            let mut only_zero_width = true;
             while j < input.len() && (is_space(input[j].0) || input[j].0 == NBSP) {
                 only_nbsp &= input[j].0 == NBSP;
+                only_zero_width &= input[j].0 == ZWSP;
                 j += 1;
             }
-            if !out.is_empty() && j < input.len() {
+            // A zero-width space pasted inside a word ("Wond\u{200b}zorg") shows nothing
+            // on screen; a word space there would split the word on paper.
+            if !out.is_empty() && j < input.len() && !only_zero_width {
                 out.push((if only_nbsp { NBSP } else { ' ' }, s));
             }
             i = j;
@@ -290,6 +297,15 @@ mod tests {
             .into_iter()
             .map(|(c, _)| c)
             .collect()
+    }
+
+    #[test]
+    fn a_zero_width_space_inside_a_word_prints_nothing() {
+        assert_eq!(
+            run("Wond\u{200b}zorg is be\u{200b}langrijk"),
+            "Wondzorg is belangrijk"
+        );
+        assert_eq!(run("zorg \u{200b}thuis"), "zorg thuis");
     }
 
     #[test]
