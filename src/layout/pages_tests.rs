@@ -13,7 +13,6 @@ fn lines(n: usize, costs: &[(usize, Option<f64>)]) -> Vec<Unit> {
             height: 1.0,
             head: 0.0,
             space_before: 0.0,
-            head: 0.0,
             break_cost: costs
                 .iter()
                 .find(|(at, _)| *at == k)
