@@ -52,3 +52,12 @@ fn a_remnant_last_page_is_avoided_when_lines_can_move() {
     let last = breaks.last().unwrap();
     assert!(last.len() as f32 >= REMNANT_FRACTION * 10.0, "{breaks:?}");
 }
+
+#[test]
+fn a_wide_list_number_keeps_its_gap_and_a_narrow_one_starts_the_hang() {
+    // "1." (8 pt wide at 11 pt) fits the 14 pt hang: it starts where the hang starts.
+    assert_eq!(marker_x(100.0, 14.0, 8.0, 11.0), 86.0);
+    // "10." (15 pt) does not: it ends 3.3 pt before the text.
+    let x = marker_x(100.0, 14.0, 15.0, 11.0);
+    assert!((x + 15.0 - (100.0 - 3.3)).abs() < 1e-4, "{x}");
+}
