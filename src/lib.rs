@@ -10,7 +10,7 @@
 //! Authoring, for the secretariat: [`check`] (with [`lint`] and [`sourcemap`]) finds
 //! mistakes without building; [`authoring`] writes new leaflets ([`scaffold`]) and imports
 //! plain-text ones ([`import`]); [`schema`] describes the format to editors;
-//! [`yaml_errors`] words the parser's complaints for people.
+//! `model::yaml_errors` words the parser's complaints for people.
 //!
 //! Diagnostics are returned by value on purpose (hence the `result_large_err` allowance):
 //! errors are rare, and carry everything a secretary needs to act on.
@@ -40,4 +40,3 @@ pub mod source;
 pub mod sourcemap;
 pub mod style;
 pub mod text;
-pub mod yaml_errors;

@@ -2,11 +2,11 @@
 //! pulldown-cmark can emit with the options below is either typeset or refused with a note
 //! at its byte offset: nothing is dropped or reinterpreted silently.
 
+use super::FaceId;
 use super::bullets;
 use super::links;
 use super::{Block, BlockKind, MAX_LIST_INDENTS, Note, Origin, Run, Table, body_block};
 use crate::style::HouseStyle;
-use crate::text::fonts::FaceId;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 

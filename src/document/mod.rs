@@ -7,12 +7,15 @@
 
 use crate::model::{Leaflet, dutch_date};
 use crate::style::{Align, Cmyk, HouseStyle};
-use crate::text::fonts::FaceId;
-use crate::text::normalize::normalize;
 
 pub mod bullets;
+mod face;
 mod links;
 mod markdown;
+pub mod normalize;
+
+pub use face::FaceId;
+use normalize::normalize;
 
 /// Something the document stage found in a field's text: a construct it refuses (an error)
 /// or typeset on an assumption the author should confirm (a warning). `at` is a byte offset

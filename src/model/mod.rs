@@ -14,6 +14,7 @@ use std::path::Path;
 
 mod contacts;
 mod fields;
+pub mod yaml_errors;
 pub use fields::text_fields;
 
 /// Larger leaflet files are refused: a patient leaflet is a few kilobytes, and a
@@ -437,7 +438,7 @@ fn unknown_key<'a>(
 
 /// Turns a serde_yaml error into a message a secretary can act on.
 fn yaml_error(path: &Path, source: &str, e: &crate::source::yaml::Error) -> Diagnostic {
-    crate::yaml_errors::explain(path, source, e)
+    yaml_errors::explain(path, source, e)
 }
 
 const FIELDS: &[&str] = &[

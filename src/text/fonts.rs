@@ -4,50 +4,10 @@
 //! widths: a pair like "Te" or "Vo" is narrower than its parts, and justification is only as
 //! even as the widths it starts from.
 
+pub use crate::document::FaceId;
 use rustybuzz::{Face as RbFace, UnicodeBuffer};
 use std::collections::HashMap;
 use std::sync::RwLock;
-
-/// The four faces of the family. `Ord` so output that iterates faces is deterministic.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FaceId {
-    Regular,
-    Bold,
-    Italic,
-    BoldItalic,
-}
-
-impl FaceId {
-    pub const ALL: [FaceId; 4] = [
-        FaceId::Regular,
-        FaceId::Bold,
-        FaceId::Italic,
-        FaceId::BoldItalic,
-    ];
-
-    pub fn styled(bold: bool, italic: bool) -> FaceId {
-        match (bold, italic) {
-            (false, false) => FaceId::Regular,
-            (true, false) => FaceId::Bold,
-            (false, true) => FaceId::Italic,
-            (true, true) => FaceId::BoldItalic,
-        }
-    }
-
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    /// The PostScript-style name the PDF gives this face.
-    pub fn postscript_name(self) -> &'static str {
-        match self {
-            FaceId::Regular => "AtkinsonHyperlegible-Regular",
-            FaceId::Bold => "AtkinsonHyperlegible-Bold",
-            FaceId::Italic => "AtkinsonHyperlegible-Italic",
-            FaceId::BoldItalic => "AtkinsonHyperlegible-BoldItalic",
-        }
-    }
-}
 
 /// The default family, compiled into the binary so `leaflet` works from any folder.
 pub const FONT_FILES: [&[u8]; 4] = [

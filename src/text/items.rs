@@ -4,10 +4,10 @@
 //! Words are shaped whole, then cut at their hyphenation points by glyph cluster, so the
 //! kerning inside a word survives whichever break the line breaker picks.
 
+use crate::document::normalize::NBSP;
 use crate::document::{Block, Run};
 use crate::text::fonts::{FaceId, Fonts, ShapedGlyph};
 use crate::text::hyphenate::{Hyphenator, drop_trema, is_unbreakable_token};
-use crate::text::normalize::NBSP;
 use crate::text::ties::{TieChain, ties};
 use compact_str::CompactString;
 

@@ -1,9 +1,8 @@
-//! Text below the level of lines: fonts and shaping, Dutch hyphenation, normalisation, and
+//! Text below the level of lines: fonts and shaping, Dutch hyphenation, keep-together, and
 //! the boxes, glue and penalties a paragraph becomes.
 
 pub mod compounds;
 pub mod fonts;
 pub mod hyphenate;
 pub mod items;
-pub mod normalize;
 pub mod ties;

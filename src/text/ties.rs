@@ -2,7 +2,7 @@
 //! happens when a tied chain of words is wider than any line.
 
 use super::items::{FORCED_SPLIT_PENALTY, Item, no_break, plain_penalty};
-use super::normalize::NBSP;
+use crate::document::normalize::NBSP;
 
 /// Words tied by no-break spaces (the author's, or a phone number's groups), from item
 /// `start` on: the ties are absolute unless the whole chain is wider than a line.

@@ -2,8 +2,8 @@
 //! mappings and untagged enums and often points at the start of the document; this module
 //! says what is wrong in leaflet terms and moves the caret to the line that needs the fix.
 
+use super::closest_field;
 use crate::diagnostic::{Diagnostic, line_col, locate_key};
-use crate::model::closest_field;
 use std::path::Path;
 
 /// The diagnostic for a leaflet that serde_yaml could not read.
