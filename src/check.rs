@@ -3,7 +3,7 @@
 //! `--strict`.
 
 use crate::diagnostic::{Diagnostic, Reporter, locate_key};
-use crate::document::Origin;
+use crate::document::{Note, Origin};
 use crate::lint;
 use crate::model::text_fields;
 use crate::model::{self, LeafletFile, MAX_FILE_BYTES};
@@ -62,6 +62,8 @@ pub fn check_source(
                     leaflet,
                     &document.notes,
                 ));
+                let long = long_paragraphs(&document, &layout);
+                out.extend(pipeline::note_diagnostics(path, source, leaflet, &long));
                 out.extend(
                     layout
                         .warnings
@@ -84,6 +86,35 @@ pub fn check_source(
     }
     out.sort_by_key(|d| (d.line.is_none(), d.line, d.column));
     out
+}
+
+/// Keurmerk Makkelijk Lezen asks for fewer than 15 lines per paragraph; issue 13 flags a
+/// paragraph longer than this as laid out (a list item counts as a paragraph of its own).
+pub const MAX_PARAGRAPH_LINES: usize = 15;
+
+/// Paragraphs longer than [`MAX_PARAGRAPH_LINES`] as laid out, as notes at the place where
+/// each paragraph was typed.
+fn long_paragraphs(
+    document: &crate::document::Document,
+    layout: &crate::layout::Layout,
+) -> Vec<Note> {
+    crate::report::long_paragraphs(layout, MAX_PARAGRAPH_LINES)
+        .into_iter()
+        .filter_map(|(block, lines)| {
+            let origin = document.blocks.get(block)?.origin.as_ref()?;
+            Some(Note {
+                error: false,
+                field: origin.field.clone(),
+                at: origin.at,
+                width: 1,
+                message: format!(
+                    "this paragraph is {lines} lines long as printed; easy-to-read text keeps \
+                     paragraphs under {MAX_PARAGRAPH_LINES} lines"
+                ),
+                hint: "split it with a blank line where the thought changes, or make a list".into(),
+            })
+        })
+        .collect()
 }
 
 fn dates(
