@@ -13,6 +13,9 @@ pub const NBSP: char = '\u{a0}';
 /// The zero-width space: a break hint in web text, never a visible gap.
 const ZWSP: char = '\u{200b}';
 
+/// The soft hyphen (U+00AD) that word processors leave in pasted text.
+const SOFT_HYPHEN: char = '\u{ad}';
+
 /// Any space the source may contain; all collapse to one word space (or one NBSP).
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == ZWSP
@@ -68,7 +71,10 @@ fn collapse_spaces<S: Copy>(input: &[(char, S)]) -> Vec<(char, S)> {
                 out.push((if only_nbsp { NBSP } else { ' ' }, s));
             }
             i = j;
-        } else if c.is_control() {
+        } else if c.is_control() || c == SOFT_HYPHEN {
+            // A soft hyphen is invisible unless a line breaks at it, and the hyphenator finds
+            // the breaks itself; shaped as a glyph it would share the space's glyph and turn
+            // copied text into "Laatst\u{ad}aangepast".
             i += 1;
         } else {
             out.push((c, s));
@@ -306,6 +312,7 @@ mod tests {
             "Wondzorg is belangrijk"
         );
         assert_eq!(run("zorg \u{200b}thuis"), "zorg thuis");
+        assert_eq!(run("wond\u{ad}zorg thuis"), "wondzorg thuis");
     }
 
     #[test]

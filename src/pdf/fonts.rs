@@ -33,6 +33,13 @@ impl Subset {
     }
 }
 
+/// Text that shows nothing: soft hyphens and zero-width characters.
+fn invisible(text: &str) -> bool {
+    text.chars().all(
+        |c| matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}'),
+    )
+}
+
 /// One subset per face in use, in face order (so resource names are stable: F1…F4).
 pub fn subset(pages: &[Page], fonts: &Fonts) -> Vec<Subset> {
     let mut used: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
@@ -42,7 +49,11 @@ pub fn subset(pages: &[Page], fonts: &Fonts) -> Vec<Subset> {
                 let texts = used.entry(run.face).or_default();
                 for g in &run.glyphs {
                     let entry = texts.entry(g.id).or_default();
-                    if entry.is_empty() {
+                    // One glyph may stand for several characters (a space, a no-break space,
+                    // an invisible format character); the first visible one is what a reader
+                    // copying the text should get.
+                    if entry.is_empty() || (invisible(entry) && !invisible(&g.text)) {
+                        entry.clear();
                         entry.push_str(&g.text);
                     }
                 }

@@ -417,3 +417,26 @@ fn an_unclosed_bold_mark_is_flagged() {
         )]
     );
 }
+
+/// A soft hyphen pasted from a word processor prints nothing and copies as nothing: the
+/// word reads whole and the footer's spaces stay spaces (it once shared their glyph).
+#[test]
+fn a_soft_hyphen_neither_prints_nor_spoils_copied_text() {
+    let lines = pdf_lines(&with_body("De wond\u{ad}zorg thuis is belangrijk.\n"));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l == "De wondzorg thuis is belangrijk."),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.iter().all(|l| !l.contains('\u{ad}')),
+        "a soft hyphen in the text: {lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Laatst aangepast: 10 januari 2026")),
+        "{lines:#?}"
+    );
+}
