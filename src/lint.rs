@@ -22,6 +22,15 @@ struct Finding {
     hint: String,
 }
 
+/// A control character other than a line break or a tab, which `build` refuses.
+pub fn has_control(fields: &[TextField]) -> bool {
+    fields.iter().any(|f| {
+        f.value
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+    })
+}
+
 /// Every finding in every field, as diagnostics located in the source.
 pub fn lint(path: &Path, source: &str, fields: &[TextField], fonts: &Fonts) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -39,18 +48,20 @@ pub fn lint(path: &Path, source: &str, fields: &[TextField], fonts: &Fonts) -> V
     out
 }
 
-/// Only the characters no font has, located: what `build` must refuse before layout (the
-/// normaliser removes control characters, so they do not stop a build).
+/// The characters `build` must refuse, located: those no font has, and (with `controls`)
+/// invisible control characters — removing those would silently join the words around
+/// them ("Een\u{7}folder" would print "Eenfolder").
 pub fn unprintable(
     path: &Path,
     source: &str,
     fields: &[TextField],
     fonts: &Fonts,
+    controls: bool,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for field in fields {
         let mut findings = Vec::new();
-        glyphs(field, fonts, false, &mut findings);
+        glyphs(field, fonts, controls, &mut findings);
         located(path, source, field, findings, &mut out);
     }
     out

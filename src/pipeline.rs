@@ -120,6 +120,15 @@ pub fn typeset(
         let errors = note_diagnostics(path, source, leaflet, &document.notes);
         return Err(errors.into_iter().filter(Diagnostic::is_error).collect());
     }
+    if crate::lint::has_control(&leaflet.fields) {
+        return Err(crate::lint::unprintable(
+            path,
+            source,
+            &leaflet.fields,
+            &engine.fonts,
+            true,
+        ));
+    }
     let typesetter = Typesetter {
         fonts: &engine.fonts,
         hyphenator: &engine.hyphenator,
@@ -129,7 +138,7 @@ pub fn typeset(
     // typed; the fields do know, so a refusal is reported from there (only on failure, so a
     // good leaflet pays nothing for it).
     let layout = typesetter.layout(&document, path).map_err(|d| {
-        let located = crate::lint::unprintable(path, source, &leaflet.fields, &engine.fonts);
+        let located = crate::lint::unprintable(path, source, &leaflet.fields, &engine.fonts, false);
         if located.is_empty() { vec![d] } else { located }
     })?;
     Ok((document, layout))
