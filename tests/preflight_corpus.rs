@@ -13,6 +13,8 @@ const DEADLINE: Duration = Duration::from_secs(10);
 
 #[path = "preflight_corpus/hostile.rs"]
 mod hostile;
+#[path = "preflight_corpus/families.rs"]
+mod families;
 #[path = "preflight_corpus/mutate.rs"]
 mod mutate;
 
@@ -307,7 +309,16 @@ fn the_good_print_file_passes_every_check() {
 
 #[test]
 fn every_file_of_the_corpus_gets_the_verdict_the_shop_needs() {
-    let cases: Vec<Case> = [ink_cases(), structure_cases(), hostile_cases()]
+    let cases: Vec<Case> = [
+        ink_cases(),
+        structure_cases(),
+        hostile_cases(),
+        families::ink_family(),
+        families::box_family(),
+        families::font_family(),
+        families::structure_family(),
+        families::resource_family(),
+    ]
         .into_iter()
         .flatten()
         .collect();
