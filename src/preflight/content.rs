@@ -471,6 +471,9 @@ impl Walker<'_> {
                         if m.space == Space::Rgb {
                             self.rgb("an inline RGB image");
                         }
+                        if images::is_stencil(image) {
+                            self.paint(PaintKind::Fill, m.bbox, &gs.fill, gs.overprint_fill);
+                        }
                         self.findings.images.push(m);
                     }
                 }
