@@ -11,10 +11,10 @@ use std::time::{Duration, Instant};
 /// The done-when of the issue: every file judged within 10 s on the 2-core machine.
 const DEADLINE: Duration = Duration::from_secs(10);
 
-#[path = "preflight_corpus/hostile.rs"]
-mod hostile;
 #[path = "preflight_corpus/families.rs"]
 mod families;
+#[path = "preflight_corpus/hostile.rs"]
+mod hostile;
 #[path = "preflight_corpus/mutate.rs"]
 mod mutate;
 
@@ -319,9 +319,9 @@ fn every_file_of_the_corpus_gets_the_verdict_the_shop_needs() {
         families::structure_family(),
         families::resource_family(),
     ]
-        .into_iter()
-        .flatten()
-        .collect();
+    .into_iter()
+    .flatten()
+    .collect();
     assert!(
         cases.len() >= 60,
         "only {} files in the corpus",

@@ -41,6 +41,9 @@ struct GState {
     horizontal: f32,
     leading: f32,
     rise: f32,
+    /// Text rendering mode (`Tr`): modes 1, 2, 5 and 6 stroke the glyphs' outlines, so
+    /// the stroke colour reaches the plates too.
+    render: i64,
 }
 
 impl GState {
@@ -58,6 +61,7 @@ impl GState {
             word_spacing: 0.0,
             horizontal: 1.0,
             leading: 0.0,
+            render: 0,
             rise: 0.0,
         }
     }
@@ -306,6 +310,7 @@ impl Walker<'_> {
                 }
                 "Tc" => gs.char_spacing = o.first().and_then(num).unwrap_or(0.0),
                 "Tw" => gs.word_spacing = o.first().and_then(num).unwrap_or(0.0),
+                "Tr" => gs.render = o.first().and_then(|n| n.as_i64().ok()).unwrap_or(0),
                 "Tz" => gs.horizontal = o.first().and_then(num).unwrap_or(100.0) / 100.0,
                 "TL" => gs.leading = o.first().and_then(num).unwrap_or(0.0),
                 "Ts" => gs.rise = o.first().and_then(num).unwrap_or(0.0),
@@ -549,6 +554,14 @@ impl Walker<'_> {
             to_page.apply(0.0, hi),
             to_page.apply(advance, hi),
         ];
+        if matches!(gs.render, 1 | 2 | 5 | 6) {
+            self.paint(
+                PaintKind::Stroke,
+                bbox_of(&corners),
+                &gs.stroke,
+                gs.overprint_stroke,
+            );
+        }
         self.findings.text.push(TextShow {
             page: self.page,
             font,
