@@ -17,6 +17,8 @@ mod families;
 mod hostile;
 #[path = "preflight_corpus/mutate.rs"]
 mod mutate;
+#[path = "preflight_corpus/tools.rs"]
+mod tools;
 
 use hostile::hostile_cases;
 use mutate::*;
@@ -377,4 +379,27 @@ fn every_file_of_the_corpus_gets_the_verdict_the_shop_needs() {
         cases.len(),
         wrong.join("\n")
     );
+}
+
+#[test]
+fn files_re_packed_or_re_distilled_by_real_tools_get_the_right_verdict() {
+    let mut wrong = Vec::new();
+    for t in tools::tool_cases() {
+        let (checks, took) = judge(t.bytes);
+        let failed: Vec<&str> = checks
+            .iter()
+            .filter(|k| !k.passed)
+            .map(|k| k.name)
+            .collect();
+        let missed: Vec<&&str> = t.must_fail.iter().filter(|n| !failed.contains(n)).collect();
+        let false_alarms: Vec<&&str> = t.must_pass.iter().filter(|n| failed.contains(n)).collect();
+        let ready_when_broken = t.must_fail.is_empty() != failed.is_empty();
+        if !missed.is_empty() || !false_alarms.is_empty() || ready_when_broken || took > DEADLINE {
+            wrong.push(format!(
+                "{}: missed {missed:?}, false alarms {false_alarms:?}, failed {failed:?} in {took:?}",
+                t.file
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
