@@ -223,6 +223,40 @@ mod tests {
     }
 
     #[test]
+    fn pixels_that_cannot_be_read_are_unreadable_and_a_jpeg_is_unsupported() {
+        let doc = Document::with_version("1.6");
+        let ctm = Matrix([24.0, 0.0, 0.0, 24.0, 0.0, 0.0]);
+        let cmyk = |w: i64, filter: Option<&str>, data: Vec<u8>| {
+            let mut d = lopdf::dictionary! { "Width" => w, "Height" => w, "ColorSpace" => "DeviceCMYK", "BitsPerComponent" => 8 };
+            if let Some(f) = filter {
+                d.set("Filter", Object::Name(f.as_bytes().to_vec()));
+            }
+            measure(&doc, &Stream::new(d, data), "Im".into(), &ctm, None, 1).unmeasured
+        };
+        let too_large = cmyk(1 << 30, None, vec![0; 16]);
+        assert_eq!(
+            too_large,
+            Some(Unmeasured::Unreadable("too large to measure"))
+        );
+        let short = cmyk(4, None, vec![0; 16]);
+        assert!(
+            matches!(short, Some(Unmeasured::Unreadable(_))),
+            "{short:?}"
+        );
+        let jpeg = cmyk(4, Some("DCTDecode"), vec![0; 16]);
+        assert_eq!(jpeg, Some(Unmeasured::Unsupported("it is JPEG-compressed")));
+        assert_eq!(cmyk(2, None, vec![0; 16]), None);
+    }
+
+    #[test]
+    fn a_stencil_mask_is_recognised_by_either_key() {
+        let full = Stream::new(lopdf::dictionary! { "ImageMask" => true }, vec![]);
+        let short = Stream::new(lopdf::dictionary! { "IM" => true }, vec![]);
+        let plain = Stream::new(lopdf::dictionary! { "ImageMask" => false }, vec![]);
+        assert!(is_stencil(&full) && is_stencil(&short) && !is_stencil(&plain));
+    }
+
+    #[test]
     fn resolution_is_pixels_over_printed_inches() {
         let doc = Document::with_version("1.6");
         let stream = Stream::new(
