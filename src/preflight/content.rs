@@ -8,6 +8,7 @@
 //! It reads hostile files too, so everything it does is bounded ([`Limits`]): what it
 //! could not read or stopped reading is an error in [`Findings::errors`], never silence.
 
+use super::colour::tint_cmyk;
 pub use super::colour::{Colour, Space, classify_space};
 pub use super::findings::{
     FilledRect, Findings, Limits, Paint, PaintKind, RgbUse, Stroke, TextShow,
@@ -41,6 +42,9 @@ struct GState {
     horizontal: f32,
     leading: f32,
     rise: f32,
+    /// The Separation or DeviceN space of the fill and stroke colours, so that `scn` can
+    /// separate each tint into process inks.
+    spots: [Option<Object>; 2],
     /// Text rendering mode (`Tr`): modes 1, 2, 5 and 6 stroke the glyphs' outlines, so
     /// the stroke colour reaches the plates too.
     render: i64,
@@ -62,6 +66,7 @@ impl GState {
             horizontal: 1.0,
             leading: 0.0,
             render: 0,
+            spots: [None, None],
             rise: 0.0,
         }
     }
@@ -366,8 +371,10 @@ impl Walker<'_> {
                     };
                     if op.operator.chars().all(|c| c.is_ascii_lowercase()) {
                         gs.fill = colour;
+                        gs.spots[0] = None;
                     } else {
                         gs.stroke = colour;
+                        gs.spots[1] = None;
                     }
                 }
                 "cs" | "CS" => {
@@ -387,21 +394,36 @@ impl Walker<'_> {
                             space: s,
                             components,
                         };
+                        let spot = (s == Space::Other).then(|| space.clone());
                         if op.operator == "cs" {
                             gs.fill = colour;
+                            gs.spots[0] = spot;
                         } else {
                             gs.stroke = colour;
+                            gs.spots[1] = spot;
                         }
                     }
                 }
                 "sc" | "scn" | "SC" | "SCN" => {
                     let comps: Vec<f32> = o.iter().filter_map(num).collect();
+                    let spot = &gs.spots[usize::from(!op.operator.starts_with('s'))];
+                    let separated = spot
+                        .as_ref()
+                        .and_then(|sp| tint_cmyk(self.doc, sp, resources, &comps));
                     let target = if op.operator.starts_with('s') {
                         &mut gs.fill
                     } else {
                         &mut gs.stroke
                     };
-                    target.components = comps;
+                    match separated {
+                        Some(cmyk) => {
+                            *target = Colour {
+                                space: Space::Cmyk,
+                                components: cmyk.to_vec(),
+                            }
+                        }
+                        None => target.components = comps,
+                    }
                     if target.space == Space::Rgb && target.components.len() == 3 {
                         self.rgb(format!("an RGB colour set with `{}`", op.operator));
                     }
