@@ -21,6 +21,7 @@ use super::images;
 use super::metrics::FontMetrics;
 use super::streams;
 
+mod shading;
 mod xobject;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -478,6 +479,11 @@ impl Walker<'_> {
                     rects.clear();
                     points.clear();
                     other_path = false;
+                }
+                "sh" => {
+                    if let Some(Ok(name)) = o.first().map(Object::as_name) {
+                        self.shading(name, resources, &gs);
+                    }
                 }
                 "Do" => {
                     if let Some(Ok(name)) = o.first().map(Object::as_name) {

@@ -76,6 +76,67 @@ pub fn ink_family() -> Vec<Case> {
             with_content(b"q 0.755 0.755 0.755 0.755 k 100 100 50 50 re f Q"),
         ),
         case(
+            "a separation whose alternate lays down 400 %",
+            &["total ink"],
+            mutated(|doc| {
+                let r = Object::Real;
+                add_space(
+                    doc,
+                    "CSs",
+                    Object::Array(vec![
+                        "Separation".into(),
+                        "Rich".into(),
+                        "DeviceCMYK".into(),
+                        Object::Dictionary(dictionary! { "FunctionType" => 2, "N" => 1,
+                        "Domain" => vec![r(0.0), r(1.0)], "C0" => vec![r(0.0); 4], "C1" => vec![r(1.0); 4] }),
+                    ]),
+                );
+                add_content(doc, b"q /CSs cs 1 scn 100 100 50 50 re f Q");
+            }),
+        ),
+        case(
+            "the same separation at a 70 % tint (280 %) is fine",
+            &[],
+            mutated(|doc| {
+                let r = Object::Real;
+                add_space(
+                    doc,
+                    "CSs",
+                    Object::Array(vec![
+                        "Separation".into(),
+                        "Rich".into(),
+                        "DeviceCMYK".into(),
+                        Object::Dictionary(dictionary! { "FunctionType" => 2, "N" => 1,
+                        "Domain" => vec![r(0.0), r(1.0)], "C0" => vec![r(0.0); 4], "C1" => vec![r(1.0); 4] }),
+                    ]),
+                );
+                add_content(doc, b"q /CSs cs 0.7 scn 100 100 50 50 re f Q");
+            }),
+        ),
+        case(
+            "a DeviceN of the four process inks at 400 %",
+            &["total ink"],
+            mutated(|doc| {
+                add_space(
+                    doc,
+                    "CSn",
+                    Object::Array(vec![
+                        "DeviceN".into(),
+                        vec![
+                            "Cyan".into(),
+                            "Magenta".into(),
+                            "Yellow".into(),
+                            "Black".into(),
+                        ]
+                        .into(),
+                        "DeviceCMYK".into(),
+                        Object::Dictionary(dictionary! { "FunctionType" => 4 }),
+                    ]),
+                );
+                add_content(doc, b"q /CSn cs 1 1 1 1 scn 100 100 50 50 re f Q");
+            }),
+        ),
+        case(
             "an RGB shading painted with sh",
             &["colour"],
             mutated(|doc| {
@@ -84,6 +145,34 @@ pub fn ink_family() -> Vec<Case> {
                     "Coords" => vec![0.into(), 0.into(), 100.into(), 0.into()],
                     "Function" => dictionary! { "FunctionType" => 2, "Domain" => vec![0.into(), 1.into()],
                         "C0" => vec![1.into(), 0.into(), 0.into()], "C1" => vec![0.into(), 0.into(), 1.into()], "N" => 1 },
+                };
+                resources_mut(doc).set("Shading", dictionary! { "Sh1" => sh });
+                add_content(doc, b"q 100 100 50 50 re W n /Sh1 sh Q");
+            }),
+        ),
+        case(
+            "a CMYK shading reaching 400 %",
+            &["total ink"],
+            mutated(|doc| {
+                let sh = dictionary! {
+                    "ShadingType" => 2, "ColorSpace" => "DeviceCMYK",
+                    "Coords" => vec![0.into(), 0.into(), 100.into(), 0.into()],
+                    "Function" => dictionary! { "FunctionType" => 2, "Domain" => vec![0.into(), 1.into()],
+                        "C0" => vec![0.into(), 0.into(), 0.into(), 0.into()], "C1" => vec![1.into(), 1.into(), 1.into(), 1.into()], "N" => 1 },
+                };
+                resources_mut(doc).set("Shading", dictionary! { "Sh1" => sh });
+                add_content(doc, b"q 100 100 50 50 re W n /Sh1 sh Q");
+            }),
+        ),
+        case(
+            "a CMYK shading from white to 60 % K is fine",
+            &[],
+            mutated(|doc| {
+                let sh = dictionary! {
+                    "ShadingType" => 2, "ColorSpace" => "DeviceCMYK",
+                    "Coords" => vec![0.into(), 0.into(), 100.into(), 0.into()],
+                    "Function" => dictionary! { "FunctionType" => 2, "Domain" => vec![0.into(), 1.into()],
+                        "C0" => vec![0.into(), 0.into(), 0.into(), 0.into()], "C1" => vec![0.into(), 0.into(), 0.into(), Object::Real(0.6)], "N" => 1 },
                 };
                 resources_mut(doc).set("Shading", dictionary! { "Sh1" => sh });
                 add_content(doc, b"q 100 100 50 50 re W n /Sh1 sh Q");
