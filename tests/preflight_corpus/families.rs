@@ -658,6 +658,20 @@ pub fn resource_family() -> Vec<Case> {
             }),
         ),
         case(
+            "a page that is its own parent, so its fonts are lost",
+            content,
+            mutated(|doc| {
+                let p = page(doc, 1);
+                page_mut(doc, 1).remove(b"Resources");
+                page_mut(doc, 1).set("Parent", Object::Reference(p));
+            }),
+        ),
+        case(
+            "text in a font missing from the resources",
+            content,
+            with_content(b"BT /Nope 12 Tf 0 0 0 1 k 1 0 0 1 100 300 Tm (a) Tj ET"),
+        ),
+        case(
             "a hundred thousand pages",
             &[],
             mutated(|doc| {
