@@ -11,10 +11,14 @@ use std::time::{Duration, Instant};
 /// The done-when of the issue: every file judged within 10 s on the 2-core machine.
 const DEADLINE: Duration = Duration::from_secs(10);
 
+#[path = "preflight_corpus/families.rs"]
+mod families;
 #[path = "preflight_corpus/hostile.rs"]
 mod hostile;
 #[path = "preflight_corpus/mutate.rs"]
 mod mutate;
+#[path = "preflight_corpus/tools.rs"]
+mod tools;
 
 use hostile::hostile_cases;
 use mutate::*;
@@ -307,10 +311,19 @@ fn the_good_print_file_passes_every_check() {
 
 #[test]
 fn every_file_of_the_corpus_gets_the_verdict_the_shop_needs() {
-    let cases: Vec<Case> = [ink_cases(), structure_cases(), hostile_cases()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let cases: Vec<Case> = [
+        ink_cases(),
+        structure_cases(),
+        hostile_cases(),
+        families::ink_family(),
+        families::box_family(),
+        families::font_family(),
+        families::structure_family(),
+        families::resource_family(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     assert!(
         cases.len() >= 60,
         "only {} files in the corpus",
@@ -366,4 +379,27 @@ fn every_file_of_the_corpus_gets_the_verdict_the_shop_needs() {
         cases.len(),
         wrong.join("\n")
     );
+}
+
+#[test]
+fn files_re_packed_or_re_distilled_by_real_tools_get_the_right_verdict() {
+    let mut wrong = Vec::new();
+    for t in tools::tool_cases() {
+        let (checks, took) = judge(t.bytes);
+        let failed: Vec<&str> = checks
+            .iter()
+            .filter(|k| !k.passed)
+            .map(|k| k.name)
+            .collect();
+        let missed: Vec<&&str> = t.must_fail.iter().filter(|n| !failed.contains(n)).collect();
+        let false_alarms: Vec<&&str> = t.must_pass.iter().filter(|n| failed.contains(n)).collect();
+        let ready_when_broken = t.must_fail.is_empty() != failed.is_empty();
+        if !missed.is_empty() || !false_alarms.is_empty() || ready_when_broken || took > DEADLINE {
+            wrong.push(format!(
+                "{}: missed {missed:?}, false alarms {false_alarms:?}, failed {failed:?} in {took:?}",
+                t.file
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

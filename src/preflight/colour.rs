@@ -141,6 +141,87 @@ fn classify(doc: &Document, space: &Object, resources: Option<&Dictionary>, dept
     }
 }
 
+/// The process-ink equivalent of a tint in a Separation or DeviceN space, as the RIP
+/// will separate it: colorants named after the process plates go on those plates, and
+/// otherwise an exponential (type 2) tint transform into DeviceCMYK is evaluated. `None`
+/// for what cannot be known without a full function evaluator (sampled and PostScript
+/// functions), for the "All" registration colour (printer's marks, on every plate by
+/// design) and for "None".
+pub fn tint_cmyk(
+    doc: &Document,
+    space: &Object,
+    resources: Option<&Dictionary>,
+    tints: &[f32],
+) -> Option<[f32; 4]> {
+    let (_, mut space) = doc.dereference(space).ok()?;
+    if let Object::Name(n) = space {
+        let named = resources?.get(b"ColorSpace").ok()?;
+        let (_, named) = doc.dereference(named).ok()?;
+        space = doc.dereference(named.as_dict().ok()?.get(n).ok()?).ok()?.1;
+    }
+    let a = space.as_array().ok()?;
+    let names: Vec<&[u8]> = match a.first()?.as_name().ok()? {
+        b"Separation" => vec![a.get(1)?.as_name().ok()?],
+        b"DeviceN" => doc
+            .dereference(a.get(1)?)
+            .ok()?
+            .1
+            .as_array()
+            .ok()?
+            .iter()
+            .filter_map(|o| o.as_name().ok())
+            .collect(),
+        _ => return None,
+    };
+    if names.len() != tints.len() || names.iter().any(|n| matches!(*n, b"All" | b"None")) {
+        return None;
+    }
+    let plate = |n: &[u8]| match n {
+        b"Cyan" => Some(0),
+        b"Magenta" => Some(1),
+        b"Yellow" => Some(2),
+        b"Black" => Some(3),
+        _ => None,
+    };
+    if names.iter().all(|n| plate(n).is_some()) {
+        let mut out = [0.0; 4];
+        for (n, t) in names.iter().zip(tints) {
+            out[plate(n)?] += t.clamp(0.0, 1.0);
+        }
+        return Some(out);
+    }
+    // One tint through `C0 + t^N (C1 − C0)` into CMYK.
+    let alternate = a.get(2)?;
+    if tints.len() != 1 || classify_space(doc, alternate, resources) != Space::Cmyk {
+        return None;
+    }
+    let (_, f) = doc.dereference(a.get(3)?).ok()?;
+    let f = f.as_dict().ok()?;
+    if f.get(b"FunctionType").and_then(Object::as_i64).ok()? != 2 {
+        return None;
+    }
+    let values = |key: &[u8], default: f32| -> Option<Vec<f32>> {
+        match f.get(key) {
+            Err(_) => Some(vec![default; 4]),
+            Ok(o) => o
+                .as_array()
+                .ok()?
+                .iter()
+                .map(|v| v.as_float().ok())
+                .collect(),
+        }
+    };
+    let (c0, c1) = (values(b"C0", 0.0)?, values(b"C1", 1.0)?);
+    let n = f.get(b"N").and_then(Object::as_float).ok()?;
+    if c0.len() != 4 || c1.len() != 4 {
+        return None;
+    }
+    let t = tints[0].clamp(0.0, 1.0).powf(n);
+    Some(std::array::from_fn(|i| {
+        (c0[i] + t * (c1[i] - c0[i])).clamp(0.0, 1.0)
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +252,39 @@ mod tests {
         };
         assert_eq!(spot.ink(), None);
         assert!(!spot.is_white());
+    }
+
+    #[test]
+    fn a_spot_colour_separates_through_its_tint_transform() {
+        let doc = Document::with_version("1.6");
+        let sep = |name: &str, c1: f32| {
+            Object::Array(vec![
+                "Separation".into(),
+                Object::Name(name.as_bytes().to_vec()),
+                "DeviceCMYK".into(),
+                Object::Dictionary(lopdf::dictionary! { "FunctionType" => 2, "N" => 1,
+                "Domain" => vec![0.into(), 1.into()],
+                "C0" => vec![0.into(); 4], "C1" => vec![Object::Real(c1); 4] }),
+            ])
+        };
+        assert_eq!(
+            tint_cmyk(&doc, &sep("Rich", 1.0), None, &[0.5]),
+            Some([0.5; 4])
+        );
+        assert_eq!(
+            tint_cmyk(&doc, &sep("Black", 1.0), None, &[0.4]),
+            Some([0.0, 0.0, 0.0, 0.4])
+        );
+        assert_eq!(tint_cmyk(&doc, &sep("All", 1.0), None, &[1.0]), None);
+        let n = Object::Array(vec![
+            "DeviceN".into(),
+            vec!["Cyan".into(), "Black".into()].into(),
+            "DeviceCMYK".into(),
+            Object::Null,
+        ]);
+        assert_eq!(
+            tint_cmyk(&doc, &n, None, &[0.2, 1.0]),
+            Some([0.2, 0.0, 0.0, 1.0])
+        );
     }
 }

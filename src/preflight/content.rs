@@ -8,6 +8,7 @@
 //! It reads hostile files too, so everything it does is bounded ([`Limits`]): what it
 //! could not read or stopped reading is an error in [`Findings::errors`], never silence.
 
+use super::colour::tint_cmyk;
 pub use super::colour::{Colour, Space, classify_space};
 pub use super::findings::{
     FilledRect, Findings, Limits, Paint, PaintKind, RgbUse, Stroke, TextShow,
@@ -20,6 +21,8 @@ use super::images;
 use super::metrics::FontMetrics;
 use super::streams;
 
+mod shading;
+mod text;
 mod xobject;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -41,6 +44,12 @@ struct GState {
     horizontal: f32,
     leading: f32,
     rise: f32,
+    /// The Separation or DeviceN space of the fill and stroke colours, so that `scn` can
+    /// separate each tint into process inks.
+    spots: [Option<Object>; 2],
+    /// Text rendering mode (`Tr`): modes 1, 2, 5 and 6 stroke the glyphs' outlines, so
+    /// the stroke colour reaches the plates too.
+    render: i64,
 }
 
 impl GState {
@@ -58,6 +67,8 @@ impl GState {
             word_spacing: 0.0,
             horizontal: 1.0,
             leading: 0.0,
+            render: 0,
+            spots: [None, None],
             rise: 0.0,
         }
     }
@@ -306,6 +317,7 @@ impl Walker<'_> {
                 }
                 "Tc" => gs.char_spacing = o.first().and_then(num).unwrap_or(0.0),
                 "Tw" => gs.word_spacing = o.first().and_then(num).unwrap_or(0.0),
+                "Tr" => gs.render = o.first().and_then(|n| n.as_i64().ok()).unwrap_or(0),
                 "Tz" => gs.horizontal = o.first().and_then(num).unwrap_or(100.0) / 100.0,
                 "TL" => gs.leading = o.first().and_then(num).unwrap_or(0.0),
                 "Ts" => gs.rise = o.first().and_then(num).unwrap_or(0.0),
@@ -361,8 +373,10 @@ impl Walker<'_> {
                     };
                     if op.operator.chars().all(|c| c.is_ascii_lowercase()) {
                         gs.fill = colour;
+                        gs.spots[0] = None;
                     } else {
                         gs.stroke = colour;
+                        gs.spots[1] = None;
                     }
                 }
                 "cs" | "CS" => {
@@ -382,21 +396,36 @@ impl Walker<'_> {
                             space: s,
                             components,
                         };
+                        let spot = (s == Space::Other).then(|| space.clone());
                         if op.operator == "cs" {
                             gs.fill = colour;
+                            gs.spots[0] = spot;
                         } else {
                             gs.stroke = colour;
+                            gs.spots[1] = spot;
                         }
                     }
                 }
                 "sc" | "scn" | "SC" | "SCN" => {
                     let comps: Vec<f32> = o.iter().filter_map(num).collect();
+                    let spot = &gs.spots[usize::from(!op.operator.starts_with('s'))];
+                    let separated = spot
+                        .as_ref()
+                        .and_then(|sp| tint_cmyk(self.doc, sp, resources, &comps));
                     let target = if op.operator.starts_with('s') {
                         &mut gs.fill
                     } else {
                         &mut gs.stroke
                     };
-                    target.components = comps;
+                    match separated {
+                        Some(cmyk) => {
+                            *target = Colour {
+                                space: Space::Cmyk,
+                                components: cmyk.to_vec(),
+                            }
+                        }
+                        None => target.components = comps,
+                    }
                     if target.space == Space::Rgb && target.components.len() == 3 {
                         self.rgb(format!("an RGB colour set with `{}`", op.operator));
                     }
@@ -452,6 +481,11 @@ impl Walker<'_> {
                     points.clear();
                     other_path = false;
                 }
+                "sh" => {
+                    if let Some(Ok(name)) = o.first().map(Object::as_name) {
+                        self.shading(name, resources, &gs);
+                    }
+                }
                 "Do" => {
                     if let Some(Ok(name)) = o.first().map(Object::as_name) {
                         self.xobject(name, resources, &gs, depth);
@@ -471,6 +505,9 @@ impl Walker<'_> {
                         if m.space == Space::Rgb {
                             self.rgb("an inline RGB image");
                         }
+                        if images::is_stencil(image) {
+                            self.paint(PaintKind::Fill, m.bbox, &gs.fill, gs.overprint_fill);
+                        }
                         self.findings.images.push(m);
                     }
                 }
@@ -487,76 +524,5 @@ impl Walker<'_> {
             colour: colour.clone(),
             overprint,
         });
-    }
-
-    /// Shows one string or TJ array; returns the text matrix after it.
-    fn show(
-        &mut self,
-        gs: &GState,
-        mut tm: Matrix,
-        items: &[&Object],
-        resources: Option<&Dictionary>,
-    ) -> Matrix {
-        let Some(font) = gs.font.clone() else {
-            return tm;
-        };
-        let start = tm;
-        let mut codes_shown = Vec::new();
-        let mut gaps = Vec::new();
-        let mut advance = 0.0f32;
-        for item in items {
-            match item {
-                Object::String(bytes, _) => {
-                    codes_shown.extend_from_slice(bytes);
-                    let (codes, widths): (Vec<u32>, Vec<f32>) = match self.metrics(resources, &font)
-                    {
-                        Some(m) => m.codes(bytes).into_iter().map(|c| (c, m.width(c))).unzip(),
-                        None => bytes.iter().map(|&b| (u32::from(b), 500.0)).unzip(),
-                    };
-                    for (c, w) in codes.iter().zip(widths) {
-                        let word = if *c == 32 && bytes.len() == codes.len() {
-                            gs.word_spacing
-                        } else {
-                            0.0
-                        };
-                        advance += (w / 1000.0 * gs.size + gs.char_spacing + word) * gs.horizontal;
-                    }
-                }
-                other => {
-                    if let Some(n) = num(other) {
-                        advance -= n / 1000.0 * gs.size * gs.horizontal;
-                        if n <= -200.0 && !codes_shown.is_empty() {
-                            gaps.push(codes_shown.len());
-                        }
-                    }
-                }
-            }
-        }
-        tm = Matrix::translate(advance, 0.0).then(&tm);
-        if codes_shown.is_empty() {
-            return tm;
-        }
-        let to_page = start.then(&gs.ctm);
-        // Ascender and descender as fractions of the size: enough to see a line touch an
-        // edge, without reading every glyph outline.
-        let (lo, hi) = (gs.rise - 0.25 * gs.size, gs.rise + 0.8 * gs.size);
-        let corners = [
-            to_page.apply(0.0, lo),
-            to_page.apply(advance, lo),
-            to_page.apply(0.0, hi),
-            to_page.apply(advance, hi),
-        ];
-        self.findings.text.push(TextShow {
-            page: self.page,
-            font,
-            size: gs.size.abs() * to_page.vertical_scale(),
-            bbox: bbox_of(&corners),
-            origin: to_page.apply(0.0, gs.rise),
-            fill: gs.fill.clone(),
-            overprint: gs.overprint_fill,
-            codes: codes_shown,
-            gaps,
-        });
-        tm
     }
 }

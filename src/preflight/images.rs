@@ -10,6 +10,12 @@ use lopdf::{Dictionary, Document, Object, Stream};
 /// measured rather than risk the memory of the secretariat's PC.
 const MAX_PIXEL_BYTES: usize = 64 << 20;
 
+/// A stencil mask prints the current fill colour through its pixels: its ink is the
+/// fill's, not its own.
+pub fn is_stencil(stream: &Stream) -> bool {
+    get(&stream.dict, b"ImageMask", b"IM").and_then(|o| o.as_bool().ok()) == Some(true)
+}
+
 /// One image drawn on a page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImageUse {
@@ -25,7 +31,19 @@ pub struct ImageUse {
     /// The highest total area coverage of any pixel, percent; `None` when not measured.
     pub ink: Option<f32>,
     /// Why the ink could not be measured, when it could not.
-    pub unmeasured: Option<&'static str>,
+    pub unmeasured: Option<Unmeasured>,
+}
+
+/// Why an image's ink was not measured. The two kinds get different verdicts: a JPEG or
+/// 16-bit image is a normal file this checker has no decoder for (the shop is told to
+/// look), while pixels that cannot be read or are too many to read may print anything,
+/// and a false "ready" is worse than no check.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Unmeasured {
+    /// A format this checker does not decode.
+    Unsupported(&'static str),
+    /// Damaged, or beyond the memory limit: what prints is unknown.
+    Unreadable(&'static str),
 }
 
 /// The dictionary key an image uses, in full or in the inline abbreviation.
@@ -95,9 +113,10 @@ fn cmyk_ink(
     width: usize,
     height: usize,
     bpc: i64,
-) -> Result<f32, &'static str> {
+) -> Result<f32, Unmeasured> {
+    use Unmeasured::{Unreadable, Unsupported};
     if bpc != 8 {
-        return Err("not 8 bits per component");
+        return Err(Unsupported("not 8 bits per component"));
     }
     let space = space.and_then(|s| doc.dereference(s).ok()).map(|(_, s)| s);
     // An indexed image's ink is in its palette.
@@ -114,7 +133,7 @@ fn cmyk_ink(
         {
             Some(Object::String(s, _)) => s.clone(),
             Some(Object::Stream(s)) => decoded(s, 256 * 4)?,
-            _ => return Err("the palette cannot be read"),
+            _ => return Err(Unreadable("the palette cannot be read")),
         };
         return Ok(max_pixel(&table, false));
     }
@@ -122,10 +141,10 @@ fn cmyk_ink(
         .checked_mul(height)
         .and_then(|n| n.checked_mul(4))
         .filter(|&n| n <= MAX_PIXEL_BYTES)
-        .ok_or("too large to measure")?;
+        .ok_or(Unreadable("too large to measure"))?;
     let data = decoded(stream, expected)?;
     if data.len() < expected {
-        return Err("its pixel data is shorter than its size says");
+        return Err(Unreadable("its pixel data is shorter than its size says"));
     }
     // `/Decode [1 0 1 0 1 0 1 0]` (Photoshop's inverted CMYK) turns the bytes around.
     let inverted = stream
@@ -155,7 +174,8 @@ fn max_pixel(data: &[u8], inverted: bool) -> f32 {
 
 /// A stream's pixels, decoded by lopdf's bounded decoder; only lossless filters are read
 /// (JPEG and JPEG 2000 would need a codec this checker does not carry).
-fn decoded(stream: &Stream, limit: usize) -> Result<Vec<u8>, &'static str> {
+fn decoded(stream: &Stream, limit: usize) -> Result<Vec<u8>, Unmeasured> {
+    use Unmeasured::{Unreadable, Unsupported};
     let filters: Vec<Vec<u8>> = match stream
         .dict
         .get(b"Filter")
@@ -167,7 +187,7 @@ fn decoded(stream: &Stream, limit: usize) -> Result<Vec<u8>, &'static str> {
             .iter()
             .filter_map(|o| o.as_name().ok().map(<[u8]>::to_vec))
             .collect(),
-        Ok(_) => return Err("its /Filter is malformed"),
+        Ok(_) => return Err(Unreadable("its /Filter is malformed")),
     };
     if filters.iter().any(|f| {
         !matches!(
@@ -184,11 +204,11 @@ fn decoded(stream: &Stream, limit: usize) -> Result<Vec<u8>, &'static str> {
                 | b"RL"
         )
     }) {
-        return Err("it is JPEG-compressed");
+        return Err(Unsupported("it is JPEG-compressed"));
     }
     stream
         .decompressed_content_with_limit(limit + 1)
-        .map_err(|_| "its data cannot be decoded")
+        .map_err(|_| Unreadable("its data cannot be decoded"))
 }
 
 #[cfg(test)]
@@ -200,6 +220,40 @@ mod tests {
         // Two pixels: 25 % K, and 100/100/100/100 (400 %).
         assert_eq!(max_pixel(&[0, 0, 0, 64, 255, 255, 255, 255], false), 400.0);
         assert_eq!(max_pixel(&[255, 255, 255, 255], true), 0.0);
+    }
+
+    #[test]
+    fn pixels_that_cannot_be_read_are_unreadable_and_a_jpeg_is_unsupported() {
+        let doc = Document::with_version("1.6");
+        let ctm = Matrix([24.0, 0.0, 0.0, 24.0, 0.0, 0.0]);
+        let cmyk = |w: i64, filter: Option<&str>, data: Vec<u8>| {
+            let mut d = lopdf::dictionary! { "Width" => w, "Height" => w, "ColorSpace" => "DeviceCMYK", "BitsPerComponent" => 8 };
+            if let Some(f) = filter {
+                d.set("Filter", Object::Name(f.as_bytes().to_vec()));
+            }
+            measure(&doc, &Stream::new(d, data), "Im".into(), &ctm, None, 1).unmeasured
+        };
+        let too_large = cmyk(1 << 30, None, vec![0; 16]);
+        assert_eq!(
+            too_large,
+            Some(Unmeasured::Unreadable("too large to measure"))
+        );
+        let short = cmyk(4, None, vec![0; 16]);
+        assert!(
+            matches!(short, Some(Unmeasured::Unreadable(_))),
+            "{short:?}"
+        );
+        let jpeg = cmyk(4, Some("DCTDecode"), vec![0; 16]);
+        assert_eq!(jpeg, Some(Unmeasured::Unsupported("it is JPEG-compressed")));
+        assert_eq!(cmyk(2, None, vec![0; 16]), None);
+    }
+
+    #[test]
+    fn a_stencil_mask_is_recognised_by_either_key() {
+        let full = Stream::new(lopdf::dictionary! { "ImageMask" => true }, vec![]);
+        let short = Stream::new(lopdf::dictionary! { "IM" => true }, vec![]);
+        let plain = Stream::new(lopdf::dictionary! { "ImageMask" => false }, vec![]);
+        assert!(is_stencil(&full) && is_stencil(&short) && !is_stencil(&plain));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! ink, overprint, how black text is built, and the images' resolution.
 
 use super::content::{Findings, PaintKind, Space, TextShow, classify_space};
+use super::images::Unmeasured;
 use super::{Check, MIN_LINE_PT, MIN_TEXT_PT, Profile, at, by_pages, first_few};
 use lopdf::{Document, Object};
 
@@ -193,9 +194,13 @@ pub fn coverage(found: &Findings, profile: &Profile) -> Check {
                 let what = format!("image /{}", i.name);
                 over(i.page, &what, ink, i.bbox[0], i.bbox[1], &mut problems);
             }
-            (None, Some(why)) => warnings.push(format!(
+            (None, Some(Unmeasured::Unsupported(why))) => warnings.push(format!(
                 "page {}: the ink of CMYK image /{} was not measured: {why}",
                 i.page, i.name
+            )),
+            (None, Some(Unmeasured::Unreadable(why))) => problems.push(format!(
+                "page {}: CMYK image /{} at ({:.0}, {:.0}) pt cannot be measured ({why}); what it prints is unknown",
+                i.page, i.name, i.bbox[0], i.bbox[1]
             )),
             (None, None) => {}
         }

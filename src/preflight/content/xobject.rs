@@ -1,7 +1,7 @@
 //! XObjects drawn with `Do`: images are measured where they land, forms are run through
 //! the walker — each decoded once, each run counted against the file's limits.
 
-use super::{GState, Matrix, Space, Walker, images, matrix_of};
+use super::{GState, Matrix, PaintKind, Space, Walker, images, matrix_of};
 use lopdf::{Dictionary, Object};
 use std::rc::Rc;
 
@@ -43,6 +43,9 @@ impl Walker<'_> {
                 );
                 if m.space == Space::Rgb {
                     self.rgb(format!("the RGB image /{label}"));
+                }
+                if images::is_stencil(stream) {
+                    self.paint(PaintKind::Fill, m.bbox, &gs.fill, gs.overprint_fill);
                 }
                 self.findings.images.push(m);
             }
