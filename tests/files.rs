@@ -390,7 +390,9 @@ fn new_on_a_full_disk_leaves_nothing_and_the_retry_works() {
     let errors: Vec<&str> = said.lines().filter(|l| l.contains(": error: ")).collect();
     assert!(!errors.is_empty(), "{said}");
     assert!(
-        errors.iter().all(|l| l.contains("is still to be filled in")),
+        errors
+            .iter()
+            .all(|l| l.contains("is still to be filled in")),
         "{said}"
     );
 }

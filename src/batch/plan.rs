@@ -54,6 +54,9 @@ pub struct Job {
     pub outputs: Vec<(Output, String)>,
 }
 
+/// A leaflet's output files, in writing order.
+type Unit = Vec<(Output, String)>;
+
 /// What a run will build, and the PDF names it refused because two leaflets claim them.
 #[derive(Debug, Default)]
 pub struct Planned {
@@ -105,7 +108,7 @@ pub fn plan(
 ) -> Planned {
     // Leaflets share folders; look for each folder's `_data` once.
     let mut data_dirs: BTreeMap<PathBuf, Option<PathBuf>> = BTreeMap::new();
-    let mut units: Vec<(&PathBuf, String, Vec<(Output, String)>)> = Vec::new();
+    let mut units: Vec<(&PathBuf, String, Unit)> = Vec::new();
     for path in leaflets {
         let Some(name) = output_name(path) else {
             summary.failed += 1;
