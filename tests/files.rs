@@ -379,20 +379,20 @@ fn new_on_a_full_disk_leaves_nothing_and_the_retry_works() {
         "{}",
         String::from_utf8_lossy(&retry.stderr)
     );
-    // The retry wrote the whole template: `check` refuses only its placeholders.
+    // The retry wrote the whole template: `check` reads it and finds only the places still
+    // to be filled in, nothing broken or cut off.
     let check = leaflet_in(dir.path(), &["check", "leaflets/wondzorg-thuis.yaml"]);
-    let report = format!(
+    let said = format!(
         "{}{}",
         String::from_utf8_lossy(&check.stdout),
         String::from_utf8_lossy(&check.stderr)
     );
-    assert_eq!(check.status.code(), Some(1), "{report}");
-    let errors: Vec<&str> = report.lines().filter(|l| l.contains(": error: ")).collect();
-    assert!(!errors.is_empty(), "{report}");
+    let errors: Vec<&str> = said.lines().filter(|l| l.contains(": error: ")).collect();
+    assert!(!errors.is_empty(), "{said}");
     assert!(
         errors
             .iter()
-            .all(|l| l.contains("from `leaflet new` is still to be filled in")),
-        "{report}"
+            .all(|l| l.contains("is still to be filled in")),
+        "{said}"
     );
 }

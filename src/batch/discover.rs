@@ -74,7 +74,21 @@ fn walk(dir: &Path, out: Option<&Path>, found: &mut Found) {
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     for (path, kind) in entries {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') || name == crate::shared::DATA_DIR {
+        if name == crate::shared::DATA_DIR {
+            continue;
+        }
+        if name.starts_with('.') {
+            // Hidden folders (`.git`) hold no leaflets; a hidden leaflet file is said, since
+            // a leaflet that disappears from the output without a word looks like a bug.
+            if !kind.is_dir() && is_leaflet_name(&path) {
+                found.diagnostics.push(
+                    Diagnostic::warning(
+                        &path,
+                        "a hidden file (its name starts with a dot); skipped",
+                    )
+                    .hint("to build it, rename it without the leading dot"),
+                );
+            }
             continue;
         }
         if kind.is_dir() {
@@ -170,6 +184,10 @@ mod tests {
         let lib = dir.path();
         fs::write(lib.join("a.yaml"), "x").unwrap();
         fs::write(lib.join("Wondzorg.YAML"), "x").unwrap();
+        fs::write(lib.join(".verborgen.yml"), "x").unwrap();
+        fs::create_dir(lib.join(".git")).unwrap();
+        fs::write(lib.join(".git/x.yaml"), "x").unwrap();
+        fs::write(lib.join(".notities"), "x").unwrap();
         let made = std::process::Command::new("mkfifo")
             .arg(lib.join("pipe.yaml"))
             .status();
@@ -194,6 +212,10 @@ mod tests {
         assert_eq!(
             said,
             [
+                (
+                    ".verborgen.yml".to_string(),
+                    "a hidden file (its name starts with a dot); skipped".to_string()
+                ),
                 (
                     "link".to_string(),
                     "a link to a folder; its leaflets were not built".to_string()

@@ -34,11 +34,17 @@ struct IndexRow<'a> {
     sha256: &'a str,
 }
 
-/// A cell Excel or LibreOffice would run as a formula (`=`, `+`, `-`, `@`, a tab or a
-/// carriage return first) gets a leading `'`, as the OWASP CSV-injection guidance says: a
-/// leaflet title is enough to plant one in the print shop's spreadsheet.
+/// A cell Excel or LibreOffice would run as a formula gets a leading `'`, as the OWASP
+/// CSV-injection guidance says: a leaflet title is enough to plant one in the print shop's
+/// spreadsheet. Beyond OWASP's `=`, `+`, `-`, `@`, tab and carriage return first, the cell
+/// is also defused when such a sign follows leading white space or line breaks (spreadsheets
+/// trim some of it on import), or is a full-width sign (`＝`, `＋`, `－`, `＠`), which
+/// East-Asian Excel input takes as the ASCII sign.
 pub fn csv_cell(text: &str) -> Cow<'_, str> {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    const FORMULA_SIGNS: [char; 8] = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+    let first_visible = text.trim_start_matches(|c: char| c.is_whitespace() || c.is_control());
+    let risky = text.starts_with(['\t', '\r', '\n']) || first_visible.starts_with(FORMULA_SIGNS);
+    if risky {
         Cow::Owned(format!("'{text}"))
     } else {
         Cow::Borrowed(text)
@@ -47,6 +53,29 @@ pub fn csv_cell(text: &str) -> Cow<'_, str> {
 
 /// Writes both index files from the manifest, leaving out PDFs whose leaflet is gone.
 pub fn write_index(out: &Path, manifest: &Manifest) -> Result<(), Diagnostic> {
+    let (json, csv) = render(out, manifest)?;
+    let json_path = out.join(INDEX_JSON);
+    write_atomic(&json_path, &json).map_err(|e| Diagnostic::error(&json_path, e))?;
+    let csv_path = out.join(INDEX_CSV);
+    write_atomic(&csv_path, &csv).map_err(|e| Diagnostic::error(&csv_path, e))
+}
+
+/// Whether both index files on disk are byte for byte what the manifest gives. A run that
+/// changes nothing still checks this: an index emptied, truncated or edited by hand is what
+/// the print shop receives, and must not outlive the next build.
+pub fn is_current(out: &Path, manifest: &Manifest) -> bool {
+    let Ok((json, csv)) = render(out, manifest) else {
+        return false;
+    };
+    let same = |name: &str, want: &[u8]| {
+        std::fs::metadata(out.join(name)).is_ok_and(|m| m.is_file() && m.len() == want.len() as u64)
+            && std::fs::read(out.join(name)).is_ok_and(|got| got == want)
+    };
+    same(INDEX_JSON, &json) && same(INDEX_CSV, &csv)
+}
+
+/// The bytes of `index.json` and `index.csv` for a manifest.
+fn render(out: &Path, manifest: &Manifest) -> Result<(Vec<u8>, Vec<u8>), Diagnostic> {
     let listed = || {
         manifest
             .leaflets
@@ -68,14 +97,20 @@ pub fn write_index(out: &Path, manifest: &Manifest) -> Result<(), Diagnostic> {
         })
         .collect();
     let json = serde_json::to_vec_pretty(&json_rows).expect("index serialises");
-    let json_path = out.join(INDEX_JSON);
-    write_atomic(&json_path, &json).map_err(|e| Diagnostic::error(&json_path, e))?;
 
     let mut csv = csv::WriterBuilder::new()
         .delimiter(CSV_SEPARATOR)
         .from_writer(UTF8_BOM.to_vec());
     for r in json_rows {
+        // Every text cell: a leaflet file named `-x.yaml` or a path given as `@x/…` would
+        // reach the sheet through `pdf` or `source` just as well as through a title.
+        let (pdf, source, revised) = (csv_cell(r.pdf), csv_cell(r.source), csv_cell(r.revised));
+        let revised_nl = csv_cell(&r.revised_nl).into_owned();
         let r = IndexRow {
+            pdf: &pdf,
+            source: &source,
+            revised: &revised,
+            revised_nl,
             title: csv_cell_owned(r.title),
             authors: csv_cell_owned(r.authors),
             route: csv_cell_owned(r.route),
@@ -84,11 +119,10 @@ pub fn write_index(out: &Path, manifest: &Manifest) -> Result<(), Diagnostic> {
         csv.serialize(&r)
             .map_err(|e| Diagnostic::error(out, e.to_string()))?;
     }
-    let bytes = csv
+    let csv = csv
         .into_inner()
         .map_err(|e| Diagnostic::error(out, e.to_string()))?;
-    let csv_path = out.join(INDEX_CSV);
-    write_atomic(&csv_path, &bytes).map_err(|e| Diagnostic::error(&csv_path, e))
+    Ok((json, csv))
 }
 
 fn csv_cell_owned(text: Cow<'_, str>) -> Cow<'_, str> {
@@ -113,7 +147,28 @@ mod tests {
         for bad in ["=1+1", "+32 3 821", "-2", "@SUM(A1)", "\tx", "\rx"] {
             assert_eq!(csv_cell(bad), format!("'{bad}"));
         }
-        for good in ["Immunotherapie", "CT-scan", "105 (oncologie)", "'al"] {
+        // Signs behind white space, line breaks, a no-break space, or full width.
+        for bad in [
+            " =1+1",
+            "  +1",
+            "\n=HYPERLINK(\"x\")",
+            "\u{a0}-2",
+            "\u{3000}@x",
+            "＝1+1",
+            "＋1",
+            "\n",
+        ] {
+            assert_eq!(csv_cell(bad), format!("'{bad}"), "{bad:?}");
+        }
+        for good in [
+            "Immunotherapie",
+            "CT-scan",
+            "105 (oncologie)",
+            "'al",
+            "a = b",
+            "2 - 1",
+            "",
+        ] {
             assert_eq!(csv_cell(good), good);
         }
     }

@@ -6,7 +6,7 @@
 
 use super::build::Outcome;
 use super::files::write_atomic;
-use super::index::{self, INDEX_CSV, INDEX_JSON};
+use super::index;
 use super::manifest::{Entry, MANIFEST, Manifest};
 use super::options::Summary;
 use super::plan::Job;
@@ -94,6 +94,16 @@ impl<'a> Ledger<'a> {
         self.last_flush = Instant::now();
     }
 
+    /// Takes a leaflet's files as unproven, as if its build had failed: the name is claimed
+    /// by two leaflets now, and whichever is kept must be built anew once that is resolved.
+    pub fn distrust(&mut self, name: &str) {
+        if self.current(name).is_some_and(|e| !e.inputs.is_empty()) {
+            self.changes.remove(name);
+            self.failed.insert(name.to_string());
+            self.dirty = true;
+        }
+    }
+
     /// Records what became of one leaflet, and writes the manifest and index when the last
     /// write is [`FLUSH_INTERVAL`] ago.
     pub fn record(&mut self, job: &Job, outcome: &Outcome, force: bool) {
@@ -118,16 +128,7 @@ impl<'a> Ledger<'a> {
                 self.failed.remove(&job.name);
                 self.dirty = true;
             }
-            Outcome::Failed(_) => {
-                if self
-                    .current(&job.name)
-                    .is_some_and(|e| !e.inputs.is_empty())
-                {
-                    self.changes.remove(&job.name);
-                    self.failed.insert(job.name.clone());
-                    self.dirty = true;
-                }
-            }
+            Outcome::Failed(_) => self.distrust(&job.name),
             Outcome::Skipped => {}
         }
         if self.dirty && self.last_flush.elapsed() >= FLUSH_INTERVAL {
@@ -169,8 +170,7 @@ impl<'a> Ledger<'a> {
             && self.base.tool == self.tool
             && !self.base.leaflets.keys().any(missing)
             && out.join(MANIFEST).is_file()
-            && out.join(INDEX_JSON).is_file()
-            && out.join(INDEX_CSV).is_file();
+            && index::is_current(&out, self.base);
         if !quiet {
             let mut manifest = self.merged();
             if prune {
@@ -200,9 +200,14 @@ impl<'a> Ledger<'a> {
     }
 }
 
-/// Old manifest entries whose leaflet file is gone, and not built in this run.
-pub fn find_orphans(old: &Manifest, jobs: &[Job]) -> BTreeSet<String> {
-    let current: BTreeSet<&str> = jobs.iter().map(|j| j.name.as_str()).collect();
+/// Old manifest entries whose leaflet file is gone, and not built in this run. A name two
+/// leaflets claim (`refused`) has leaflets, so its files are not orphans.
+pub fn find_orphans(old: &Manifest, jobs: &[Job], refused: &BTreeSet<String>) -> BTreeSet<String> {
+    let current: BTreeSet<&str> = jobs
+        .iter()
+        .map(|j| j.name.as_str())
+        .chain(refused.iter().map(String::as_str))
+        .collect();
     old.leaflets
         .iter()
         .filter(|(name, _)| !current.contains(name.as_str()))

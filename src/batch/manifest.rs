@@ -53,16 +53,61 @@ pub struct Manifest {
 impl Manifest {
     /// The manifest in `out`, or an empty one: a missing or damaged manifest only costs a
     /// rebuild, since nothing is trusted without it.
+    ///
+    /// A manifest whose seal does not match its text was edited by hand or damaged: its
+    /// hashes may not be those of the files, and the index made from them would lie to the
+    /// print shop, so it is not trusted either.
     pub fn load(out: &Path) -> Manifest {
         std::fs::read(out.join(MANIFEST))
             .ok()
+            // The seal is one more field to serde, and ignored there.
+            .filter(|b| sealed(b))
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_default()
     }
 
+    /// The manifest as JSON, sealed: its last field is the CRC-32 of the text before it.
+    ///
+    /// The seal guards against damage and hand edits, not against an attacker (who could
+    /// compute any seal): a CRC catches every edit of up to 32 bits in a row and misses
+    /// others once in four billion, and costs a hundredth of SHA-256 on every run.
     pub fn to_json(&self) -> Vec<u8> {
-        serde_json::to_vec_pretty(self).expect("manifest serialises")
+        let mut body = serde_json::to_vec_pretty(self).expect("manifest serialises");
+        let seal = format!("{:08x}", crc32fast::hash(&body));
+        // The body ends in `\n}`; the seal goes inside it, as one more field.
+        body.truncate(body.len() - 2);
+        body.extend_from_slice(SEAL_FIELD);
+        body.extend_from_slice(seal.as_bytes());
+        body.extend_from_slice(b"\"\n}");
+        body
     }
+}
+
+/// A CRC-32 in hex.
+const SEAL_HEX_LEN: usize = 8;
+
+/// What comes between the manifest's text and its seal.
+const SEAL_FIELD: &[u8] = b",\n  \"seal\": \"";
+
+/// Whether the manifest's seal matches its text. False for a manifest without a seal
+/// (written by hand, or by an older version: that costs one rebuild).
+fn sealed(bytes: &[u8]) -> bool {
+    // `,\n  "seal": "<8 hex>"\n}` closes a sealed manifest.
+    let tail_len = SEAL_FIELD.len() + SEAL_HEX_LEN + 3;
+    let Some(split) = bytes.len().checked_sub(tail_len) else {
+        return false;
+    };
+    let (body, tail) = bytes.split_at(split);
+    let Some(seal) = tail
+        .strip_prefix(SEAL_FIELD)
+        .and_then(|t| t.strip_suffix(b"\"\n}"))
+    else {
+        return false;
+    };
+    let mut h = crc32fast::Hasher::new();
+    h.update(body);
+    h.update(b"\n}");
+    format!("{:08x}", h.finalize()).as_bytes() == seal
 }
 
 pub fn target_name(target: Target) -> &'static str {
@@ -86,4 +131,47 @@ pub fn tool_fingerprint(target: Target) -> String {
 pub fn feed(h: &mut Sha256, bytes: &[u8]) {
     h.update((bytes.len() as u64).to_le_bytes());
     h.update(bytes);
+}
+
+#[cfg(test)]
+mod seal_tests {
+    use super::*;
+
+    fn manifest() -> Manifest {
+        let mut m = Manifest {
+            tool: "t".into(),
+            ..Manifest::default()
+        };
+        m.gone.insert("weg.pdf".into());
+        m
+    }
+
+    #[test]
+    fn a_sealed_manifest_reads_back_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(MANIFEST), manifest().to_json()).unwrap();
+        let back = Manifest::load(dir.path());
+        assert_eq!(back.tool, "t");
+        assert_eq!(back.gone, manifest().gone);
+        // Still JSON for people and scripts.
+        let v: serde_json::Value = serde_json::from_slice(&manifest().to_json()).unwrap();
+        assert_eq!(v["seal"].as_str().unwrap().len(), SEAL_HEX_LEN);
+    }
+
+    #[test]
+    fn an_edited_or_unsealed_manifest_is_not_trusted() {
+        let json = manifest().to_json();
+        assert!(sealed(&json));
+        let edited = String::from_utf8(json.clone())
+            .unwrap()
+            .replace("weg", "wag");
+        assert!(!sealed(edited.as_bytes()));
+        let plain = serde_json::to_vec_pretty(&manifest()).unwrap();
+        assert!(!sealed(&plain));
+        assert!(!sealed(b""));
+        assert!(!sealed(&json[1..]));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(MANIFEST), edited).unwrap();
+        assert_eq!(Manifest::load(dir.path()).tool, "");
+    }
 }

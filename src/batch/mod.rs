@@ -59,7 +59,8 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
     summary.failed += found.diagnostics.iter().filter(|d| d.is_error()).count();
     summary.diagnostics.extend(found.diagnostics);
     let old = manifest::Manifest::load(&out);
-    let jobs = plan::plan(&found.leaflets, opts, &out, &old, &mut summary);
+    let planned = plan::plan(&found.leaflets, opts, &out, &old, &mut summary);
+    let jobs = planned.jobs;
 
     // Shared data per `_data` folder; most libraries have one.
     let mut libraries: BTreeMap<Option<PathBuf>, Result<Library, Vec<Diagnostic>>> =
@@ -83,12 +84,16 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
         }
     }
 
-    let ledger = Mutex::new(Ledger::new(
+    let mut ledger = Ledger::new(
         &out,
         &old,
         &fingerprint,
-        find_orphans(&old, &jobs),
-    ));
+        find_orphans(&old, &jobs, &planned.refused),
+    );
+    for name in &planned.refused {
+        ledger.distrust(name);
+    }
+    let ledger = Mutex::new(ledger);
 
     let progress = Progress::new(opts.progress, jobs.len());
     let one = |job: &plan::Job| {

@@ -6,7 +6,7 @@ use super::manifest::Manifest;
 use super::options::{Options, Summary};
 use crate::diagnostic::Diagnostic;
 use crate::shared::find_data_dir;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The files one leaflet becomes. They are one unit: rebuilt together, replaced together.
@@ -54,6 +54,18 @@ pub struct Job {
     pub outputs: Vec<(Output, String)>,
 }
 
+/// A leaflet's output files, in writing order.
+type Unit = Vec<(Output, String)>;
+
+/// What a run will build, and the PDF names it refused because two leaflets claim them.
+#[derive(Debug, Default)]
+pub struct Planned {
+    pub jobs: Vec<Job>,
+    /// Names two or more leaflets claim. Their files already on disk are not the PDF of any
+    /// one of them for sure, so the next run must not take them as up to date.
+    pub refused: BTreeSet<String>,
+}
+
 /// Which outputs a leaflet gets: those asked for, and those it had before. A booklet made
 /// once stays in step with its PDF on every later plain `leaflet build`, since the booklet
 /// is what the secretary prints; `--force` makes exactly what is asked for.
@@ -73,19 +85,30 @@ fn wanted(opts: &Options, stem: &str, before: &[String]) -> Vec<(Output, String)
         .collect()
 }
 
+/// The key two output names collide under. Output folders are copied to Windows shares and
+/// USB sticks for the print shop, where `CT-scan.pdf` and `ct-scan.pdf` are one file: names
+/// that differ only in case are the same name.
+fn clash_key(name: &str) -> String {
+    name.to_lowercase()
+}
+
 /// Gives every leaflet its unit of outputs, refusing names that are unsafe or taken twice
-/// (including by another leaflet's booklet or 2-up sheet).
+/// (including by another leaflet's booklet or 2-up sheet, and names differing only in case).
+///
+/// Every leaflet of a clash is refused, not all but the first: which one came first depends
+/// on folder names, so adding `sub/ct-scan.yaml` would otherwise silently replace the
+/// `ct-scan.pdf` of the top-level `ct-scan.yaml`. The files already there stay, untrusted,
+/// until the clash is resolved (see [`Planned::refused`]).
 pub fn plan(
     leaflets: &[PathBuf],
     opts: &Options,
     out: &Path,
     old: &Manifest,
     summary: &mut Summary,
-) -> Vec<Job> {
-    let mut taken: BTreeMap<String, PathBuf> = BTreeMap::new();
+) -> Planned {
     // Leaflets share folders; look for each folder's `_data` once.
     let mut data_dirs: BTreeMap<PathBuf, Option<PathBuf>> = BTreeMap::new();
-    let mut jobs = Vec::new();
+    let mut units: Vec<(&PathBuf, String, Unit)> = Vec::new();
     for path in leaflets {
         let Some(name) = output_name(path) else {
             summary.failed += 1;
@@ -102,23 +125,49 @@ pub fn plan(
             .map(|e| e.files.iter().map(|f| f.name.clone()).collect())
             .unwrap_or_default();
         let outputs = wanted(opts, stem, &before);
-        if let Some((clash, first)) = outputs
-            .iter()
-            .find_map(|(_, n)| taken.get(n).map(|first| (n, first)))
-        {
+        units.push((path, name, outputs));
+    }
+    // Who makes each output name, in leaflet order.
+    let mut makers: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, (_, _, outputs)) in units.iter().enumerate() {
+        for (_, n) in outputs {
+            let who = makers.entry(clash_key(n)).or_default();
+            if who.last() != Some(&i) {
+                who.push(i);
+            }
+        }
+    }
+    let mut planned = Planned::default();
+    for (i, (path, name, outputs)) in units.iter().enumerate() {
+        let clash = outputs.iter().find_map(|(_, n)| {
+            let who = &makers[&clash_key(n)];
+            let other = who.iter().find(|&&j| j != i)?;
+            Some((n, *other))
+        });
+        if let Some((clash, other)) = clash {
+            let (other_path, other_name, _) = &units[other];
+            let what = if other_name.eq_ignore_ascii_case(clash) && other_name != clash {
+                format!("{other_name}, the same name on a Windows share")
+            } else {
+                clash.clone()
+            };
             summary.failed += 1;
             summary.diagnostics.push(
                 Diagnostic::error(
                     path,
-                    format!("another leaflet, {}, also makes {clash}", first.display()),
+                    format!(
+                        "another leaflet, {}, also makes {what}; neither was built",
+                        other_path.display()
+                    ),
                 )
-                .hint("give one of the two files another name"),
+                .hint("give one of the two files another name; the PDFs already there were kept"),
             );
+            planned.refused.insert(name.clone());
             continue;
         }
-        for (_, n) in &outputs {
-            taken.insert(n.clone(), path.clone());
-        }
+        let path: &PathBuf = path;
+        let name = name.clone();
+        let outputs = outputs.clone();
         let parent = path.parent().unwrap_or(Path::new("."));
         let data_dir = data_dirs
             .entry(parent.to_path_buf())
@@ -128,7 +177,7 @@ pub fn plan(
             .unwrap_or_else(|_| path.clone())
             .display()
             .to_string();
-        jobs.push(Job {
+        planned.jobs.push(Job {
             path: path.clone(),
             origin,
             name,
@@ -137,5 +186,5 @@ pub fn plan(
             outputs,
         });
     }
-    jobs
+    planned
 }
