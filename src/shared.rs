@@ -14,6 +14,8 @@ use crate::diagnostic::Diagnostic;
 use crate::source::file::{MAX_FILE_BYTES, nesting_guard, read_utf8};
 use crate::source::yaml;
 use crate::style::HouseStyle;
+use schemars::JsonSchema;
+use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -23,6 +25,19 @@ pub const STYLE_FILE: &str = "style.yaml";
 pub const CONTACTS_FILE: &str = "contacts.yaml";
 pub const HYPHENATION_FILE: &str = "hyphenation.txt";
 
+/// A department's contact details, as printed: "Contact: name, tel. phone, hours".
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Who answers, e.g. "Oncologisch dagziekenhuis".
+    pub name: String,
+    /// The phone number, e.g. "03 821 30 00".
+    pub phone: String,
+    /// When to call, e.g. "maandag tot vrijdag van 8 tot 17 uur".
+    #[serde(default)]
+    pub hours: Option<String>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct SharedData {
     /// The nearest `_data` folder these came from; `None` when no leaflet folder has one.
@@ -30,7 +45,7 @@ pub struct SharedData {
     /// Route number → description, e.g. `105` → `oncologisch dagziekenhuis en consultaties`.
     pub routes: BTreeMap<String, String>,
     /// Contact key → details, e.g. `oncologie` → Oncologisch dagziekenhuis, 03 821 30 00.
-    pub contacts: BTreeMap<String, crate::model::Contact>,
+    pub contacts: BTreeMap<String, Contact>,
     pub style: HouseStyle,
     /// The exception lists' text, one word per line with its breaks (`kan-ker-im-mu-no`),
     /// the deepest folder's last so its words win.
@@ -183,7 +198,7 @@ fn load_contacts(path: &Path, data: &mut SharedData, errors: &mut Vec<Diagnostic
     let Some(text) = read_yaml(path, errors) else {
         return;
     };
-    match yaml::parse::<Option<BTreeMap<String, crate::model::Contact>>>(&text) {
+    match yaml::parse::<Option<BTreeMap<String, Contact>>>(&text) {
         Ok(map) => data.contacts.extend(map.unwrap_or_default()),
         Err(e) => {
             errors.push(located(path, &e).hint(

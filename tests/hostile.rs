@@ -79,7 +79,10 @@ const CASES: &[(&str, Expect)] = &[
     ("nul-byte.yaml", Fails("")),
     // Removing them would join the words around them: refused, as `check` does.
     ("escaped-nul-in-body.yaml", Fails("control character")),
-    ("escaped-control-chars-in-title.yaml", Fails("control character")),
+    (
+        "escaped-control-chars-in-title.yaml",
+        Fails("control character"),
+    ),
     (
         "escaped-control-chars-in-authors.yaml",
         Fails("control character"),

@@ -61,18 +61,8 @@ pub enum ContactField {
     Inline(Contact),
 }
 
-/// A department's contact details, as printed: "Contact: name, tel. phone, hours".
-#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Contact {
-    /// Who answers, e.g. "Oncologisch dagziekenhuis".
-    pub name: String,
-    /// The phone number, e.g. "03 821 30 00".
-    pub phone: String,
-    /// When to call, e.g. "maandag tot vrijdag van 8 tot 17 uur".
-    #[serde(default)]
-    pub hours: Option<String>,
-}
+/// A department's contact details: shared entries and inline ones have one type.
+pub use crate::shared::Contact;
 
 /// `route: 105` (a key into `_data/routes.yaml`) or an inline route.
 #[derive(Debug, Deserialize, JsonSchema)]
