@@ -10,6 +10,7 @@ use crate::model::{self, LeafletFile, MAX_FILE_BYTES};
 use crate::pipeline::{self, Engine};
 use crate::shared::{SharedData, find_data_dir};
 use crate::sourcemap::TextField;
+use crate::text::items::{TextWarning, TextWarningKind};
 use chrono::{Datelike, Months, NaiveDate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -173,57 +174,26 @@ fn layout_warning(
     path: &Path,
     source: &str,
     fields: &[TextField],
-    warning: &str,
+    warning: &TextWarning,
     origin: Option<&Origin>,
 ) -> Diagnostic {
-    let word = warning.split('“').nth(1).and_then(|s| s.split('”').next());
-    let Some(word) = word.filter(|_| warning.contains("wider than a line")) else {
-        return Diagnostic::warning(path, warning)
-            .hint("build the PDF and look at this spot; rewording the sentence usually helps");
+    let word = warning.words.as_str();
+    let d = match warning.kind {
+        TextWarningKind::WordCut => Diagnostic::error(
+            path,
+            format!("the word “{word}” does not fit on a line, even hyphenated"),
+        )
+        .hint(WIDE_WORD_HINT),
+        TextWarningKind::TieSplit => Diagnostic::warning(path, &warning.message)
+            .hint("build the PDF and look at this spot; rewording the sentence usually helps"),
     };
-    let d = Diagnostic::error(
-        path,
-        format!("the word “{word}” does not fit on a line, even hyphenated"),
+    place_word(
+        d.spanning(word.chars().count()),
+        source,
+        fields,
+        word,
+        origin,
     )
-    .hint(WIDE_WORD_HINT)
-    .spanning(word.chars().count());
-    place_word(d, source, fields, word, origin)
-}
-
-/// Gives `build`'s layout warnings (which name a word but no place) the line and column of
-/// that word, so `build` and `check` point at the same spot.
-pub fn place_layout_warnings(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut sources: BTreeMap<PathBuf, Option<(String, Vec<TextField>)>> = BTreeMap::new();
-    diagnostics
-        .into_iter()
-        .map(|d| {
-            let word = d
-                .message
-                .split('“')
-                .nth(1)
-                .and_then(|s| s.split('”').next());
-            let (Some(word), None) = (word.map(str::to_string), d.line) else {
-                return d;
-            };
-            let parsed = sources.entry(d.file.clone()).or_insert_with(|| {
-                let source = std::fs::read_to_string(&d.file).ok()?;
-                let file = crate::source::yaml::parse::<LeafletFile>(&source).ok()?;
-                let fields = text_fields(&file, &source);
-                Some((source, fields))
-            });
-            match parsed {
-                Some((source, fields)) => {
-                    let width = word.chars().count();
-                    let d = match d.hint {
-                        None => d.hint(WIDE_WORD_HINT),
-                        Some(_) => d,
-                    };
-                    place_word(d.spanning(width), source, fields, &word, None)
-                }
-                None => d,
-            }
-        })
-        .collect()
 }
 
 /// What a run of `check` found, for the exit code and the closing line.

@@ -235,8 +235,7 @@ fn build(opts: &Options) -> i32 {
         }
     }
     println!("{}", summary.line());
-    let diagnostics = crate::check::place_layout_warnings(summary.diagnostics.clone());
-    Reporter::default().print_all(&diagnostics);
+    Reporter::default().print_all(&summary.diagnostics);
     if opts.booklet || opts.two_up {
         if opts.booklet {
             println!("booklets: {}", printer_advice(Imposition::Booklet));

@@ -11,6 +11,7 @@ use crate::sourcemap::TextField;
 use crate::style::{Padding, Paper};
 use crate::text::fonts::Fonts;
 use crate::text::hyphenate::Hyphenator;
+use crate::text::items::TextWarning;
 use std::path::Path;
 
 /// What every leaflet of a run shares: loaded once, read by all threads.
@@ -216,24 +217,25 @@ pub fn place_word(
     d
 }
 
-/// A layout warning for `build`, placed like `check` places it.
+/// A layout warning for `build`, placed like `check` places it: at the words it is about,
+/// searched from where their block was typed.
 fn layout_diagnostic(
     path: &Path,
     source: &str,
     fields: &[TextField],
-    warning: &str,
+    warning: &TextWarning,
     origin: Option<&Origin>,
 ) -> Diagnostic {
-    let d = Diagnostic::warning(path, warning);
-    let word = warning.split('“').nth(1).and_then(|s| s.split('”').next());
-    match (word, origin) {
-        (Some(word), Some(_)) => place_word(
-            d.hint(WIDE_WORD_HINT).spanning(word.chars().count()),
+    let d = Diagnostic::warning(path, &warning.message);
+    match origin {
+        Some(_) => place_word(
+            d.hint(WIDE_WORD_HINT)
+                .spanning(warning.words.chars().count()),
             source,
             fields,
-            word,
+            &warning.words,
             origin,
         ),
-        _ => d,
+        None => d,
     }
 }

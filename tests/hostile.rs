@@ -264,7 +264,7 @@ fn check_case(path: &Path, expect: Expect) -> Vec<String> {
                 )),
                 Err(e) => problems.push(format!("{name}: the PDF does not load: {e}")),
             }
-            Outcome::Built(warnings)
+            Outcome::Built(warnings.iter().map(|w| w.message.clone()).collect())
         }
         Ok(Err(errors)) => Outcome::Failed(errors),
     };

@@ -13,6 +13,7 @@ use leaflet_printer::report;
 use leaflet_printer::shared::SharedData;
 use leaflet_printer::style::Align;
 use leaflet_printer::text::hyphenate::Hyphenator;
+use leaflet_printer::text::items::TextWarningKind;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -511,7 +512,9 @@ fn a_tied_chain_wider_than_a_line_breaks_with_a_warning() {
         layout
             .warnings
             .iter()
-            .any(|w| w.contains("are kept together") && w.contains("0470")),
+            .any(|w| w.kind == TextWarningKind::TieSplit
+                && w.message.contains("are kept together")
+                && w.words.contains("0470")),
         "{:?}",
         layout.warnings
     );

@@ -153,32 +153,34 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
     // Every output of the unit in memory first; then all written together.
     let mut contents: Vec<Vec<u8>> = Vec::with_capacity(job.outputs.len());
     for (kind, _) in &job.outputs {
-        let bytes =
-            match kind {
-                Output::Leaflet => built.pdf.clone(),
-                Output::Booklet | Output::TwoUp => {
-                    let imposition = if *kind == Output::Booklet {
-                        Imposition::Booklet
-                    } else {
-                        Imposition::TwoUp
-                    };
-                    let sheets = impose(&built.layout.pages, imposition);
-                    crate::pdf::write(&sheets, &meta(&built), Target::Office, &engine.fonts)
-                }
-                Output::LargePrint => {
-                    match pipeline::build(engine, lib.large(), path, &source, opts.target) {
-                        Ok(large) => {
-                            warnings.extend(
-                                large.layout.warnings.iter().map(|w| {
-                                    Diagnostic::warning(path, format!("large print: {w}"))
-                                }),
-                            );
-                            large.pdf
+        let bytes = match kind {
+            Output::Leaflet => built.pdf.clone(),
+            Output::Booklet | Output::TwoUp => {
+                let imposition = if *kind == Output::Booklet {
+                    Imposition::Booklet
+                } else {
+                    Imposition::TwoUp
+                };
+                let sheets = impose(&built.layout.pages, imposition);
+                crate::pdf::write(&sheets, &meta(&built), Target::Office, &engine.fonts)
+            }
+            Output::LargePrint => {
+                match pipeline::build(engine, lib.large(), path, &source, opts.target) {
+                    Ok(large) => {
+                        // The large print's own layout warnings, placed like the
+                        // office PDF's; the rest it shares with that PDF.
+                        for mut w in large.warnings {
+                            if !built.warnings.contains(&w) {
+                                w.message = format!("large print: {}", w.message);
+                                warnings.push(w);
+                            }
                         }
-                        Err(e) => return Outcome::Failed(e),
+                        large.pdf
                     }
+                    Err(e) => return Outcome::Failed(e),
                 }
-            };
+            }
+        };
         contents.push(bytes);
     }
     let paths: Vec<_> = job.outputs.iter().map(|(_, n)| job.out.join(n)).collect();

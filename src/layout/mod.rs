@@ -135,7 +135,7 @@ pub struct Layout {
     pub pages: Vec<Page>,
     pub lines: Vec<LineStat>,
     pub page_stats: PageStats,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::text::items::TextWarning>,
     /// For each warning, where the text it is about was typed (when it came from a block
     /// of the leaflet's own text).
     pub warning_origins: Vec<Option<crate::document::Origin>>,

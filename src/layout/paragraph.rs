@@ -53,7 +53,7 @@ pub fn set_block(
     block: &Block,
     builder: &ItemBuilder,
     style: &HouseStyle,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<crate::text::items::TextWarning>,
 ) -> SetBlock {
     let padding = if block.background.is_some() {
         route_padding(style)

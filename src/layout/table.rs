@@ -65,7 +65,7 @@ pub fn set_table(
     table: &Table,
     builder: &ItemBuilder,
     style: &HouseStyle,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<crate::text::items::TextWarning>,
 ) -> SetTable {
     let columns = table.rows.iter().map(Vec::len).max().unwrap_or(0);
     let size = block.size;

@@ -129,10 +129,35 @@ pub struct ItemBuilder<'a> {
     pub protrusion: bool,
 }
 
-/// The paragraph's items, and a message for each word that had to be forced apart.
+/// What a paragraph's words forced the typesetter to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextWarningKind {
+    /// A word wider than a line, cut where no hyphen belongs.
+    WordCut,
+    /// Words tied by no-break spaces, wider than a line together, split at a space.
+    TieSplit,
+}
+
+/// A warning about words of a paragraph. The words travel with it, so the place they were
+/// typed is found from them, never from the message's wording.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextWarning {
+    pub kind: TextWarningKind,
+    /// The words as printed; a very long one shortened, ending in "…".
+    pub words: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for TextWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// The paragraph's items, and a warning for each word that had to be forced apart.
 pub struct Paragraph {
     pub items: Vec<Item>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<TextWarning>,
 }
 
 impl ItemBuilder<'_> {
@@ -199,7 +224,7 @@ impl ItemBuilder<'_> {
         block: &Block,
         max_width: f32,
         items: &mut Vec<Item>,
-        warnings: &mut Vec<String>,
+        warnings: &mut Vec<TextWarning>,
     ) {
         let text: String = chars.iter().map(|(c, _)| *c).collect();
         // A "word" this long is no word (a paste accident, a line of dashes): it is forced
@@ -377,7 +402,7 @@ impl ItemBuilder<'_> {
         block: &Block,
         max_width: f32,
         items: &mut Vec<Item>,
-        warnings: &mut Vec<String>,
+        warnings: &mut Vec<TextWarning>,
     ) {
         let mut k = 0;
         let mut width_so_far = 0.0;
@@ -429,9 +454,14 @@ impl ItemBuilder<'_> {
             // The word itself may be a whole pasted page: show its start only.
             let shown: String = word.chars().take(120).collect();
             let more = if shown.len() < word.len() { "…" } else { "" };
-            warnings.push(format!(
-                "the word “{shown}{more}” is wider than a line and was split where no hyphen belongs"
-            ));
+            let words = format!("{shown}{more}");
+            warnings.push(TextWarning {
+                kind: TextWarningKind::WordCut,
+                message: format!(
+                    "the word “{words}” is wider than a line and was split where no hyphen belongs"
+                ),
+                words,
+            });
         }
     }
 

@@ -1,7 +1,9 @@
 //! Keep-together: which spaces of a paragraph must never break (issue 10.4), and what
 //! happens when a tied chain of words is wider than any line.
 
-use super::items::{FORCED_SPLIT_PENALTY, Item, no_break, plain_penalty};
+use super::items::{
+    FORCED_SPLIT_PENALTY, Item, TextWarning, TextWarningKind, no_break, plain_penalty,
+};
 use crate::document::normalize::NBSP;
 
 /// Words tied by no-break spaces (the author's, or a phone number's groups), from item
@@ -17,7 +19,7 @@ impl TieChain {
     /// Ends the chain at the current item. A chain wider than any line cannot stay whole
     /// without running off the page: it may then break at its ties, as a last resort, and
     /// the author is told (a split phone number must never pass silently).
-    pub fn settle(&mut self, items: &mut [Item], max_width: f32, warnings: &mut Vec<String>) {
+    pub fn settle(&mut self, items: &mut [Item], max_width: f32, warnings: &mut Vec<TextWarning>) {
         if !self.ties.is_empty() {
             let width: f32 = items[self.start..].iter().map(Item::width).sum();
             if width > max_width {
@@ -31,10 +33,15 @@ impl TieChain {
                     .collect();
                 let shown: String = text.chars().take(120).collect();
                 let more = if shown.len() < text.len() { "…" } else { "" };
-                warnings.push(format!(
-                    "the words “{shown}{more}” are kept together (no-break spaces) but are wider \
-                     than a line, so they were split at a space"
-                ));
+                let words = format!("{shown}{more}");
+                warnings.push(TextWarning {
+                    kind: TextWarningKind::TieSplit,
+                    message: format!(
+                        "the words “{words}” are kept together (no-break spaces) but are wider \
+                         than a line, so they were split at a space"
+                    ),
+                    words,
+                });
                 for &t in &self.ties {
                     items[t] = plain_penalty(FORCED_SPLIT_PENALTY, false);
                 }
