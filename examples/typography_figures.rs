@@ -1,7 +1,7 @@
 //! The `--report` rows of the typography fixtures in both alignments (`-l`: at 16 pt), and
 //! for ragged text the count that bounds the rag p95 from below: non-final lines more than
 //! 8 % short whose next word cannot come up (even with spaces at 0.9×) and may not be
-//! hyphenated because the line is its paragraph's last full line (issue 13, NOTES-issue-13.md).
+//! hyphenated because the line is its paragraph's last full line (issue 13, docs/notes/issue-13.md).
 //! `-v` prints every line. Run: `cargo run --release --example typography_figures -- [-v] [-l]`.
 
 use leaflet_printer::model;

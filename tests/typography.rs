@@ -132,7 +132,7 @@ fn every_shipped_leaflet_meets_the_justified_targets() {
         assert!(q.space_p95 <= 1.35 + EPS, "{name}: p95 {}", q.space_p95);
         // Issue 13 asks max <= 1.50: two lines are at 1.51 and 1.54, each the least bad
         // choice (the others are a runt after a hyphen or spaces wider still): see
-        // `issue_13_targets_not_yet_met` and NOTES-issue-13.md.
+        // `issue_13_targets_not_yet_met` and docs/notes/issue-13.md.
         assert!(q.space_max <= 1.55, "{name}: max {}", q.space_max);
         assert!(q.space_min >= 0.80 - EPS, "{name}: min {}", q.space_min);
         // Letters: within ±0.005 em per gap, no jump over 0.004 em between lines.
@@ -166,7 +166,7 @@ fn every_shipped_leaflet_meets_the_justified_targets() {
 /// The issue's figures that the breaker does not reach yet on every shipped leaflet:
 /// run with `cargo test --test typography -- --ignored` to see where it stands.
 #[test]
-#[ignore = "issue 13 targets not yet met on every leaflet; see NOTES-issue-13.md"]
+#[ignore = "issue 13 targets not yet met on every leaflet; see docs/notes/issue-13.md"]
 fn issue_13_targets_not_yet_met() {
     let mut misses = Vec::new();
     for path in fixture_leaflets() {
