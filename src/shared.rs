@@ -36,6 +36,9 @@ pub struct Contact {
     /// When to call, e.g. "maandag tot vrijdag van 8 tot 17 uur".
     #[serde(default)]
     pub hours: Option<String>,
+    /// An e-mail address for questions that are not urgent, e.g. "radiologie@uza.be".
+    #[serde(default)]
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -202,7 +205,7 @@ fn load_contacts(path: &Path, data: &mut SharedData, errors: &mut Vec<Diagnostic
         Ok(map) => data.contacts.extend(map.unwrap_or_default()),
         Err(e) => {
             errors.push(located(path, &e).hint(
-                "each contact is a key with `name:`, `phone:` and optionally `hours:` under it",
+                "each contact is a key with `name:`, `phone:` and optionally `hours:` and `email:` under it",
             ))
         }
     }

@@ -603,6 +603,37 @@ fn a_shared_service_with_another_number_is_flagged() {
     );
 }
 
+#[test]
+fn a_shared_e_mail_address_typed_in_a_body_is_flagged() {
+    let src = with_body("Vragen? Mail naar (Radiologie@uza.be).\n");
+    assert_eq!(
+        check(&src),
+        [
+            "f.yaml:7:26: warning: field `sections[0].body`: Radiologie@uza.be is the e-mail address of `radiologie` in _data/contacts.yaml"
+        ]
+    );
+}
+
+#[test]
+fn the_own_contact_e_mail_repeated_is_flagged_and_printed_with_the_contact() {
+    let src = format!(
+        "{HEAD}contact: radiologie\nsections:\n  - body: |\n      Mail radiologie@uza.be.\n"
+    );
+    assert_eq!(
+        check(&src),
+        [
+            "f.yaml:8:12: warning: field `sections[0].body`: radiologie@uza.be is also printed with `contact: radiologie`"
+        ]
+    );
+    assert_lines(
+        &src,
+        &[
+            "Contact: Dienst medische beeldvorming, tel. 03 821 35 00,",
+            "radiologie@uza.be",
+        ],
+    );
+}
+
 // ---- `leaflet new` ------------------------------------------------------------------------
 
 #[test]

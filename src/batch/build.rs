@@ -255,6 +255,7 @@ mod tests {
             name: "Dagziekenhuis".into(),
             phone: phone.into(),
             hours: None,
+            email: None,
         };
         shared
             .contacts

@@ -243,6 +243,9 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
 /// with the route block below it.
 fn contact_block(contact: &crate::model::Contact, style: &HouseStyle) -> Block {
     let mut text = format!("{}, tel. {}", contact.name.trim(), contact.phone.trim());
+    if let Some(email) = contact.email.as_deref().filter(|e| !e.trim().is_empty()) {
+        text.push_str(&format!(", {}", email.trim()));
+    }
     if let Some(hours) = contact.hours.as_deref().filter(|h| !h.trim().is_empty()) {
         text.push_str(&format!(", {}", hours.trim()));
     }

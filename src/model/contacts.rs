@@ -154,19 +154,101 @@ pub fn check(
                     }
                 };
                 if let Some((message, hint)) = message {
-                    let d = Diagnostic::warning(path, message)
-                        .field(&f.field)
-                        .hint(hint);
-                    out.push(match f.place(source, l, col) {
-                        Some((line, column, true)) => {
-                            d.at(line, column).spanning(number.chars().count())
-                        }
-                        Some((line, column, false)) => d.at(line, column),
-                        None => d,
-                    });
+                    out.push(placed(path, source, f, l, col, &number, message, hint));
+                }
+            }
+            for (col, address) in emails(line) {
+                let lower = address.to_lowercase();
+                let owner = |c: &Contact| {
+                    c.email
+                        .as_deref()
+                        .is_some_and(|e| e.trim().to_lowercase() == lower)
+                };
+                let own_key = own.and_then(|(c, k)| owner(c).then_some(k.as_deref()));
+                let message = match own_key {
+                    Some(key) => Some((
+                        match key {
+                            Some(key) => format!("{address} is also printed with `contact: {key}`"),
+                            None => format!("{address} is also printed with `contact:`"),
+                        },
+                        "leave the address out of the text: when it changes, the page would \
+                         otherwise print two different addresses"
+                            .to_string(),
+                    )),
+                    None => shared.contacts.iter().find(|(_, c)| owner(c)).map(|(key, _)| {
+                        (
+                            format!(
+                                "{address} is the e-mail address of `{key}` in _data/contacts.yaml"
+                            ),
+                            format!(
+                                "write `contact: {key}` and leave the address out of the text: a \
+                                 new address in contacts.yaml then reaches this leaflet too"
+                            ),
+                        )
+                    }),
+                };
+                if let Some((message, hint)) = message {
+                    out.push(placed(path, source, f, l, col, &address, message, hint));
                 }
             }
         }
+    }
+    out
+}
+
+/// A warning about `text`, found at line `l`, column `col` of field `f`'s value, placed in
+/// the source (underlined when the value is there verbatim).
+#[allow(clippy::too_many_arguments)]
+fn placed(
+    path: &Path,
+    source: &str,
+    f: &TextField,
+    l: usize,
+    col: usize,
+    text: &str,
+    message: String,
+    hint: String,
+) -> Diagnostic {
+    let d = Diagnostic::warning(path, message)
+        .field(&f.field)
+        .hint(hint);
+    match f.place(source, l, col) {
+        Some((line, column, true)) => d.at(line, column).spanning(text.chars().count()),
+        Some((line, column, false)) => d.at(line, column),
+        None => d,
+    }
+}
+
+/// E-mail addresses in a line, each with its character column: a word with one `@` and a
+/// dot after it, without the brackets and punctuation that surround it in a sentence.
+fn emails(line: &str) -> Vec<(usize, String)> {
+    const OPENING: &[char] = &['(', '<', '[', '"', '\'', '“', '‘'];
+    const CLOSING: &[char] = &[
+        '.', ',', ';', ':', ')', '>', ']', '!', '?', '"', '\'', '”', '’',
+    ];
+    let mut out = Vec::new();
+    let mut col = 0;
+    for word in line.split(char::is_whitespace) {
+        let opened = word.trim_start_matches(OPENING);
+        let mut skipped = word.chars().count() - opened.chars().count();
+        let bare = match opened.strip_prefix("mailto:") {
+            Some(rest) => {
+                skipped += "mailto:".len();
+                rest
+            }
+            None => opened,
+        };
+        let core = bare.trim_end_matches(CLOSING);
+        if let Some((user, domain)) = core.split_once('@')
+            && !user.is_empty()
+            && !domain.contains('@')
+            && domain.contains('.')
+            && !domain.starts_with('.')
+        {
+            out.push((col + skipped, core.to_string()));
+        }
+        // Each whitespace character that split the line is one column.
+        col += word.chars().count() + 1;
     }
     out
 }
@@ -186,5 +268,20 @@ mod tests {
         );
         assert_eq!(dialled("+32 3 821 30 00"), dialled("03/821.30.00"));
         assert_ne!(dialled("03 821 30 00"), dialled("03 821 30 01"));
+    }
+
+    #[test]
+    fn e_mail_addresses_are_found_without_their_punctuation() {
+        assert_eq!(
+            emails("Mail (radiologie@uza.be) of info@uza.be. Niet: @uza, a@b, x@y@z.be"),
+            [
+                (6, "radiologie@uza.be".to_string()),
+                (28, "info@uza.be".to_string())
+            ]
+        );
+        assert_eq!(
+            emails("mailto:Info@UZA.be,"),
+            [(7, "Info@UZA.be".to_string())]
+        );
     }
 }
