@@ -100,6 +100,26 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
             second.or(at),
         );
     }
+    if message.starts_with("invalid type: sequence, expected a string") {
+        // A body typed as a YAML list ("body:" then "- item" lines) is the usual cause: the
+        // author meant a Markdown list inside the text.
+        return (
+            "this text is written as a YAML list, so it is not one text".into(),
+            "write `|` after the colon (`body: |`) and keep the `- ` lines under it, indented: \
+             they become a bulleted list"
+                .into(),
+            at,
+        );
+    }
+    if message.starts_with("invalid type: map, expected a string") {
+        return (
+            "this text contains a colon followed by a space, so YAML reads it as a field".into(),
+            "put the whole text between double quotes, or write `|` after the first colon and \
+             the text on the next line, indented"
+                .into(),
+            at,
+        );
+    }
     if message.contains("is not a date") {
         return (
             message.to_string(),

@@ -440,3 +440,16 @@ fn a_soft_hyphen_neither_prints_nor_spoils_copied_text() {
         "{lines:#?}"
     );
 }
+
+/// A body typed as a YAML list (no `|`): refused at the first item, in leaflet words, with
+/// the fix — not serde's "invalid type: sequence".
+#[test]
+fn a_body_typed_as_a_yaml_list_is_refused_with_the_pipe_fix() {
+    let src = "title: Wondzorg thuis\nrevised: 2026-01-10\nauthors: Team wondzorg\nroute: 105\nsections:\n  - body:\n      - verband wissen\n      - wonde spoelen\n";
+    assert_eq!(
+        check(src),
+        [
+            "f.yaml:7:7: error: field `sections[0].body`: this text is written as a YAML list, so it is not one text"
+        ]
+    );
+}
