@@ -5,6 +5,7 @@
 //! It works on a stream of styled characters so a rule sees across the boundary of an
 //! emphasised word.
 
+use crate::model::DUTCH_MONTHS as MONTHS;
 use crate::style::QuoteStyle;
 use unicode_normalization::UnicodeNormalization;
 
@@ -176,21 +177,6 @@ fn is_short_range<S>(input: &[(char, S)], dash: usize) -> bool {
             .split('-')
             .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
 }
-
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 const UNITS: &[&str] = &[
     "mg",

@@ -19,7 +19,7 @@ pub use fields::text_fields;
 
 /// Larger leaflet files are refused: a patient leaflet is a few kilobytes, and a
 /// megabyte of YAML is a paste accident, not a leaflet.
-pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+pub const MAX_FILE_BYTES: usize = crate::source::file::MAX_FILE_BYTES as usize;
 
 /// A leaflet file exactly as written: the serde view of the YAML.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -181,16 +181,8 @@ pub fn parse(path: &Path, source: &str, shared: &SharedData) -> Result<Leaflet, 
                 .hint("start from `leaflet new NAME`, which writes a leaflet with every field"),
         ]);
     }
-    if let Some(line) = too_deep(source) {
-        return Err(vec![
-            Diagnostic::error(
-                path,
-                format!("brackets are nested more than {MAX_NESTING} levels deep"),
-            )
-            .at(line, 1)
-            .hint("a leaflet needs only a few levels: look for `[` or `{` that were never closed"),
-        ]);
-    }
+    // serde_yaml's scanner does work quadratic in the nesting depth before it refuses it.
+    crate::source::file::nesting_guard(path, source).map_err(|d| vec![d])?;
     if let Some(d) = line_separator(path, source) {
         return Err(vec![d]);
     }
@@ -257,30 +249,6 @@ fn line_separator(path: &Path, source: &str) -> Option<Diagnostic> {
         )
         .hint("remove it (it comes with text pasted from Word or a web page); in a body, end a line with `\\` to break it"),
     )
-}
-
-/// serde_yaml refuses deeper nesting anyway, but only after its scanner has done work
-/// quadratic in the depth: 40,000 `[` took the fuzzer over 20 seconds, a megabyte of them
-/// would hang. Counting brackets first (quotes ignored, so this over-counts at worst)
-/// refuses such a file at once.
-const MAX_NESTING: usize = 128;
-
-/// The line on which bracket nesting first goes deeper than [`MAX_NESTING`].
-fn too_deep(source: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut line = 1;
-    for c in source.chars() {
-        match c {
-            '[' | '{' => depth += 1,
-            ']' | '}' => depth = depth.saturating_sub(1),
-            '\n' => line += 1,
-            _ => {}
-        }
-        if depth > MAX_NESTING {
-            return Some(line);
-        }
-    }
-    None
 }
 
 fn resolve(
@@ -459,26 +427,28 @@ pub fn closest_field(name: &str) -> Option<&'static str> {
         .map(|(_, f)| f)
 }
 
+/// The Dutch month names, as printed in dates and recognised in text.
+pub const DUTCH_MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// "23 maart 2016": how the revision date is printed.
 pub fn dutch_date(date: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     format!(
         "{} {} {}",
         date.day(),
-        MONTHS[date.month0() as usize],
+        DUTCH_MONTHS[date.month0() as usize],
         date.year()
     )
 }
