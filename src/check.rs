@@ -3,14 +3,12 @@
 //! `--strict`.
 
 use crate::diagnostic::{Diagnostic, Reporter, locate_key};
-use crate::document::{Note, Origin};
+use crate::document::Note;
 use crate::lint;
 use crate::model::text_fields;
 use crate::model::{self, LeafletFile, MAX_FILE_BYTES};
 use crate::pipeline::{self, Engine};
 use crate::shared::{SharedData, find_data_dir};
-use crate::sourcemap::TextField;
-use crate::text::items::{TextWarning, TextWarningKind};
 use chrono::{Datelike, Months, NaiveDate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -70,7 +68,9 @@ pub fn check_source(
                         .warnings
                         .iter()
                         .zip(&layout.warning_origins)
-                        .map(|(w, o)| layout_warning(path, source, &fields, w, o.as_ref())),
+                        .map(|(w, o)| {
+                            pipeline::layout_diagnostic(path, source, &fields, w, o.as_ref(), true)
+                        }),
                 )
             }
             Err(errors) => {
@@ -164,36 +164,6 @@ fn dates(
     } else {
         Vec::new()
     }
-}
-
-use crate::pipeline::{WIDE_WORD_HINT, place_word};
-
-/// Layout warnings become diagnostics; a word that fits no line even hyphenated is an error,
-/// because the typesetter had to cut it where no hyphen belongs.
-fn layout_warning(
-    path: &Path,
-    source: &str,
-    fields: &[TextField],
-    warning: &TextWarning,
-    origin: Option<&Origin>,
-) -> Diagnostic {
-    let word = warning.words.as_str();
-    let d = match warning.kind {
-        TextWarningKind::WordCut => Diagnostic::error(
-            path,
-            format!("the word “{word}” does not fit on a line, even hyphenated"),
-        )
-        .hint(WIDE_WORD_HINT),
-        TextWarningKind::TieSplit => Diagnostic::warning(path, &warning.message)
-            .hint("build the PDF and look at this spot; rewording the sentence usually helps"),
-    };
-    place_word(
-        d.spanning(word.chars().count()),
-        source,
-        fields,
-        word,
-        origin,
-    )
 }
 
 /// What a run of `check` found, for the exit code and the closing line.

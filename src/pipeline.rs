@@ -11,7 +11,7 @@ use crate::sourcemap::TextField;
 use crate::style::{Padding, Paper};
 use crate::text::fonts::Fonts;
 use crate::text::hyphenate::Hyphenator;
-use crate::text::items::TextWarning;
+use crate::text::items::{TextWarning, TextWarningKind};
 use std::path::Path;
 
 /// What every leaflet of a run shares: loaded once, read by all threads.
@@ -93,7 +93,7 @@ pub fn build(
             .warnings
             .iter()
             .zip(&layout.warning_origins)
-            .map(|(w, o)| layout_diagnostic(path, stripped, &leaflet.fields, w, o.as_ref())),
+            .map(|(w, o)| layout_diagnostic(path, stripped, &leaflet.fields, w, o.as_ref(), false)),
     );
     Ok(Built {
         warnings,
@@ -217,25 +217,35 @@ pub fn place_word(
     d
 }
 
-/// A layout warning for `build`, placed like `check` places it: at the words it is about,
-/// searched from where their block was typed.
-fn layout_diagnostic(
+/// A layout warning as a diagnostic at the words it is about, searched from where their
+/// block was typed. `check` reports a word cut where no hyphen belongs as an error (the
+/// author must act); `build` has already made the PDF, so it warns.
+pub fn layout_diagnostic(
     path: &Path,
     source: &str,
     fields: &[TextField],
     warning: &TextWarning,
     origin: Option<&Origin>,
+    cut_is_error: bool,
 ) -> Diagnostic {
-    let d = Diagnostic::warning(path, &warning.message);
-    match origin {
-        Some(_) => place_word(
-            d.hint(WIDE_WORD_HINT)
-                .spanning(warning.words.chars().count()),
-            source,
-            fields,
-            &warning.words,
-            origin,
-        ),
-        None => d,
-    }
+    let word = warning.words.as_str();
+    let d = match warning.kind {
+        TextWarningKind::WordCut if cut_is_error => Diagnostic::error(
+            path,
+            format!("the word “{word}” does not fit on a line, even hyphenated"),
+        )
+        .hint(WIDE_WORD_HINT),
+        TextWarningKind::WordCut => {
+            Diagnostic::warning(path, &warning.message).hint(WIDE_WORD_HINT)
+        }
+        TextWarningKind::TieSplit => Diagnostic::warning(path, &warning.message)
+            .hint("build the PDF and look at this spot; rewording the sentence usually helps"),
+    };
+    place_word(
+        d.spanning(word.chars().count()),
+        source,
+        fields,
+        word,
+        origin,
+    )
 }

@@ -387,20 +387,7 @@ fn place_unit(
         let justified = line.justified
             && block.align == Align::Justify
             && matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem);
-        stats.push(LineStat {
-            kind: block.kind,
-            block: u.block,
-            page: page_index,
-            text: line.text(),
-            justified,
-            last_of_paragraph: line.last,
-            space_ratio: line.space_ratio,
-            hyphenated: line.hyphenated,
-            overfull: line.overfull,
-            shortfall: line.shortfall,
-            letter_ems: line.letter_ems,
-            expansion: line.expansion,
-        });
+        stats.push(line.stat(block.kind, u.block, page_index, justified));
         y += block.leading;
     }
 }

@@ -1,6 +1,7 @@
 //! Setting one block: its items broken into lines (Knuth–Plass), each line's boxes placed
 //! with the word spaces that line needs.
 
+use super::LineStat;
 use super::linebreak::{
     LETTER_SHRINK_EMS, LETTER_STRETCH_EMS, LineBreak, Params, RAGGED_SPACE_SHRINK, box_give,
     break_lines, expansion_at, letter_spacing_at, line_end_protrusion,
@@ -39,6 +40,24 @@ impl SetLine {
             s.push_str(&f.text());
         }
         s
+    }
+
+    /// The line's figures for `--report` and the typography tests.
+    pub fn stat(&self, kind: BlockKind, block: usize, page: usize, justified: bool) -> LineStat {
+        LineStat {
+            kind,
+            block,
+            page,
+            text: self.text(),
+            justified,
+            last_of_paragraph: self.last,
+            space_ratio: self.space_ratio,
+            hyphenated: self.hyphenated,
+            overfull: self.overfull,
+            shortfall: self.shortfall,
+            letter_ems: self.letter_ems,
+            expansion: self.expansion,
+        }
     }
 }
 

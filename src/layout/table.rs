@@ -186,20 +186,7 @@ pub fn place_row(
                     scale: frag.scale,
                 }));
             }
-            stats.push(LineStat {
-                kind: BlockKind::Table,
-                block: block_index,
-                page: page_index,
-                text: line.text(),
-                justified: false,
-                last_of_paragraph: line.last,
-                space_ratio: line.space_ratio,
-                hyphenated: line.hyphenated,
-                overfull: line.overfull,
-                shortfall: line.shortfall,
-                letter_ems: line.letter_ems,
-                expansion: line.expansion,
-            });
+            stats.push(line.stat(BlockKind::Table, block_index, page_index, false));
         }
     }
     let thickness = if r == 0 || r + 1 == table.rows.len() {
