@@ -80,7 +80,7 @@ pub fn build(
             };
             let padded = pdf::pad(&layout.pages, pdf::PageCount { multiple, padding }, &notes);
             if let Some(w) = padded.warning {
-                warnings.push(Diagnostic::warning(path, w).field("pad_pages"));
+                warnings.push(Diagnostic::warning(path, w));
             }
             pdf::write_with(&padded.pages, &meta, target, &engine.fonts, &settings)
         }
