@@ -3,6 +3,7 @@
 //! it, so it is lined, and it carries the leaflet's footer like every other page (without
 //! a page number: the leaflet's own pages keep counting "n/N" of its text).
 
+use super::pages::Footer;
 use super::{GlyphRun, Page, PageItem, Rule, Typesetter};
 use crate::style::Cmyk;
 use crate::text::fonts::FaceId;
@@ -47,32 +48,10 @@ impl Typesetter<'_> {
             glyphs: heading.glyphs,
             scale: heading.scale,
         }));
-        // The footer as the leaflet's pages have it: an accent rule, then its lines.
-        let size = style.footer_size;
-        let leading = size * 1.35;
-        let baseline = style.page_height() - style.margin_bottom();
-        let footer_top = baseline - footer.len().max(1) as f32 * leading - size * 0.6;
-        page.items.push(PageItem::Rule(Rule {
-            x1: left,
-            y1: footer_top,
-            x2: right,
-            y2: footer_top,
-            thickness: 0.5,
-            color: style.accent_color,
-        }));
-        let n = footer.len();
-        for (i, line) in footer.iter().enumerate() {
-            let frag = builder.fragment(line, FaceId::Regular, size);
-            page.items.push(PageItem::Text(GlyphRun {
-                face: frag.face,
-                size: frag.size,
-                color: style.text_color,
-                x: left,
-                y: baseline - (n - 1 - i) as f32 * leading,
-                glyphs: frag.glyphs,
-                scale: frag.scale,
-            }));
-        }
+        // The footer as the leaflet's pages have it, without a page number.
+        let foot = Footer::new(footer, &builder, style);
+        foot.draw(&mut page, None, &builder, style);
+        let footer_top = foot.top();
         let pitch = LINE_PITCH_MM * crate::style::PT_PER_MM;
         let mut y = heading_y + 1.5 * pitch;
         while y < footer_top - pitch / 2.0 {

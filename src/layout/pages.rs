@@ -61,7 +61,7 @@ pub fn paginate(
     builder: &ItemBuilder,
     style: &HouseStyle,
 ) -> Layout {
-    let footer = Footer::new(doc, builder, style);
+    let footer = Footer::new(&doc.footer, builder, style);
     let frame = Frame {
         left: style.margin_left(),
         top: style.margin_top(),
@@ -114,7 +114,7 @@ pub fn paginate(
             }
             y += u.height;
         }
-        footer.draw(&mut page, p + 1, page_count, builder, style);
+        footer.draw(&mut page, Some((p + 1, page_count)), builder, style);
         pages.push(page);
 
         // Verify the rules on the result, independently of how breaks were chosen.
@@ -147,7 +147,7 @@ pub fn paginate(
 
 /// Height of the text area between the top margin and the footer, points.
 pub fn body_height(doc: &Document, builder: &ItemBuilder, style: &HouseStyle) -> f32 {
-    let footer = Footer::new(doc, builder, style);
+    let footer = Footer::new(&doc.footer, builder, style);
     footer.top - style.body_size - style.margin_top()
 }
 
@@ -410,7 +410,7 @@ pub(super) fn marker_x(text_x: f32, hang: f32, width: f32, size: f32) -> f32 {
 
 /// The footer every page carries: revision date and author team on the left, "n/N" on the
 /// right, on one line when they fit and on two when they would crowd.
-struct Footer {
+pub(super) struct Footer {
     lines: Vec<crate::text::items::Fragment>,
     top: f32,
     baseline: f32,
@@ -418,17 +418,17 @@ struct Footer {
 }
 
 impl Footer {
-    fn new(doc: &Document, builder: &ItemBuilder, style: &HouseStyle) -> Footer {
+    pub(super) fn new(footer: &[String], builder: &ItemBuilder, style: &HouseStyle) -> Footer {
         let size = style.footer_size;
         let leading = size * 1.35;
-        let joined = doc.footer.join("  ·  ");
+        let joined = footer.join("  ·  ");
         let single = builder.fragment(&joined, FaceId::Regular, size);
         let number_room = builder.fragment("00/00", FaceId::Regular, size).width + 2.0 * size;
         let one_line = single.width + number_room <= style.measure();
         let lines = if one_line {
             vec![single]
         } else {
-            doc.footer
+            footer
                 .iter()
                 .map(|l| builder.fragment(l, FaceId::Regular, size))
                 .collect()
@@ -443,11 +443,16 @@ impl Footer {
         }
     }
 
-    fn draw(
+    /// The top of the footer's rule: what the page's content must stay above.
+    pub(super) fn top(&self) -> f32 {
+        self.top
+    }
+
+    /// Draws the rule and the lines, and "n/N" on the right when the page is numbered.
+    pub(super) fn draw(
         &self,
         page: &mut Page,
-        number: usize,
-        of: usize,
+        number: Option<(usize, usize)>,
         builder: &ItemBuilder,
         style: &HouseStyle,
     ) {
@@ -473,6 +478,9 @@ impl Footer {
                 scale: frag.scale,
             }));
         }
+        let Some((number, of)) = number else {
+            return;
+        };
         let numbers = builder.fragment(&format!("{number}/{of}"), FaceId::Bold, style.footer_size);
         page.items.push(PageItem::Text(GlyphRun {
             face: numbers.face,
