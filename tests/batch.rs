@@ -4,6 +4,9 @@
 //! These run the program as the secretariat and the nightly job do, so they check exit
 //! codes, the summary line and the files on disk rather than internal state.
 
+mod common;
+use common::{counts, stderr, stdout};
+
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fs;
@@ -63,30 +66,6 @@ fn build(lib: &Path, out: &Path, extra: &[&str]) -> Output {
         .args(extra)
         .output()
         .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// `(built, up to date, failed)` from the summary line.
-fn counts(o: &Output) -> (usize, usize, usize) {
-    let text = stdout(o);
-    let line = text
-        .lines()
-        .find(|l| l.contains(" built, "))
-        .unwrap_or_else(|| panic!("no summary line in {text:?}, stderr {}", stderr(o)));
-    let n: Vec<usize> = line
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .take(3)
-        .map(|s| s.parse().unwrap())
-        .collect();
-    (n[0], n[1], n[2])
 }
 
 fn sha(path: &Path) -> String {

@@ -6,6 +6,7 @@
 //! All through the real binary, as the secretariat and the nightly job run it.
 
 mod common;
+use common::{counts, stderr, stdout};
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -52,30 +53,6 @@ fn leaflet_cmd(lib: &Path, out: &Path, extra: &[&str]) -> Command {
 
 fn build(lib: &Path, out: &Path, extra: &[&str]) -> Output {
     leaflet_cmd(lib, out, extra).output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// `(built, up to date, failed)` from the summary line.
-fn counts(o: &Output) -> (usize, usize, usize) {
-    let text = stdout(o);
-    let line = text
-        .lines()
-        .find(|l| l.contains(" built, "))
-        .unwrap_or_else(|| panic!("no summary line in {text:?}, stderr {}", stderr(o)));
-    let n: Vec<usize> = line
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .take(3)
-        .map(|s| s.parse().unwrap())
-        .collect();
-    (n[0], n[1], n[2])
 }
 
 /// Every PDF in a folder, by name.

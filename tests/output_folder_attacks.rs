@@ -4,6 +4,9 @@
 //!
 //! All through the real binary, as the secretariat runs it.
 
+mod common;
+use common::{stderr, stdout};
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -36,14 +39,6 @@ fn build(lib: &Path, out: &Path) -> Output {
         .arg(out)
         .output()
         .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// The summary line, `N built, N up to date, N failed`.

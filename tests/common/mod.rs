@@ -89,3 +89,29 @@ pub fn glyph_outside(pages: &[Page], shared: &SharedData) -> Option<String> {
     }
     None
 }
+
+/// A command's standard output as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A command's standard error as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// `(built, up to date, failed)` from the summary line.
+pub fn counts(o: &Output) -> (usize, usize, usize) {
+    let text = stdout(o);
+    let line = text
+        .lines()
+        .find(|l| l.contains(" built, "))
+        .unwrap_or_else(|| panic!("no summary line in {text:?}, stderr {}", stderr(o)));
+    let n: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .take(3)
+        .map(|s| s.parse().unwrap())
+        .collect();
+    (n[0], n[1], n[2])
+}
