@@ -3,7 +3,7 @@
 //! it, so it is lined, and it carries the leaflet's footer like every other page (without
 //! a page number: the leaflet's own pages keep counting "n/N" of its text).
 
-use super::pages::Footer;
+use super::footer::Footer;
 use super::{GlyphRun, Page, PageItem, Rule, Typesetter};
 use crate::style::Cmyk;
 use crate::text::fonts::FaceId;

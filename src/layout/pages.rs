@@ -5,12 +5,12 @@
 //! no widow, a heading never alone at a page foot, the route block whole); the cost encodes
 //! the taste (full pages, lists kept together, no page with only a remnant).
 
+use super::footer::Footer;
 use super::paragraph::{SetBlock, route_padding};
 use super::table::{self, SetTable};
 use super::{Fill, GlyphRun, Layout, LineStat, Page, PageItem, PageStats, Rule};
 use crate::document::{BlockKind, Document};
 use crate::style::{Align, HouseStyle};
-use crate::text::fonts::FaceId;
 use crate::text::items::ItemBuilder;
 
 /// Each page costs this much, so the breaker never adds a page to gain a little evenness.
@@ -65,7 +65,7 @@ pub fn paginate(
     let frame = Frame {
         left: style.margin_left(),
         top: style.margin_top(),
-        bottom: footer.top - style.body_size,
+        bottom: footer.top() - style.body_size,
     };
     let units = units(doc, blocks, tables, style);
     let breaks = choose_breaks(&units, frame.bottom - frame.top);
@@ -148,7 +148,7 @@ pub fn paginate(
 /// Height of the text area between the top margin and the footer, points.
 pub fn body_height(doc: &Document, builder: &ItemBuilder, style: &HouseStyle) -> f32 {
     let footer = Footer::new(&doc.footer, builder, style);
-    footer.top - style.body_size - style.margin_top()
+    footer.top() - style.body_size - style.margin_top()
 }
 
 fn units(
@@ -405,92 +405,6 @@ pub(super) fn marker_x(text_x: f32, hang: f32, width: f32, size: f32) -> f32 {
         text_x - hang
     } else {
         text_x - gap - width
-    }
-}
-
-/// The footer every page carries: revision date and author team on the left, "n/N" on the
-/// right, on one line when they fit and on two when they would crowd.
-pub(super) struct Footer {
-    lines: Vec<crate::text::items::Fragment>,
-    top: f32,
-    baseline: f32,
-    leading: f32,
-}
-
-impl Footer {
-    pub(super) fn new(footer: &[String], builder: &ItemBuilder, style: &HouseStyle) -> Footer {
-        let size = style.footer_size;
-        let leading = size * 1.35;
-        let joined = footer.join("  ·  ");
-        let single = builder.fragment(&joined, FaceId::Regular, size);
-        let number_room = builder.fragment("00/00", FaceId::Regular, size).width + 2.0 * size;
-        let one_line = single.width + number_room <= style.measure();
-        let lines = if one_line {
-            vec![single]
-        } else {
-            footer
-                .iter()
-                .map(|l| builder.fragment(l, FaceId::Regular, size))
-                .collect()
-        };
-        let baseline = style.page_height() - style.margin_bottom();
-        let top = baseline - lines.len() as f32 * leading - size * 0.6;
-        Footer {
-            lines,
-            top,
-            baseline,
-            leading,
-        }
-    }
-
-    /// The top of the footer's rule: what the page's content must stay above.
-    pub(super) fn top(&self) -> f32 {
-        self.top
-    }
-
-    /// Draws the rule and the lines, and "n/N" on the right when the page is numbered.
-    pub(super) fn draw(
-        &self,
-        page: &mut Page,
-        number: Option<(usize, usize)>,
-        builder: &ItemBuilder,
-        style: &HouseStyle,
-    ) {
-        let left = style.margin_left();
-        let right = style.page_width() - style.margin_right();
-        page.items.push(PageItem::Rule(Rule {
-            x1: left,
-            y1: self.top,
-            x2: right,
-            y2: self.top,
-            thickness: 0.5,
-            color: style.accent_color,
-        }));
-        let n = self.lines.len();
-        for (i, frag) in self.lines.iter().enumerate() {
-            page.items.push(PageItem::Text(GlyphRun {
-                face: frag.face,
-                size: frag.size,
-                color: style.text_color,
-                x: left,
-                y: self.baseline - (n - 1 - i) as f32 * self.leading,
-                glyphs: frag.glyphs.clone(),
-                scale: frag.scale,
-            }));
-        }
-        let Some((number, of)) = number else {
-            return;
-        };
-        let numbers = builder.fragment(&format!("{number}/{of}"), FaceId::Bold, style.footer_size);
-        page.items.push(PageItem::Text(GlyphRun {
-            face: numbers.face,
-            size: numbers.size,
-            color: style.text_color,
-            x: right - numbers.width,
-            y: self.baseline,
-            glyphs: numbers.glyphs,
-            scale: numbers.scale,
-        }));
     }
 }
 
