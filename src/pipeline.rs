@@ -73,7 +73,7 @@ pub fn build(
                 hyphenator: &engine.hyphenator,
                 style,
             };
-            let notes = typesetter.notes_page(&document.footer);
+            let notes = typesetter.notes_page(&document.footer, document.lang);
             let padding = match style.padding {
                 Padding::Notities => pdf::Padding::Notes,
                 Padding::Blank => pdf::Padding::Blank,

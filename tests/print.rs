@@ -450,7 +450,7 @@ fn a_padded_leaflet_ends_in_lined_notes_pages_that_pass_preflight() {
         hyphenator: &f.engine.hyphenator,
         style: &f.shared.style,
     };
-    let notes = typesetter.notes_page(&f.built.document.footer);
+    let notes = typesetter.notes_page(&f.built.document.footer, f.built.document.lang);
     let pages = &f.built.layout.pages[..1];
     let count = pdf::PageCount {
         multiple: 4,

@@ -5,11 +5,13 @@
 //! The one rule: every Markdown construct is typeset or refused with a [`Note`] at the
 //! place it was typed; nothing is dropped silently (see `markdown.rs`).
 
-use crate::model::{Leaflet, dutch_date};
+use crate::lang::Lang;
+use crate::model::Leaflet;
 use crate::style::{Align, Cmyk, HouseStyle};
 
 pub mod bullets;
 mod face;
+mod french;
 mod links;
 mod markdown;
 pub mod normalize;
@@ -44,6 +46,9 @@ pub enum BlockKind {
     Route,
     /// A pipe table: its cells are in [`Block::table`], `runs` is empty.
     Table,
+    /// The line beside the QR code to the online version ([`Document::online`]); layout
+    /// draws the code in the block's indent.
+    Online,
 }
 
 /// A pipe table's cells, row by row; the first row is the header. Every row has the same
@@ -117,6 +122,11 @@ pub struct Document {
     pub footer: Vec<String>,
     /// Refused constructs and assumptions, in reading order.
     pub notes: Vec<Note>,
+    /// The printed language: labels, quotes and spacing are already applied; layout picks
+    /// the hyphenation patterns and the page-number label by it.
+    pub lang: Lang,
+    /// The address the QR code of the [`BlockKind::Online`] block encodes.
+    pub online: Option<String>,
 }
 
 pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
@@ -215,15 +225,19 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
             blocks[k - 1].keep_with_next = true;
         }
     }
+    let lang = leaflet.lang;
     if let Some((contact, _)) = &leaflet.contact {
-        blocks.push(contact_block(contact, style));
+        blocks.push(contact_block(contact, style, lang));
     }
     blocks.push(route_block(leaflet, style));
+    if let Some(address) = &leaflet.online {
+        blocks.push(online_block(address, style, lang));
+    }
     for b in &mut blocks {
-        b.runs = normalize_runs(&b.runs, style);
+        b.runs = normalize_runs(&b.runs, style, lang);
         if let Some(t) = &mut b.table {
             for cell in t.rows.iter_mut().flatten() {
-                *cell = normalize_runs(cell, style);
+                *cell = normalize_runs(cell, style, lang);
             }
         }
     }
@@ -231,18 +245,58 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
         title: leaflet.title.clone(),
         authors: leaflet.authors.clone(),
         blocks,
-        footer: vec![
-            format!("Laatst aangepast: {}", dutch_date(leaflet.revised)),
-            format!("Auteur(s): {}", leaflet.authors),
-        ],
+        footer: footer_lines(leaflet),
         notes,
+        lang,
+        online: leaflet.online.clone(),
     }
+}
+
+/// "Laatst aangepast: 23 maart 2016 · HEM-012 versie 3" and "Auteur(s): …": the document
+/// code stays on the date's line, where a reader of a hospital leaflet looks for it.
+pub fn footer_lines(leaflet: &Leaflet) -> Vec<String> {
+    let lang = leaflet.lang;
+    let mut first = lang.last_updated(leaflet.revised);
+    if let Some(control) = lang.document_control(leaflet.code.as_deref(), leaflet.version) {
+        first.push_str("  ·  ");
+        first.push_str(&control);
+    }
+    vec![first, lang.authors(&leaflet.authors)]
+}
+
+/// "Deze folder online: azdelta.be/hem-012", indented past the QR code layout draws
+/// beside it; never split, so the code and its words stay together.
+fn online_block(address: &str, style: &HouseStyle, lang: Lang) -> Block {
+    let mut b = body_block(BlockKind::Online, style);
+    b.runs = vec![
+        Run {
+            text: lang.colon(lang.online_label()),
+            face: FaceId::Bold,
+        },
+        Run {
+            text: crate::model::control::short_address(address).to_string(),
+            face: FaceId::Regular,
+        },
+    ];
+    b.align = Align::Left;
+    b.hyphenate = false;
+    b.unbreakable = true;
+    if let Some(code) = crate::qr::Symbol::encode(address) {
+        b.indent = code.side() + code.quiet_zone();
+    }
+    b.space_before = style.body_leading() * 1.5;
+    b
 }
 
 /// "Contact: Oncologisch dagziekenhuis, tel. 03 821 30 00, maandag tot vrijdag …", kept
 /// with the route block below it.
-fn contact_block(contact: &crate::model::Contact, style: &HouseStyle) -> Block {
-    let mut text = format!("{}, tel. {}", contact.name.trim(), contact.phone.trim());
+fn contact_block(contact: &crate::model::Contact, style: &HouseStyle, lang: Lang) -> Block {
+    let mut text = format!(
+        "{}, {} {}",
+        contact.name.trim(),
+        lang.phone(),
+        contact.phone.trim()
+    );
     if let Some(email) = contact.email.as_deref().filter(|e| !e.trim().is_empty()) {
         text.push_str(&format!(", {}", email.trim()));
     }
@@ -253,7 +307,7 @@ fn contact_block(contact: &crate::model::Contact, style: &HouseStyle) -> Block {
         kind: BlockKind::Contact,
         runs: vec![
             Run {
-                text: "Contact: ".into(),
+                text: lang.contact_label(),
                 face: FaceId::Bold,
             },
             Run {
@@ -279,7 +333,7 @@ fn contact_block(contact: &crate::model::Contact, style: &HouseStyle) -> Block {
 
 fn route_block(leaflet: &Leaflet, style: &HouseStyle) -> Block {
     let mut runs = vec![Run {
-        text: format!("Volg route {}", leaflet.route.number),
+        text: leaflet.lang.route(&leaflet.route.number),
         face: FaceId::Bold,
     }];
     if !leaflet.route.description.is_empty() {
@@ -331,13 +385,23 @@ fn body_block(kind: BlockKind, style: &HouseStyle) -> Block {
 /// text column past the right edge of the page.
 pub const MAX_LIST_INDENTS: usize = 4;
 
-fn normalize_runs(runs: &[Run], style: &HouseStyle) -> Vec<Run> {
+fn normalize_runs(runs: &[Run], style: &HouseStyle, lang: Lang) -> Vec<Run> {
     let chars: Vec<(char, FaceId)> = runs
         .iter()
         .flat_map(|r| r.text.chars().map(move |c| (c, r.face)))
         .collect();
+    // The house style's quotes are Dutch practice; English takes double quotes, and French
+    // turns them into guillemets with its spacing.
+    let quotes = match lang {
+        Lang::Nl => style.quotes,
+        Lang::Fr | Lang::En => crate::style::QuoteStyle::Double,
+    };
+    let mut normalized = normalize(&chars, quotes);
+    if lang == Lang::Fr {
+        normalized = french::spacing(&normalized);
+    }
     let mut out: Vec<Run> = Vec::new();
-    for (c, face) in normalize(&chars, style.quotes) {
+    for (c, face) in normalized {
         match out.last_mut() {
             Some(r) if r.face == face => r.text.push(c),
             _ => out.push(Run {

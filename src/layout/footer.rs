@@ -1,26 +1,36 @@
 //! The footer every page carries: the revision date, the authors and the page number.
 
 use super::{GlyphRun, Page, PageItem, Rule};
+use crate::lang::Lang;
 use crate::style::HouseStyle;
 use crate::text::fonts::FaceId;
 use crate::text::items::ItemBuilder;
 
-/// The footer every page carries: revision date and author team on the left, "n/N" on the
-/// right, on one line when they fit and on two when they would crowd.
+/// The footer every page carries: revision date and author team on the left, "n/N" (in
+/// the leaflet's language) on the right, on one line when they fit and on two when they
+/// would crowd.
 pub(super) struct Footer {
     lines: Vec<crate::text::items::Fragment>,
+    lang: Lang,
     top: f32,
     baseline: f32,
     leading: f32,
 }
 
 impl Footer {
-    pub(super) fn new(footer: &[String], builder: &ItemBuilder, style: &HouseStyle) -> Footer {
+    pub(super) fn new(
+        footer: &[String],
+        lang: Lang,
+        builder: &ItemBuilder,
+        style: &HouseStyle,
+    ) -> Footer {
         let size = style.footer_size;
         let leading = size * 1.35;
         let joined = footer.join("  ·  ");
         let single = builder.fragment(&joined, FaceId::Regular, size);
-        let number_room = builder.fragment("00/00", FaceId::Regular, size).width + 2.0 * size;
+        let number_room = builder
+            .fragment(&lang.page_number_room(), FaceId::Regular, size)
+            .width + 2.0 * size;
         let one_line = single.width + number_room <= style.measure();
         let lines = if one_line {
             vec![single]
@@ -34,6 +44,7 @@ impl Footer {
         let top = baseline - lines.len() as f32 * leading - size * 0.6;
         Footer {
             lines,
+            lang,
             top,
             baseline,
             leading,
@@ -78,7 +89,11 @@ impl Footer {
         let Some((number, of)) = number else {
             return;
         };
-        let numbers = builder.fragment(&format!("{number}/{of}"), FaceId::Bold, style.footer_size);
+        let numbers = builder.fragment(
+            &self.lang.page_number(number, of),
+            FaceId::Bold,
+            style.footer_size,
+        );
         page.items.push(PageItem::Text(GlyphRun {
             face: numbers.face,
             size: numbers.size,

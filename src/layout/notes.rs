@@ -9,8 +9,6 @@ use crate::style::Cmyk;
 use crate::text::fonts::FaceId;
 use crate::text::items::ItemBuilder;
 
-/// The heading, in the printed language of the leaflets.
-pub const HEADING: &str = "Notities";
 /// Distance between writing lines, millimetres: the 8 mm ruling of a Dutch school
 /// notebook, comfortable for an older hand.
 const LINE_PITCH_MM: f32 = 8.0;
@@ -20,8 +18,9 @@ const LINE_WEIGHT_PT: f32 = 0.5;
 const LINE_COLOR: Cmyk = Cmyk::new(0.0, 0.0, 0.0, 0.3);
 
 impl Typesetter<'_> {
-    /// A lined notes page with the heading and the leaflet's footer lines.
-    pub fn notes_page(&self, footer: &[String]) -> Page {
+    /// A lined notes page with the heading ("Notities", "Mes questions", "Notes") and the
+    /// leaflet's footer lines.
+    pub fn notes_page(&self, footer: &[String], lang: crate::lang::Lang) -> Page {
         let style = self.style;
         let builder = ItemBuilder {
             fonts: self.fonts,
@@ -37,7 +36,7 @@ impl Typesetter<'_> {
             style.margin_left(),
             style.page_width() - style.margin_right(),
         );
-        let heading = builder.fragment(HEADING, FaceId::Bold, style.heading_size);
+        let heading = builder.fragment(lang.notes_heading(), FaceId::Bold, style.heading_size);
         let heading_y = style.margin_top() + style.heading_size;
         page.items.push(PageItem::Text(GlyphRun {
             face: heading.face,
@@ -49,7 +48,7 @@ impl Typesetter<'_> {
             scale: heading.scale,
         }));
         // The footer as the leaflet's pages have it, without a page number.
-        let foot = Footer::new(footer, &builder, style);
+        let foot = Footer::new(footer, lang, &builder, style);
         foot.draw(&mut page, None, &builder, style);
         let footer_top = foot.top();
         let pitch = LINE_PITCH_MM * crate::style::PT_PER_MM;

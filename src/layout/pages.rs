@@ -61,13 +61,14 @@ pub fn paginate(
     builder: &ItemBuilder,
     style: &HouseStyle,
 ) -> Layout {
-    let footer = Footer::new(&doc.footer, builder, style);
+    let footer = Footer::new(&doc.footer, doc.lang, builder, style);
     let frame = Frame {
         left: style.margin_left(),
         top: style.margin_top(),
         bottom: footer.top() - style.body_size,
     };
-    let units = units(doc, blocks, tables, style);
+    let mut units = units(doc, blocks, tables, style);
+    let qr = online_code(doc, &mut units);
     let breaks = choose_breaks(&units, frame.bottom - frame.top);
 
     let mut pages = Vec::new();
@@ -110,6 +111,13 @@ pub fn paginate(
                         t, u.first, block, u.block, left, y, p, &mut page, &mut lines, style,
                     );
                 }
+                None if doc.blocks[u.block].kind == BlockKind::Online && qr.is_some() => {
+                    let (code, text_height) = qr.as_ref().expect("matched above");
+                    draw_code(code, frame.left, y, &mut page);
+                    // The words sit centred beside the code.
+                    let top = y + (u.height - text_height) / 2.0;
+                    place_unit(u, doc, blocks, style, &frame, top, p, &mut page, &mut lines);
+                }
                 None => place_unit(u, doc, blocks, style, &frame, y, p, &mut page, &mut lines),
             }
             y += u.height;
@@ -145,9 +153,34 @@ pub fn paginate(
     }
 }
 
+/// The QR code of the online block, and the height of its words; the block's unit grows
+/// to the code's height so pagination keeps room for it.
+fn online_code(doc: &Document, units: &mut [Unit]) -> Option<(crate::qr::Symbol, f32)> {
+    let code = crate::qr::Symbol::encode(doc.online.as_deref()?)?;
+    let unit = units
+        .iter_mut()
+        .find(|u| doc.blocks[u.block].kind == BlockKind::Online)?;
+    let text_height = unit.height;
+    unit.height = unit.height.max(code.side());
+    Some((code, text_height))
+}
+
+/// The code's dark modules as solid black rectangles, top-left corner at (`x`, `y`).
+fn draw_code(code: &crate::qr::Symbol, x: f32, y: f32, page: &mut Page) {
+    for r in code.rects(x, y) {
+        page.items.push(PageItem::Fill(Fill {
+            x: r.x,
+            y: r.y,
+            width: r.width,
+            height: r.height,
+            color: crate::qr::INK,
+        }));
+    }
+}
+
 /// Height of the text area between the top margin and the footer, points.
 pub fn body_height(doc: &Document, builder: &ItemBuilder, style: &HouseStyle) -> f32 {
-    let footer = Footer::new(&doc.footer, builder, style);
+    let footer = Footer::new(&doc.footer, doc.lang, builder, style);
     footer.top() - style.body_size - style.margin_top()
 }
 

@@ -13,6 +13,7 @@ use serde::{Deserialize, Deserializer};
 use std::path::Path;
 
 mod contacts;
+pub mod control;
 mod fields;
 pub mod yaml_errors;
 pub use fields::text_fields;
@@ -51,6 +52,20 @@ pub struct LeafletFile {
     /// The text, section by section.
     #[serde(default)]
     pub sections: Vec<SectionFile>,
+    /// The printed language: `nl` (the default), `fr` or `en`. It sets the hyphenation,
+    /// the quotes and spacing, and the labels the typesetter prints (footer, route).
+    #[serde(default)]
+    pub lang: crate::lang::Lang,
+    /// The hospital's document code, e.g. HEM-012: printed in the footer, written into the
+    /// PDF's metadata and the index.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// The revision number of the text, e.g. 3: raise it whenever the text changes.
+    #[serde(default)]
+    pub version: Option<u32>,
+    /// The address of the leaflet's online version (https://…), printed as a QR code.
+    #[serde(default)]
+    pub online: Option<String>,
 }
 
 /// `contact: oncologie` (a key into `_data/contacts.yaml`) or a contact written in full.
@@ -123,6 +138,12 @@ pub struct Leaflet {
     /// The contact details and, when they came from `_data/contacts.yaml`, their key.
     pub contact: Option<(Contact, Option<String>)>,
     pub sections: Vec<Section>,
+    pub lang: crate::lang::Lang,
+    /// Document control: the hospital's code and the text's version.
+    pub code: Option<String>,
+    pub version: Option<u32>,
+    /// The checked https address of the online version.
+    pub online: Option<String>,
     /// Every text field with its place in the source, for locating later findings.
     pub fields: Vec<TextField>,
     /// What the source says that the leaflet will not print (a `#` comment after a title).
@@ -339,8 +360,17 @@ fn resolve(
             }
         }
     };
-    if errors.is_empty() {
+    let control = control::check(path, source, file.code, file.version, file.online)
+        .map_err(|e| errors.extend(e))
+        .ok();
+    if let Some(control) = control
+        && errors.is_empty()
+    {
         Ok(Leaflet {
+            lang: file.lang,
+            code: control.code,
+            version: control.version,
+            online: control.online,
             contact,
             title: file.title.trim().to_string(),
             subtitle: file
@@ -415,6 +445,10 @@ const FIELDS: &[&str] = &[
     "name",
     "phone",
     "hours",
+    "lang",
+    "code",
+    "version",
+    "online",
 ];
 
 /// The known field nearest to a misspelt one, if any is near enough to be a typo.

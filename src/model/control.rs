@@ -1,0 +1,193 @@
+//! Document control and the online version: the leaflet's `code`, `version` and `online`
+//! fields, checked before anything is printed from them.
+//!
+//! A code ends up in a file name (`--archive-names`), a footer and an index, so it is kept
+//! to what survives all three; an address ends up in a QR code a patient scans at home, so
+//! only a secure web address is taken.
+
+use crate::diagnostic::{Diagnostic, locate_key};
+use std::path::Path;
+
+/// Longer codes crowd the footer; hospital codes seen in practice ("0520 1307", "HEM-012",
+/// "PAT-INF-2016-014") are far shorter.
+pub const MAX_CODE_CHARS: usize = 24;
+/// A version above this is a typo (a date typed as a version), not a revision count.
+pub const MAX_VERSION: u32 = 999;
+/// Longer addresses make a QR code too dense to print at ≥ 0.5 mm modules beside its text,
+/// and are not typed by a patient from the paper either: give the leaflet a short address.
+pub const MAX_ADDRESS_CHARS: usize = 120;
+
+/// The checked code, version and address, or located errors.
+pub struct Control {
+    pub code: Option<String>,
+    pub version: Option<u32>,
+    pub online: Option<String>,
+}
+
+/// Checks the three fields; `path` and `source` place the errors at their keys.
+pub fn check(
+    path: &Path,
+    source: &str,
+    code: Option<String>,
+    version: Option<u32>,
+    online: Option<String>,
+) -> Result<Control, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let located = |field: &str, message: String| {
+        let d = Diagnostic::error(path, message).field(field);
+        match locate_key(source, field) {
+            Some((l, c)) => d.at(l, c),
+            None => d,
+        }
+    };
+    let code = code.map(|c| c.trim().to_string());
+    if let Some(c) = &code
+        && let Err(why) = check_code(c)
+    {
+        errors.push(
+            located("code", format!("the code `{c}` {why}"))
+                .hint("write the hospital's document code, e.g. `code: HEM-012`"),
+        );
+    }
+    if let Some(v) = version
+        && !(1..=MAX_VERSION).contains(&v)
+    {
+        errors.push(
+            located("version", format!("the version {v} cannot be right"))
+                .hint("count revisions from 1: `version: 3` for the third published text"),
+        );
+    }
+    let online = online.map(|o| o.trim().to_string());
+    if let Some(o) = &online
+        && let Err(why) = check_address(o)
+    {
+        errors.push(
+            located("online", format!("the address `{o}` {why}")).hint(
+                "write the full address of the online version, e.g. `online: https://www.azdelta.be/hem-012`",
+            ),
+        );
+    }
+    if errors.is_empty() {
+        Ok(Control {
+            code,
+            version,
+            online,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Letters, digits, `-`, `.`, `_` and inner spaces: what a file name, a CSV cell and a
+/// footer all take as they are.
+fn check_code(code: &str) -> Result<(), String> {
+    if code.is_empty() {
+        return Err("is empty".into());
+    }
+    if code.chars().count() > MAX_CODE_CHARS {
+        return Err(format!("is longer than {MAX_CODE_CHARS} characters"));
+    }
+    match code
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | ' ')))
+    {
+        Some(c) => Err(format!(
+            "holds “{c}”; a code may hold letters, digits, `-`, `.` and `_`"
+        )),
+        None => Ok(()),
+    }
+}
+
+/// `https://host.tld/path`: https only, because a QR code sends a phone to the address
+/// without showing it first, and an http address can be redirected on the way.
+fn check_address(address: &str) -> Result<(), String> {
+    let Some(rest) = address.strip_prefix("https://") else {
+        return Err(if address.starts_with("http://") {
+            "is not secure (http); the QR code takes only https:// addresses".into()
+        } else {
+            "does not start with https://".into()
+        });
+    };
+    if address.chars().count() > MAX_ADDRESS_CHARS {
+        return Err(format!(
+            "is longer than {MAX_ADDRESS_CHARS} characters: too dense for a QR code on paper"
+        ));
+    }
+    if let Some(c) = address
+        .chars()
+        .find(|c| c.is_whitespace() || c.is_control() || !c.is_ascii())
+    {
+        return Err(if c.is_whitespace() {
+            "holds a space".into()
+        } else {
+            format!("holds “{c}”; write it as the browser's address bar shows it when copied")
+        });
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_ok = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':'));
+    if !host_ok {
+        return Err(format!("has no valid host name (`{host}`)"));
+    }
+    Ok(())
+}
+
+/// The address as printed beside the QR code: without `https://`, `www.` and a final `/`.
+pub fn short_address(address: &str) -> &str {
+    let rest = address.strip_prefix("https://").unwrap_or(address);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    rest.strip_suffix('/').unwrap_or(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(source: &str, code: Option<&str>, version: Option<u32>, online: Option<&str>) -> Vec<String> {
+        match check(
+            Path::new("a.yaml"),
+            source,
+            code.map(String::from),
+            version,
+            online.map(String::from),
+        ) {
+            Ok(_) => Vec::new(),
+            Err(e) => e
+                .iter()
+                .map(|d| format!("{}:{} {}", d.line.unwrap_or(0), d.column.unwrap_or(0), d.message))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn accepts_codes_versions_and_secure_addresses() {
+        let src = "code: HEM-012\nversion: 3\nonline: https://www.azdelta.be/hem-012\n";
+        assert!(errors(src, Some("HEM-012"), Some(3), Some("https://www.azdelta.be/hem-012")).is_empty());
+        assert_eq!(short_address("https://www.azdelta.be/hem-012/"), "azdelta.be/hem-012");
+    }
+
+    #[test]
+    fn refuses_at_the_key() {
+        let src = "title: x\ncode: HEM/012\nversion: 0\nonline: http://azdelta.be/x\n";
+        assert_eq!(
+            errors(src, Some("HEM/012"), Some(0), Some("http://azdelta.be/x")),
+            [
+                "2:1 the code `HEM/012` holds “/”; a code may hold letters, digits, `-`, `.` and `_`",
+                "3:1 the version 0 cannot be right",
+                "4:1 the address `http://azdelta.be/x` is not secure (http); the QR code takes only https:// addresses",
+            ]
+        );
+        assert_eq!(
+            errors("online: x\n", None, None, Some("https://localhost/a b")),
+            ["1:1 the address `https://localhost/a b` holds a space"]
+        );
+        assert_eq!(
+            errors("online: x\n", None, None, Some("https://localhost/ab")),
+            ["1:1 the address `https://localhost/ab` has no valid host name (`localhost`)"]
+        );
+    }
+}
