@@ -56,6 +56,8 @@ fn bench(c: &mut Criterion) {
         authors: leaflet.authors.clone(),
         revised: leaflet.revised,
         lang: "nl-BE".into(),
+        code: None,
+        version: None,
     };
     c.bench_function("pdf_only (font subsetting and serialisation)", |b| {
         b.iter(|| {

@@ -191,6 +191,19 @@ type Library = Result<(SharedData, Engine), Vec<Diagnostic>>;
 
 /// Checks every leaflet under `inputs`, printing each problem. Returns the diagnostics.
 pub fn run(inputs: &[PathBuf], today: NaiveDate) -> Result<(Tally, Vec<Diagnostic>), Diagnostic> {
+    run_with(inputs, today, None)
+}
+
+/// [`run`], and with `out` (the output folder of `build`) a warning for each leaflet whose
+/// text changed since its last build there while its version did not.
+pub fn run_with(
+    inputs: &[PathBuf],
+    today: NaiveDate,
+    out: Option<&Path>,
+) -> Result<(Tally, Vec<Diagnostic>), Diagnostic> {
+    let manifests = out
+        .map(crate::batch::versions::manifests)
+        .unwrap_or_default();
     let leaflets = crate::batch::discover(inputs, Path::new(""))?;
     let mut libraries: BTreeMap<Option<PathBuf>, Library> = BTreeMap::new();
     let mut all = Vec::new();
@@ -206,7 +219,19 @@ pub fn run(inputs: &[PathBuf], today: NaiveDate) -> Result<(Tally, Vec<Diagnosti
         });
         let found = match lib {
             Ok((shared, engine)) => match read(path) {
-                Ok(source) => check_source(engine, shared, path, &source, today),
+                Ok(source) => {
+                    let mut found = check_source(engine, shared, path, &source, today);
+                    let source = source.strip_prefix('\u{feff}').unwrap_or(&source);
+                    if !manifests.is_empty()
+                        && let Ok(leaflet) = model::parse(path, source, shared)
+                    {
+                        found.extend(crate::batch::versions::unbumped(
+                            &manifests, path, source, &leaflet,
+                        ));
+                        found.sort_by_key(|d| (d.line.is_none(), d.line, d.column));
+                    }
+                    found
+                }
                 Err(d) => vec![d],
             },
             Err(errors) => std::mem::take(errors),
@@ -218,11 +243,12 @@ pub fn run(inputs: &[PathBuf], today: NaiveDate) -> Result<(Tally, Vec<Diagnosti
     Ok((tally, all))
 }
 
-/// The `check` command: prints the report and returns the exit code.
-pub fn command(inputs: &[PathBuf], strict: bool) -> i32 {
+/// The `check` command: prints the report and returns the exit code. `out` is the output
+/// folder whose manifest tells what the last build printed.
+pub fn command(inputs: &[PathBuf], strict: bool, out: &Path) -> i32 {
     let today = chrono::Local::now().date_naive();
     let mut reporter = Reporter::default();
-    match run(inputs, today) {
+    match run_with(inputs, today, Some(out)) {
         Ok((tally, diagnostics)) => {
             reporter.print_all(&diagnostics);
             println!("{}", tally.line());

@@ -68,6 +68,10 @@ pub enum Command {
         /// Print a table of typographic quality figures for every leaflet.
         #[arg(long)]
         report: bool,
+        /// Name each PDF after its document code, version and date, e.g.
+        /// HEM-012_v3_2016-03-23.pdf: every published version keeps its own file.
+        #[arg(long = "archive-names")]
+        archive_names: bool,
     },
     /// Check PDFs against what the print shop needs (PDF/X-4, bleed, fonts, colour, sizes).
     Preflight {
@@ -83,6 +87,10 @@ pub enum Command {
         /// Treat warnings (spacing, quotes, long sentences, overdue review) as errors.
         #[arg(long)]
         strict: bool,
+        /// The folder `build` writes to: its manifest tells whether a leaflet's text changed
+        /// since its last build without a new `version`.
+        #[arg(short, long, default_value = "out")]
+        out: PathBuf,
     },
     /// Start a new leaflet: writes SLUG.yaml with every field explained.
     New {
@@ -156,6 +164,7 @@ pub fn main() -> i32 {
             large_print,
             prune,
             report: want_report,
+            archive_names,
         } => {
             if marks && target != TargetArg::Print {
                 eprintln!(
@@ -185,11 +194,12 @@ pub fn main() -> i32 {
                 prune,
                 report: want_report,
                 progress: true,
+                archive_names,
             };
             build(&opts)
         }
         Command::Preflight { files } => crate::preflight::run(&files),
-        Command::Check { paths, strict } => crate::check::command(&paths, strict),
+        Command::Check { paths, strict, out } => crate::check::command(&paths, strict, &out),
         Command::New { slug, dir } => crate::authoring::new(&slug, &dir),
         Command::Import { file, output } => crate::authoring::import(&file, output.as_deref()),
         Command::Schema => {

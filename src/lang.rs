@@ -215,7 +215,9 @@ mod tests {
         assert_eq!(Lang::En.page_number_room(), "Page 00 of 00");
         assert_eq!(Lang::Fr.route("105"), "Suivez la route 105");
         assert_eq!(
-            Lang::Nl.document_control(Some("HEM-012"), Some(3)).as_deref(),
+            Lang::Nl
+                .document_control(Some("HEM-012"), Some(3))
+                .as_deref(),
             Some("HEM-012 versie\u{a0}3")
         );
         assert_eq!(Lang::Nl.document_control(None, None), None);

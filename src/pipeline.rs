@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document, Note, Origin};
+use crate::lang::Lang;
 use crate::layout::{Layout, Typesetter};
 use crate::model::{self, Leaflet};
 use crate::pdf::{self, Meta, Target};
@@ -13,11 +14,16 @@ use crate::text::fonts::Fonts;
 use crate::text::hyphenate::Hyphenator;
 use crate::text::items::{TextWarning, TextWarningKind};
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// What every leaflet of a run shares: loaded once, read by all threads.
 pub struct Engine {
     pub fonts: Fonts,
+    /// The Dutch patterns with the library's exceptions: most leaflets need only these.
     pub hyphenator: Hyphenator,
+    /// French and English patterns, loaded by the first leaflet in that language.
+    french: OnceLock<Hyphenator>,
+    english: OnceLock<Hyphenator>,
 }
 
 impl Engine {
@@ -26,7 +32,35 @@ impl Engine {
         Engine {
             fonts: Fonts::embedded(),
             hyphenator: Hyphenator::dutch(exceptions),
+            french: OnceLock::new(),
+            english: OnceLock::new(),
         }
+    }
+
+    /// The hyphenator of a leaflet's language. The library's exception list is Dutch
+    /// (`_data/hyphenation.txt`), so the other languages go by their patterns alone.
+    pub fn hyphenator(&self, lang: Lang) -> &Hyphenator {
+        match lang {
+            Lang::Nl => &self.hyphenator,
+            Lang::Fr => self
+                .french
+                .get_or_init(|| Hyphenator::for_lang(Lang::Fr, "")),
+            Lang::En => self
+                .english
+                .get_or_init(|| Hyphenator::for_lang(Lang::En, "")),
+        }
+    }
+}
+
+/// The metadata of a leaflet's PDF: title, authors, date, language and document control.
+pub fn meta(leaflet: &Leaflet) -> Meta {
+    Meta {
+        title: leaflet.title.clone(),
+        authors: leaflet.authors.clone(),
+        revised: leaflet.revised,
+        lang: leaflet.lang.tag().into(),
+        code: leaflet.code.clone(),
+        version: leaflet.version,
     }
 }
 
@@ -51,12 +85,7 @@ pub fn build(
 ) -> Result<Built, Vec<Diagnostic>> {
     let leaflet = model::parse(path, source, shared)?;
     let (document, layout) = typeset(engine, shared, path, source, &leaflet)?;
-    let meta = Meta {
-        title: leaflet.title.clone(),
-        authors: leaflet.authors.clone(),
-        revised: leaflet.revised,
-        lang: "nl-BE".into(),
-    };
+    let meta = meta(&leaflet);
     let mut warnings = leaflet.warnings.clone();
     let style = &shared.style;
     let settings = pdf::PrintSettings {
@@ -70,7 +99,7 @@ pub fn build(
         (Target::Print { .. }, Some(multiple)) => {
             let typesetter = Typesetter {
                 fonts: &engine.fonts,
-                hyphenator: &engine.hyphenator,
+                hyphenator: engine.hyphenator(leaflet.lang),
                 style,
             };
             let notes = typesetter.notes_page(&document.footer, document.lang);
@@ -132,7 +161,7 @@ pub fn typeset(
     }
     let typesetter = Typesetter {
         fonts: &engine.fonts,
-        hyphenator: &engine.hyphenator,
+        hyphenator: engine.hyphenator(leaflet.lang),
         style: &shared.style,
     };
     // Characters the fonts lack: layout refuses them without knowing where they were

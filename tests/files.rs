@@ -34,6 +34,7 @@ fn options(inputs: Vec<PathBuf>, out: &Path) -> Options {
         prune: false,
         report: false,
         progress: false,
+        archive_names: false,
     }
 }
 

@@ -57,6 +57,8 @@ fn meta() -> Meta {
         authors: b.leaflet.authors.clone(),
         revised: b.leaflet.revised,
         lang: "nl-BE".into(),
+        code: None,
+        version: None,
     }
 }
 

@@ -217,17 +217,16 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
         ),
         pages: built.layout.pages.len(),
         sha256,
+        code: built.leaflet.code.clone(),
+        version: built.leaflet.version,
+        lang: built.leaflet.lang.tag().to_string(),
+        text: crate::model::control::text_hash(&built.leaflet),
     };
     Outcome::Built(entry, report::quality(&built.layout), warnings, extras)
 }
 
 fn meta(built: &pipeline::Built) -> crate::pdf::Meta {
-    crate::pdf::Meta {
-        title: built.leaflet.title.clone(),
-        authors: built.leaflet.authors.clone(),
-        revised: built.leaflet.revised,
-        lang: "nl-BE".into(),
-    }
+    pipeline::meta(&built.leaflet)
 }
 
 #[cfg(test)]

@@ -32,6 +32,10 @@ struct IndexRow<'a> {
     route: Cow<'a, str>,
     pages: usize,
     sha256: &'a str,
+    /// Document control and language: empty cells for leaflets without them.
+    code: Cow<'a, str>,
+    version: Option<u32>,
+    lang: &'a str,
 }
 
 /// A cell Excel or LibreOffice would run as a formula gets a leading `'`, as the OWASP
@@ -94,6 +98,9 @@ fn render(out: &Path, manifest: &Manifest) -> Result<(Vec<u8>, Vec<u8>), Diagnos
             route: Cow::Borrowed(&e.route),
             pages: e.pages,
             sha256: &e.sha256,
+            code: Cow::Borrowed(e.code.as_deref().unwrap_or("")),
+            version: e.version,
+            lang: &e.lang,
         })
         .collect();
     let json = serde_json::to_vec_pretty(&json_rows).expect("index serialises");
@@ -114,6 +121,7 @@ fn render(out: &Path, manifest: &Manifest) -> Result<(Vec<u8>, Vec<u8>), Diagnos
             title: csv_cell_owned(r.title),
             authors: csv_cell_owned(r.authors),
             route: csv_cell_owned(r.route),
+            code: csv_cell_owned(r.code),
             ..r
         };
         csv.serialize(&r)

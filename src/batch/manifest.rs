@@ -38,6 +38,17 @@ pub struct Entry {
     pub pages: usize,
     /// Content hash of the leaflet's own PDF.
     pub sha256: String,
+    /// Document control, for the index and for `check`'s version warning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
+    /// The leaflet's language tag (nl-BE, fr-BE, en-GB); empty in manifests from before.
+    #[serde(default)]
+    pub lang: String,
+    /// Hash of the printed text without version and date (`model::control::text_hash`).
+    #[serde(default)]
+    pub text: String,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]

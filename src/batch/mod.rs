@@ -23,6 +23,7 @@ mod options;
 mod plan;
 mod progress;
 mod signals;
+pub mod versions;
 
 pub use discover::{Found, discover, discover_all, is_leaflet_name, output_name};
 pub use files::{LOCK, Stamp, TEMP_PREFIX, write_atomic, write_atomic_with};

@@ -29,6 +29,8 @@ pub struct Options {
     pub report: bool,
     /// Report progress on stderr: a bar on a terminal, a line per built leaflet otherwise.
     pub progress: bool,
+    /// Name each PDF `CODE_vVERSION_DATE.pdf` (see `model::control::archive_name`).
+    pub archive_names: bool,
 }
 
 impl Options {

@@ -5,6 +5,7 @@ use super::discover::output_name;
 use super::manifest::Manifest;
 use super::options::{Options, Summary};
 use crate::diagnostic::Diagnostic;
+use crate::model::control::archive_name;
 use crate::shared::find_data_dir;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -110,7 +111,17 @@ pub fn plan(
     let mut data_dirs: BTreeMap<PathBuf, Option<PathBuf>> = BTreeMap::new();
     let mut units: Vec<(&PathBuf, String, Unit)> = Vec::new();
     for path in leaflets {
-        let Some(name) = output_name(path) else {
+        let name = output_name(path);
+        // Archive names come from the leaflet's fields; two leaflets with one code, version
+        // and date then clash below like two files of one name, and neither is built.
+        let name = match (opts.archive_names, &name) {
+            (true, Some(plain)) => std::fs::read_to_string(path)
+                .ok()
+                .and_then(|s| archive_name(&s, plain.trim_end_matches(".pdf")))
+                .or(name),
+            _ => name,
+        };
+        let Some(name) = name else {
             summary.failed += 1;
             summary.diagnostics.push(
                 Diagnostic::error(path, "this file name cannot name a PDF")

@@ -110,11 +110,11 @@ mod tests {
 
     #[test]
     fn guillemets_get_narrow_spaces_inside() {
-        assert_eq!(french("le mot “vide” ici"), "le mot «\u{202f}vide\u{202f}» ici");
-        assert_eq!(french("« plein »."), "«\u{202f}plein\u{202f}».");
         assert_eq!(
-            french("«\u{202f}déjà\u{202f}»"),
-            "«\u{202f}déjà\u{202f}»"
+            french("le mot “vide” ici"),
+            "le mot «\u{202f}vide\u{202f}» ici"
         );
+        assert_eq!(french("« plein »."), "«\u{202f}plein\u{202f}».");
+        assert_eq!(french("«\u{202f}déjà\u{202f}»"), "«\u{202f}déjà\u{202f}»");
     }
 }

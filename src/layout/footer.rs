@@ -30,7 +30,8 @@ impl Footer {
         let single = builder.fragment(&joined, FaceId::Regular, size);
         let number_room = builder
             .fragment(&lang.page_number_room(), FaceId::Regular, size)
-            .width + 2.0 * size;
+            .width
+            + 2.0 * size;
         let one_line = single.width + number_room <= style.measure();
         let lines = if one_line {
             vec![single]

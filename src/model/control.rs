@@ -136,6 +136,67 @@ fn check_address(address: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The fields an archive name is made of, read without the shared data (planning a run
+/// comes before loading `_data`).
+#[derive(serde::Deserialize)]
+struct ArchiveFields {
+    #[serde(default)]
+    code: Option<String>,
+    #[serde(default)]
+    version: Option<u32>,
+    #[serde(deserialize_with = "super::iso_date")]
+    revised: chrono::NaiveDate,
+}
+
+/// `HEM-012_v3_2016-03-23.pdf` for `build --archive-names`: the code (or, without one, the
+/// file's own stem), the version when there is one, and the revision date, so every
+/// published version keeps a file of its own. `None` when the leaflet cannot be read: it
+/// then keeps its plain name and the build reports what is wrong with it.
+pub fn archive_name(source: &str, stem: &str) -> Option<String> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let fields: ArchiveFields = crate::source::yaml::parse(source).ok()?;
+    let code = fields
+        .code
+        .map(|c| c.trim().to_string())
+        .filter(|c| check_code(c).is_ok())
+        .unwrap_or_else(|| stem.to_string());
+    // A space is fine in a footer but not in a file name sent around by e-mail.
+    let code = code.replace(' ', "-");
+    Some(match fields.version {
+        Some(v) => format!("{code}_v{v}_{}.pdf", fields.revised),
+        None => format!("{code}_{}.pdf", fields.revised),
+    })
+}
+
+/// A hash of everything the leaflet prints except its version and date: what `check`
+/// compares with the last build to see whether the text changed without a new version.
+pub fn text_hash(leaflet: &super::Leaflet) -> String {
+    use sha2::{Digest, Sha256};
+    let printed = format!(
+        "{:?}",
+        (
+            &leaflet.title,
+            &leaflet.subtitle,
+            &leaflet.department,
+            &leaflet.authors,
+            (&leaflet.route.number, &leaflet.route.description),
+            &leaflet.contact.as_ref().map(|(c, _)| c),
+            leaflet
+                .sections
+                .iter()
+                .map(|s| (&s.heading, &s.body))
+                .collect::<Vec<_>>(),
+            leaflet.lang,
+            &leaflet.code,
+            &leaflet.online,
+        )
+    );
+    Sha256::digest(printed.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// The address as printed beside the QR code: without `https://`, `www.` and a final `/`.
 pub fn short_address(address: &str) -> &str {
     let rest = address.strip_prefix("https://").unwrap_or(address);
@@ -147,7 +208,12 @@ pub fn short_address(address: &str) -> &str {
 mod tests {
     use super::*;
 
-    fn errors(source: &str, code: Option<&str>, version: Option<u32>, online: Option<&str>) -> Vec<String> {
+    fn errors(
+        source: &str,
+        code: Option<&str>,
+        version: Option<u32>,
+        online: Option<&str>,
+    ) -> Vec<String> {
         match check(
             Path::new("a.yaml"),
             source,
@@ -158,7 +224,14 @@ mod tests {
             Ok(_) => Vec::new(),
             Err(e) => e
                 .iter()
-                .map(|d| format!("{}:{} {}", d.line.unwrap_or(0), d.column.unwrap_or(0), d.message))
+                .map(|d| {
+                    format!(
+                        "{}:{} {}",
+                        d.line.unwrap_or(0),
+                        d.column.unwrap_or(0),
+                        d.message
+                    )
+                })
                 .collect(),
         }
     }
@@ -166,8 +239,34 @@ mod tests {
     #[test]
     fn accepts_codes_versions_and_secure_addresses() {
         let src = "code: HEM-012\nversion: 3\nonline: https://www.azdelta.be/hem-012\n";
-        assert!(errors(src, Some("HEM-012"), Some(3), Some("https://www.azdelta.be/hem-012")).is_empty());
-        assert_eq!(short_address("https://www.azdelta.be/hem-012/"), "azdelta.be/hem-012");
+        assert!(
+            errors(
+                src,
+                Some("HEM-012"),
+                Some(3),
+                Some("https://www.azdelta.be/hem-012")
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            short_address("https://www.azdelta.be/hem-012/"),
+            "azdelta.be/hem-012"
+        );
+    }
+
+    #[test]
+    fn archive_names_carry_code_version_and_date() {
+        let src = "title: x\ncode: HEM 012\nversion: 3\nrevised: 2016-03-23\nauthors: a\n";
+        assert_eq!(
+            archive_name(src, "immuno").as_deref(),
+            Some("HEM-012_v3_2016-03-23.pdf")
+        );
+        let plain = "title: x\nrevised: 2016-03-23\n";
+        assert_eq!(
+            archive_name(plain, "immuno").as_deref(),
+            Some("immuno_2016-03-23.pdf")
+        );
+        assert_eq!(archive_name("title: [", "immuno"), None);
     }
 
     #[test]

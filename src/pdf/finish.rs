@@ -361,6 +361,14 @@ fn info_dict(meta: &Meta, target: Target) -> lopdf::Dictionary {
         "CreationDate" => Object::string_literal(pdf_date(meta)),
         "ModDate" => Object::string_literal(pdf_date(meta)),
     };
+    // Document control for an archive's search (custom Info keys, as PDF allows; the XMP
+    // carries the same).
+    if let Some(code) = &meta.code {
+        d.set("DocumentCode", text_string(code));
+    }
+    if let Some(version) = meta.version {
+        d.set("DocumentVersion", Object::Integer(version.into()));
+    }
     if let Target::Print { .. } = target {
         d.set("GTS_PDFXVersion", Object::string_literal("PDF/X-4"));
         d.set("Trapped", Object::Name(b"False".to_vec()));
@@ -528,7 +536,8 @@ fn xmp(meta: &Meta, target: Target, id: &[u8; 16]) -> String {
     xmlns:xmp="http://ns.adobe.com/xap/1.0/"
     xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"
+    xmlns:leaflet="https://leaflet.invalid/ns/1.0/">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>{authors}</rdf:li></rdf:Seq></dc:creator>
@@ -542,7 +551,7 @@ fn xmp(meta: &Meta, target: Target, id: &[u8; 16]) -> String {
    <xmpMM:InstanceID>{doc_id}</xmpMM:InstanceID>
    <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
    <xmpMM:VersionID>{version_id}</xmpMM:VersionID>
-   <pdf:Producer>{producer}</pdf:Producer>{pdfx}
+   <pdf:Producer>{producer}</pdf:Producer>{control}{pdfx}
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>
@@ -553,7 +562,26 @@ fn xmp(meta: &Meta, target: Target, id: &[u8; 16]) -> String {
         lang = xml_escape(&meta.lang),
         producer = xml_escape(PRODUCER),
         subject = xml_escape(SUBJECT),
+        control = xmp_control(meta),
     )
+}
+
+/// The document code as `dc:identifier` and the version in the tool's own namespace
+/// (XMP has no standard property for a text's revision number).
+fn xmp_control(meta: &Meta) -> String {
+    let mut out = String::new();
+    if let Some(code) = &meta.code {
+        out.push_str(&format!(
+            "\n   <dc:identifier>{}</dc:identifier>",
+            xml_escape(code)
+        ));
+    }
+    if let Some(version) = meta.version {
+        out.push_str(&format!(
+            "\n   <leaflet:version>{version}</leaflet:version>"
+        ));
+    }
+    out
 }
 
 /// The XMP packet, for every target: it carries the title and language for archives and

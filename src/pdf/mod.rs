@@ -42,6 +42,10 @@ pub struct Meta {
     pub authors: String,
     pub revised: NaiveDate,
     pub lang: String,
+    /// Document control: the hospital's code (XMP `dc:identifier`, Info `/DocumentCode`)
+    /// and the text's version (`leaflet:version`, Info `/DocumentVersion`).
+    pub code: Option<String>,
+    pub version: Option<u32>,
 }
 
 /// Page geometry for a target: where the trim sits inside the media box.

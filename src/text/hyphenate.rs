@@ -7,12 +7,16 @@
 //! The exception list comes before both and overrides them.
 
 use super::compounds;
+use crate::lang::Lang;
 use hyphenation::{Hyphenator as _, Language, Load, Standard};
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// The Dutch patterns only: the crate's `embed_all` would compile in every language.
 const DUTCH_PATTERNS: &[u8] = include_bytes!("patterns/nl.standard.bincode");
+/// French and British English for `lang: fr | en` (7 KB and 48 KB of binary).
+const FRENCH_PATTERNS: &[u8] = include_bytes!("patterns/fr.standard.bincode");
+const ENGLISH_PATTERNS: &[u8] = include_bytes!("patterns/en-gb.standard.bincode");
 
 /// Letters that must stand before a break: "ge-" is fine, "a-" is not.
 pub const MIN_BEFORE: usize = 2;
@@ -32,6 +36,7 @@ pub struct Break {
 }
 
 pub struct Hyphenator {
+    lang: Lang,
     patterns: Standard,
     /// Lower-case word → its breaks, from the exception list.
     exceptions: HashMap<String, Vec<Break>>,
@@ -41,9 +46,21 @@ impl Hyphenator {
     /// Loads the Dutch patterns and the exception list (`word-with-breaks` per line, `=` for a
     /// compound boundary, `#` comments).
     pub fn dutch(exceptions: &str) -> Hyphenator {
-        let patterns = Standard::from_reader(Language::Dutch, &mut &DUTCH_PATTERNS[..])
-            .expect("the embedded Dutch patterns load");
+        Hyphenator::for_lang(Lang::Nl, exceptions)
+    }
+
+    /// The patterns of `lang`, with an exception list in that language. Only Dutch has the
+    /// compound lexicon and the Dutch letter rules (ij, trema).
+    pub fn for_lang(lang: Lang, exceptions: &str) -> Hyphenator {
+        let (language, bytes) = match lang {
+            Lang::Nl => (Language::Dutch, DUTCH_PATTERNS),
+            Lang::Fr => (Language::French, FRENCH_PATTERNS),
+            Lang::En => (Language::EnglishGB, ENGLISH_PATTERNS),
+        };
+        let patterns =
+            Standard::from_reader(language, &mut &bytes[..]).expect("the embedded patterns load");
         let mut h = Hyphenator {
+            lang,
             patterns,
             exceptions: HashMap::new(),
         };
@@ -89,10 +106,18 @@ impl Hyphenator {
             Some(b) => b.clone(),
             None => self.compound_or_pattern_breaks(&lower),
         };
-        let mut breaks: Vec<Break> = raw.into_iter().filter(|b| allowed(&lower, b.at)).collect();
+        let dutch = self.lang == Lang::Nl;
+        let mut breaks: Vec<Break> = raw
+            .into_iter()
+            .filter(|b| allowed(&lower, b.at, dutch))
+            .collect();
+        if !dutch {
+            breaks.sort_by_key(|b| b.at);
+            return breaks;
+        }
         // A trema marks the start of a new syllable; the patterns do not always know it.
         for (at, c) in lower.char_indices() {
-            if has_trema(c) && allowed(&lower, at) && !breaks.iter().any(|b| b.at == at) {
+            if has_trema(c) && allowed(&lower, at, true) && !breaks.iter().any(|b| b.at == at) {
                 breaks.push(Break {
                     at,
                     compound: false,
@@ -124,7 +149,12 @@ impl Hyphenator {
                     drops_trema: false,
                 })
         };
-        let bounds = compounds::boundaries(lower);
+        // The lexicon is Dutch: a French or English word is never split by it.
+        let bounds = if self.lang == Lang::Nl {
+            compounds::boundaries(lower)
+        } else {
+            Vec::new()
+        };
         if bounds.is_empty() {
             return syllables(lower, 0).collect();
         }
@@ -153,7 +183,9 @@ impl Hyphenator {
             return format!("{marked}  (exception list)");
         }
         match compounds::describe(&lower) {
-            Some(parts) if should_hyphenate(word) => format!("{marked}  (compound: {parts})"),
+            Some(parts) if should_hyphenate(word) && self.lang == Lang::Nl => {
+                format!("{marked}  (compound: {parts})")
+            }
             _ => marked,
         }
     }
@@ -172,8 +204,9 @@ impl Hyphenator {
     }
 }
 
-/// The rules a break must satisfy whatever its source.
-fn allowed(word: &str, at: usize) -> bool {
+/// The rules a break must satisfy whatever its source; `dutch` adds the Dutch letter
+/// rules.
+fn allowed(word: &str, at: usize, dutch: bool) -> bool {
     if at == 0 || at >= word.len() || !word.is_char_boundary(at) {
         return false;
     }
@@ -183,7 +216,7 @@ fn allowed(word: &str, at: usize) -> bool {
         return false;
     }
     // "ij" is one letter in Dutch: never "i-j".
-    !(word[..at].ends_with('i') && word[at..].starts_with('j'))
+    !(dutch && word[..at].ends_with('i') && word[at..].starts_with('j'))
 }
 
 pub fn has_trema(c: char) -> bool {
@@ -240,6 +273,24 @@ mod tests {
         assert_eq!(h.marked("afweersysteem"), "af-weer=sys-teem");
         // Not a compound: patterns only.
         assert_eq!(h.marked("behandeling"), "be-han-de-ling");
+    }
+
+    #[test]
+    fn french_and_english_words_break_by_their_own_patterns() {
+        let fr = Hyphenator::for_lang(Lang::Fr, "");
+        let nl = Hyphenator::dutch("");
+        let en = Hyphenator::for_lang(Lang::En, "");
+        // French keeps "ph", "-tions" and "-cytes" whole; the Dutch patterns do not.
+        assert_eq!(fr.marked("lymphocytes"), "lym-pho-cytes");
+        assert_eq!(nl.marked("lymphocytes"), "lymp-ho-cy-tes");
+        assert_eq!(fr.marked("recommandations"), "re-com-man-da-tions");
+        assert_eq!(nl.marked("recommandations"), "re-com-man-da-ti-ons");
+        assert_eq!(fr.marked("chimiothérapie"), "chi-mio-thé-ra-pie");
+        assert_eq!(en.marked("vaccination"), "vac-cin-a-tion");
+        // The Dutch lexicon reads "traitement" as "traite=ment"; French has no compounds.
+        assert_eq!(nl.marked("traitement"), "trai-te=ment");
+        assert_eq!(fr.marked("traitement"), "trai-te-ment");
+        assert_eq!(fr.explain("traitement"), "trai-te-ment");
     }
 
     #[test]
