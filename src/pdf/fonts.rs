@@ -40,6 +40,10 @@ fn invisible(text: &str) -> bool {
     )
 }
 
+fn is_no_break_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}')
+}
+
 /// One subset per face in use, in face order (so resource names are stable: F1…F4).
 pub fn subset(pages: &[Page], fonts: &Fonts) -> Vec<Subset> {
     let mut used: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
@@ -52,7 +56,12 @@ pub fn subset(pages: &[Page], fonts: &Fonts) -> Vec<Subset> {
                     // One glyph may stand for several characters (a space, a no-break space,
                     // an invisible format character); the first visible one is what a reader
                     // copying the text should get.
-                    if entry.is_empty() || (invisible(entry) && !invisible(&g.text)) {
+                    // A plain space also wins over the no-break spaces sharing its glyph
+                    // (French U+202F before "?"): footer text copied with narrow no-break
+                    // spaces between all its words would surprise a reader.
+                    let plain_space = g.text == " " && entry.chars().all(is_no_break_space);
+                    if entry.is_empty() || plain_space || (invisible(entry) && !invisible(&g.text))
+                    {
                         entry.clear();
                         entry.push_str(&g.text);
                     }
