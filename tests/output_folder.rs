@@ -477,7 +477,7 @@ fn index_csv_opens_in_flemish_excel_and_runs_no_formulas() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "pdf;source;target;title;revised;revised_nl;authors;route;pages;sha256"
+        "pdf;source;target;title;revised;revised_nl;authors;route;pages;sha256;code;version;lang"
     );
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b';')
