@@ -16,7 +16,9 @@ pub const NBSP: char = '\u{a0}';
 pub const NNBSP: char = '\u{202f}';
 
 /// `lang: nl | fr | en`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Dutch as written in Flanders (nl-BE): the default.
@@ -65,6 +67,18 @@ impl Lang {
             Lang::Nl => "nl-BE",
             Lang::Fr => "fr-BE",
             Lang::En => "en-GB",
+        }
+    }
+
+    /// The languages besides Dutch, whose shared entries live in `routes.fr.yaml` etc.
+    pub const TRANSLATED: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The language's name in messages to the (Dutch-speaking) secretariat's editors.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Nl => "Dutch",
+            Lang::Fr => "French",
+            Lang::En => "English",
         }
     }
 

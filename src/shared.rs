@@ -11,6 +11,7 @@
 //! `style.yaml:line:col` naming the setting: a leaflet is never blamed for the style.
 
 use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
 use crate::source::file::{MAX_FILE_BYTES, nesting_guard, read_utf8};
 use crate::source::yaml;
 use crate::style::HouseStyle;
@@ -49,6 +50,10 @@ pub struct SharedData {
     pub routes: BTreeMap<String, String>,
     /// Contact key → details, e.g. `oncologie` → Oncologisch dagziekenhuis, 03 821 30 00.
     pub contacts: BTreeMap<String, Contact>,
+    /// The same entries in French and English (`routes.fr.yaml`, `contacts.en.yaml`, …),
+    /// for leaflets in that language; a key missing there falls back to the Dutch entry.
+    pub translated_routes: BTreeMap<Lang, BTreeMap<String, String>>,
+    pub translated_contacts: BTreeMap<Lang, BTreeMap<String, Contact>>,
     pub style: HouseStyle,
     /// The exception lists' text, one word per line with its breaks (`kan-ker-im-mu-no`),
     /// the deepest folder's last so its words win.
@@ -74,6 +79,55 @@ pub fn data_dirs(dir: &Path) -> Vec<PathBuf> {
 }
 
 impl SharedData {
+    /// A shared route's description in `lang`, and whether it had to fall back to Dutch.
+    pub fn route_in(&self, key: &str, lang: Lang) -> Option<(&String, bool)> {
+        let nl = self.routes.get(key)?;
+        if lang == Lang::Nl {
+            return Some((nl, false));
+        }
+        match self.translated_routes.get(&lang).and_then(|m| m.get(key)) {
+            Some(t) => Some((t, false)),
+            None => Some((nl, true)),
+        }
+    }
+
+    /// A shared contact in `lang`, and whether it had to fall back to Dutch.
+    pub fn contact_in(&self, key: &str, lang: Lang) -> Option<(&Contact, bool)> {
+        let nl = self.contacts.get(key)?;
+        if lang == Lang::Nl {
+            return Some((nl, false));
+        }
+        match self.translated_contacts.get(&lang).and_then(|m| m.get(key)) {
+            Some(t) => Some((t, false)),
+            None => Some((nl, true)),
+        }
+    }
+
+    /// Every translation of a shared entry (`route:105`), for a build's input hash: a new
+    /// French description rebuilds the French leaflets that use it.
+    pub fn translations_of(&self, kind: &str, key: &str) -> String {
+        let mut out = String::new();
+        for lang in Lang::TRANSLATED {
+            let value = match kind {
+                "route" => self
+                    .translated_routes
+                    .get(&lang)
+                    .and_then(|m| m.get(key))
+                    .cloned(),
+                _ => self
+                    .translated_contacts
+                    .get(&lang)
+                    .and_then(|m| m.get(key))
+                    .map(|c| format!("{c:?}")),
+            };
+            if let Some(v) = value {
+                out.push_str(lang.code());
+                out.push_str(&v);
+            }
+        }
+        out
+    }
+
     /// Loads the cascade ending at `dir` (every file optional): the `_data` folders above
     /// `dir`'s library folder first, `dir` last. Errors name the file and line.
     pub fn load(dir: Option<&Path>) -> Result<SharedData, Vec<Diagnostic>> {
@@ -103,6 +157,24 @@ impl SharedData {
         for dir in chain {
             load_routes(&dir.join(ROUTES_FILE), &mut data, &mut errors);
             load_contacts(&dir.join(CONTACTS_FILE), &mut data, &mut errors);
+            for lang in Lang::TRANSLATED {
+                let mut part = SharedData::default();
+                let code = lang.code();
+                load_routes(
+                    &dir.join(format!("routes.{code}.yaml")),
+                    &mut part,
+                    &mut errors,
+                );
+                load_contacts(
+                    &dir.join(format!("contacts.{code}.yaml")),
+                    &mut part,
+                    &mut errors,
+                );
+                let routes = data.translated_routes.entry(lang).or_default();
+                routes.extend(part.routes);
+                let contacts = data.translated_contacts.entry(lang).or_default();
+                contacts.extend(part.contacts);
+            }
             let style_path = dir.join(STYLE_FILE);
             if let Some(text) = read_yaml(&style_path, &mut errors) {
                 match yaml::parse::<Option<HouseStyle>>(&text) {

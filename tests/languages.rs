@@ -276,3 +276,30 @@ fn a_bad_online_address_is_refused_at_its_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn shared_entries_print_in_the_leaflets_language_or_fall_back_with_a_warning() {
+    let lib = fixture("lib");
+    let out = tempfile::tempdir().unwrap();
+    let run = leaflet(
+        &lib,
+        &["build", "traduit.yaml", "-o", out.path().to_str().unwrap()],
+    );
+    assert!(run.status.success(), "{run:?}");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("traduit.yaml:6:1: warning: field `contact`: the shared contact `oncologie` has no French text, so the Dutch one is printed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("add `oncologie` to leaflets/_data/contacts.fr.yaml"));
+    assert!(!stderr.contains("shared route"), "{stderr}");
+    let text = pdf_text(&fs::read(out.path().join("traduit.pdf")).unwrap());
+    assert!(
+        text.contains("Suivez la route 105 (hôpital de jour oncologique)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Contact : Oncologisch dagziekenhuis, tél. 03"),
+        "{text}"
+    );
+}

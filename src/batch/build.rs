@@ -68,6 +68,11 @@ impl Library {
                 Some(("contact", k)) => self.shared.contacts.get(k).map(|c| format!("{c:?}")),
                 _ => None,
             };
+            // French and English texts of the entry, for leaflets in those languages.
+            let value = value.map(|v| match key.split_once(':') {
+                Some((kind, k)) => v + &self.shared.translations_of(kind, k),
+                None => v,
+            });
             match value {
                 Some(v) => feed(&mut h, v.as_bytes()),
                 None => h.update([0xff]),

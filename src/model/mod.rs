@@ -224,6 +224,7 @@ pub fn parse(path: &Path, source: &str, shared: &SharedData) -> Result<Leaflet, 
     match resolve(path, source, file, shared) {
         Ok(mut leaflet) if trap_errors.is_empty() => {
             let mut warnings = warnings;
+            warnings.extend(untranslated(path, source, &leaflet, shared));
             warnings.extend(contacts::check(
                 path,
                 source,
@@ -245,6 +246,51 @@ pub fn parse(path: &Path, source: &str, shared: &SharedData) -> Result<Leaflet, 
             Err(errors)
         }
     }
+}
+
+/// A warning for each shared entry a French or English leaflet prints in Dutch, because
+/// `_data/routes.fr.yaml` (or `contacts.fr.yaml`, …) has no entry for its key.
+fn untranslated(
+    path: &Path,
+    source: &str,
+    leaflet: &Leaflet,
+    shared: &SharedData,
+) -> Vec<Diagnostic> {
+    let lang = leaflet.lang;
+    let mut out = Vec::new();
+    let mut warn = |field: &str, key: &str, file: &str| {
+        let d = Diagnostic::warning(
+            path,
+            format!(
+                "the shared {field} `{key}` has no {} text, so the Dutch one is printed",
+                lang.name()
+            ),
+        )
+        .field(field)
+        .hint(format!(
+            "add `{key}` to leaflets/_data/{file}.{}.yaml, or write the {field} in full here",
+            lang.code()
+        ));
+        out.push(match locate_key(source, field) {
+            Some((l, c)) => d.at(l, c),
+            None => d,
+        });
+    };
+    if let Some(key) = &leaflet.route.shared_key
+        && shared
+            .route_in(key, lang)
+            .is_some_and(|(_, fell_back)| fell_back)
+    {
+        warn("route", key, "routes");
+    }
+    if let Some((_, Some(key))) = &leaflet.contact
+        && shared
+            .contact_in(key, lang)
+            .is_some_and(|(_, fell_back)| fell_back)
+    {
+        warn("contact", key, "contacts");
+    }
+    out
 }
 
 /// Characters YAML 1.1 reads as line breaks although editors show none (Word and web
@@ -315,7 +361,7 @@ fn resolve(
         }),
         RouteField::Key(k) => {
             let key = k.as_string();
-            match shared.routes.get(&key) {
+            match shared.route_in(&key, file.lang).map(|(d, _)| d) {
                 Some(description) => Some(Route {
                     number: key.clone(),
                     description: description.clone(),
@@ -342,7 +388,7 @@ fn resolve(
         Some(ContactField::Inline(c)) => Some((c, None)),
         Some(ContactField::Key(key)) => {
             let key = key.trim().to_string();
-            match shared.contacts.get(&key) {
+            match shared.contact_in(&key, file.lang).map(|(c, _)| c) {
                 Some(c) => Some((c.clone(), Some(key))),
                 None => {
                     errors.push(unknown_key(
