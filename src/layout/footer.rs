@@ -12,6 +12,9 @@ use crate::text::items::ItemBuilder;
 pub(super) struct Footer {
     lines: Vec<crate::text::items::Fragment>,
     lang: Lang,
+    /// Which line the page number shares: the last, unless that one is too wide for it
+    /// ("Page 12 of 14" beside a long author list) and an earlier one has room.
+    number_line: usize,
     top: f32,
     baseline: f32,
     leading: f32,
@@ -41,11 +44,17 @@ impl Footer {
                 .map(|l| builder.fragment(l, FaceId::Regular, size))
                 .collect()
         };
+        let last = lines.len() - 1;
+        let number_line = (0..=last)
+            .rev()
+            .find(|&i| lines[i].width + number_room <= style.measure())
+            .unwrap_or(last);
         let baseline = style.page_height() - style.margin_bottom();
         let top = baseline - lines.len() as f32 * leading - size * 0.6;
         Footer {
             lines,
             lang,
+            number_line,
             top,
             baseline,
             leading,
@@ -100,9 +109,55 @@ impl Footer {
             size: numbers.size,
             color: style.text_color,
             x: right - numbers.width,
-            y: self.baseline,
+            y: self.baseline - (self.lines.len() - 1 - self.number_line) as f32 * self.leading,
             glyphs: numbers.glyphs,
             scale: numbers.scale,
         }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fonts::Fonts;
+    use crate::text::hyphenate::Hyphenator;
+
+    fn numbers_y(footer: &[String], lang: Lang) -> (f32, f32, String) {
+        let fonts = Fonts::embedded();
+        let hyphenator = Hyphenator::dutch("");
+        let style = HouseStyle::default();
+        let builder = ItemBuilder {
+            fonts: &fonts,
+            hyphenator: &hyphenator,
+            protrusion: style.protrusion,
+        };
+        let f = Footer::new(footer, lang, &builder, &style);
+        let mut page = Page {
+            width: style.page_width(),
+            height: style.page_height(),
+            items: Vec::new(),
+        };
+        f.draw(&mut page, Some((12, 14)), &builder, &style);
+        let runs: Vec<&GlyphRun> = page.runs().collect();
+        let number = runs.last().unwrap();
+        (number.y, f.baseline, number.text())
+    }
+
+    #[test]
+    fn the_page_number_moves_up_a_line_when_the_authors_line_has_no_room_for_it() {
+        let date = Lang::En.last_updated(chrono::NaiveDate::from_ymd_opt(2016, 3, 23).unwrap());
+        let short = vec![date.clone(), Lang::En.authors("Haematology team")];
+        let (y, baseline, text) = numbers_y(&short, Lang::En);
+        assert_eq!(text, "Page 12 of 14");
+        assert_eq!(y, baseline);
+        // An author list as wide as the measure leaves no room on the last line.
+        let long = vec![
+            date,
+            Lang::En.authors(
+                "Dr A. Peeters, Dr B. Janssens, Dr C. Maes, Dr D. Jacobs, Dr E. Mertens, Dr F. Wil",
+            ),
+        ];
+        let (y, baseline, _) = numbers_y(&long, Lang::En);
+        assert!(y < baseline, "the number shares the date's line");
     }
 }
