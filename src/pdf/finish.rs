@@ -18,6 +18,15 @@ use sha2::{Digest, Sha256};
 /// The Info /Subject, repeated as XMP dc:description: PDF/X wants the two to agree.
 const SUBJECT: &str = "Patiëntenfolder";
 
+/// [`SUBJECT`] in the leaflet's language (by its `/Lang` tag).
+fn subject(meta: &Meta) -> &'static str {
+    match meta.lang.split('-').next() {
+        Some("fr") => "Brochure d'information pour le patient",
+        Some("en") => "Patient information leaflet",
+        _ => SUBJECT,
+    }
+}
+
 const PRODUCER: &str = concat!("leaflet ", env!("CARGO_PKG_VERSION"), " (printpdf, lopdf)");
 
 pub fn finish(
@@ -355,7 +364,7 @@ fn info_dict(meta: &Meta, target: Target) -> lopdf::Dictionary {
     let mut d = dictionary! {
         "Title" => text_string(&meta.title),
         "Author" => text_string(&meta.authors),
-        "Subject" => text_string(SUBJECT),
+        "Subject" => text_string(subject(meta)),
         "Creator" => text_string("leaflet"),
         "Producer" => text_string(PRODUCER),
         "CreationDate" => Object::string_literal(pdf_date(meta)),
@@ -561,7 +570,7 @@ fn xmp(meta: &Meta, target: Target, id: &[u8; 16]) -> String {
         authors = xml_escape(&meta.authors),
         lang = xml_escape(&meta.lang),
         producer = xml_escape(PRODUCER),
-        subject = xml_escape(SUBJECT),
+        subject = xml_escape(subject(meta)),
         control = xmp_control(meta),
     )
 }
