@@ -303,3 +303,28 @@ fn shared_entries_print_in_the_leaflets_language_or_fall_back_with_a_warning() {
         "{text}"
     );
 }
+
+#[test]
+fn english_gets_its_labels_quotes_and_tag() {
+    let built = build("english.yaml");
+    let text = pdf_text(&built.pdf);
+    for expected in [
+        "Why immunotherapy?",
+        "Your immune system “remembers” the antigens: it can attack",
+        "Follow route 105 (oncology day hospital)",
+        "Last updated 23 March 2016",
+        "Authors: Haematology team",
+        "Page 1 of 1",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in {text:?}");
+    }
+    let doc = lopdf::Document::load_mem(&built.pdf).unwrap();
+    let lang = doc
+        .catalog()
+        .unwrap()
+        .get(b"Lang")
+        .unwrap()
+        .as_str()
+        .unwrap();
+    assert_eq!(lang, b"en-GB");
+}

@@ -8,6 +8,7 @@
 //! are removed and rebuilt here, and [`defects`] checks the result in every debug build:
 //! an upgrade of printpdf that brings one back fails the tests instead of reaching a shop.
 
+use super::control;
 use super::fonts::Subset;
 use super::intent::{OutputCondition, add_output_intent};
 use super::{Geometry, Meta, Target};
@@ -17,15 +18,6 @@ use sha2::{Digest, Sha256};
 
 /// The Info /Subject, repeated as XMP dc:description: PDF/X wants the two to agree.
 const SUBJECT: &str = "Patiëntenfolder";
-
-/// [`SUBJECT`] in the leaflet's language (by its `/Lang` tag).
-fn subject(meta: &Meta) -> &'static str {
-    match meta.lang.split('-').next() {
-        Some("fr") => "Brochure d'information pour le patient",
-        Some("en") => "Patient information leaflet",
-        _ => SUBJECT,
-    }
-}
 
 const PRODUCER: &str = concat!("leaflet ", env!("CARGO_PKG_VERSION"), " (printpdf, lopdf)");
 
@@ -364,20 +356,13 @@ fn info_dict(meta: &Meta, target: Target) -> lopdf::Dictionary {
     let mut d = dictionary! {
         "Title" => text_string(&meta.title),
         "Author" => text_string(&meta.authors),
-        "Subject" => text_string(subject(meta)),
+        "Subject" => text_string(control::subject(meta, SUBJECT)),
         "Creator" => text_string("leaflet"),
         "Producer" => text_string(PRODUCER),
         "CreationDate" => Object::string_literal(pdf_date(meta)),
         "ModDate" => Object::string_literal(pdf_date(meta)),
     };
-    // Document control for an archive's search (custom Info keys, as PDF allows; the XMP
-    // carries the same).
-    if let Some(code) = &meta.code {
-        d.set("DocumentCode", text_string(code));
-    }
-    if let Some(version) = meta.version {
-        d.set("DocumentVersion", Object::Integer(version.into()));
-    }
+    control::info(&mut d, meta, text_string);
     if let Target::Print { .. } = target {
         d.set("GTS_PDFXVersion", Object::string_literal("PDF/X-4"));
         d.set("Trapped", Object::Name(b"False".to_vec()));
@@ -570,27 +555,9 @@ fn xmp(meta: &Meta, target: Target, id: &[u8; 16]) -> String {
         authors = xml_escape(&meta.authors),
         lang = xml_escape(&meta.lang),
         producer = xml_escape(PRODUCER),
-        subject = xml_escape(subject(meta)),
-        control = xmp_control(meta),
+        subject = xml_escape(control::subject(meta, SUBJECT)),
+        control = control::xmp(meta),
     )
-}
-
-/// The document code as `dc:identifier` and the version in the tool's own namespace
-/// (XMP has no standard property for a text's revision number).
-fn xmp_control(meta: &Meta) -> String {
-    let mut out = String::new();
-    if let Some(code) = &meta.code {
-        out.push_str(&format!(
-            "\n   <dc:identifier>{}</dc:identifier>",
-            xml_escape(code)
-        ));
-    }
-    if let Some(version) = meta.version {
-        out.push_str(&format!(
-            "\n   <leaflet:version>{version}</leaflet:version>"
-        ));
-    }
-    out
 }
 
 /// The XMP packet, for every target: it carries the title and language for archives and

@@ -4,6 +4,7 @@
 //! Only this module and `preflight` know printpdf or lopdf; the PDF/X facts both need
 //! live in [`crate::pdfx`].
 
+mod control;
 mod finish;
 mod fonts;
 mod intent;
