@@ -126,7 +126,18 @@ pub enum Command {
         /// The leaflet folder whose _data/hyphenation.txt applies.
         #[arg(long, default_value = "leaflets")]
         library: PathBuf,
+        /// The language's patterns: nl, fr or en (the exception list is Dutch only).
+        #[arg(long, default_value = "nl", value_parser = parse_lang)]
+        lang: crate::lang::Lang,
     },
+}
+
+fn parse_lang(s: &str) -> Result<crate::lang::Lang, String> {
+    use crate::lang::Lang;
+    [Lang::Nl, Lang::Fr, Lang::En]
+        .into_iter()
+        .find(|l| l.code() == s)
+        .ok_or_else(|| format!("`{s}` is not a leaflet language; use nl, fr or en"))
 }
 
 /// `--jobs 0` would silently mean "all cores" to the thread pool; say so instead. More than
@@ -211,7 +222,11 @@ pub fn main() -> i32 {
             clap_complete::generate(shell, &mut cmd, "leaflet", &mut std::io::stdout());
             0
         }
-        Command::Hyphenate { words, library } => hyphenate(&words, &library),
+        Command::Hyphenate {
+            words,
+            library,
+            lang,
+        } => hyphenate(&words, &library, lang),
         Command::Man => {
             let cmd = <Cli as clap::CommandFactory>::command();
             match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
@@ -257,7 +272,7 @@ fn build(opts: &Options) -> i32 {
     summary.exit_code()
 }
 
-fn hyphenate(words: &[String], library: &std::path::Path) -> i32 {
+fn hyphenate(words: &[String], library: &std::path::Path, lang: crate::lang::Lang) -> i32 {
     // The same cascade a build reads: every `_data/hyphenation.txt` from the top down.
     let exceptions: String = crate::shared::data_dirs(library)
         .iter()
@@ -267,7 +282,10 @@ fn hyphenate(words: &[String], library: &std::path::Path) -> i32 {
         })
         .map(|text| text + "\n")
         .collect();
-    let hyphenator = crate::text::hyphenate::Hyphenator::dutch(&exceptions);
+    let hyphenator = match lang {
+        crate::lang::Lang::Nl => crate::text::hyphenate::Hyphenator::dutch(&exceptions),
+        other => crate::text::hyphenate::Hyphenator::for_lang(other, ""),
+    };
     for word in words {
         println!("{}", hyphenator.explain(word));
     }
