@@ -328,3 +328,24 @@ fn english_gets_its_labels_quotes_and_tag() {
         .unwrap();
     assert_eq!(lang, b"en-GB");
 }
+
+#[test]
+fn the_notes_page_is_headed_in_the_leaflets_language() {
+    let built = build("french.yaml");
+    let engine = Engine::new("");
+    let style = leaflet_printer::style::HouseStyle::default();
+    let typesetter = leaflet_printer::layout::Typesetter {
+        fonts: &engine.fonts,
+        hyphenator: engine.hyphenator(Lang::Fr),
+        style: &style,
+    };
+    let page = typesetter.notes_page(&built.document.footer, built.document.lang);
+    let texts: Vec<String> = page.runs().map(|r| r.text()).collect();
+    assert_eq!(texts[0], "Mes questions");
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Dernière mise à jour\u{a0}: 1er août 2016")),
+        "{texts:?}"
+    );
+}
