@@ -100,6 +100,23 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
             second.or(at),
         );
     }
+    // `version: drie`, `version: -1`, `version: 3.1`: the only unsigned number field.
+    if message.ends_with("expected u32") {
+        return (
+            "the version is not a whole number".into(),
+            "write the revision number, counting from 1: `version: 3`".into(),
+            at,
+        );
+    }
+    if let Some(lang) = quoted("unknown variant `")
+        && message.ends_with("expected one of `nl`, `fr`, `en`")
+    {
+        return (
+            format!("`{lang}` is not a language leaflets are printed in"),
+            "write `lang: nl` (the default), `lang: fr` or `lang: en`".into(),
+            at,
+        );
+    }
     if message.starts_with("invalid type: sequence, expected a string") {
         // A body typed as a YAML list ("body:" then "- item" lines) is the usual cause: the
         // author meant a Markdown list inside the text.
