@@ -60,6 +60,14 @@ const ENGLISH_MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// A month name in any leaflet language ("maart", "mars", "march"), lower-case: the
+/// normaliser ties "23 mars 2016" together whatever the leaflet's language.
+pub fn is_month_name(lower: &str) -> bool {
+    DUTCH_MONTHS.contains(&lower)
+        || FRENCH_MONTHS.contains(&lower)
+        || ENGLISH_MONTHS.iter().any(|m| m.eq_ignore_ascii_case(lower))
+}
+
 impl Lang {
     /// The BCP 47 tag for `/Lang`, `dc:language` and `index.json`.
     pub fn tag(self) -> &'static str {

@@ -134,6 +134,8 @@ fn french_is_spaced_quoted_and_labelled_as_a_french_typesetter_would() {
         "Des questions\u{202f}? Posez-les\u{202f}!",
         "Contact\u{a0}: Hôpital de jour, tél. 03\u{a0}821\u{a0}30\u{a0}00",
         "Suivez la route\u{a0}105 (hôpital de jour oncologique)",
+        // A French date is kept on one line like a Dutch one; a time keeps its colon tight.
+        "Rendez-vous le 23\u{a0}mars\u{a0}2016 à 14:30.",
     ] {
         assert!(typeset.contains(expected), "{expected:?} in {typeset:?}");
     }

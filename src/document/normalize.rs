@@ -5,7 +5,7 @@
 //! It works on a stream of styled characters so a rule sees across the boundary of an
 //! emphasised word.
 
-use crate::model::DUTCH_MONTHS as MONTHS;
+use crate::lang::is_month_name;
 use crate::style::QuoteStyle;
 use unicode_normalization::UnicodeNormalization;
 
@@ -264,8 +264,8 @@ fn keep_together<S: Copy>(mut chars: Vec<(char, S)>) -> Vec<(char, S)> {
             digits(&a) && digits(b.trim_end_matches(['.', ',', ';', ':', ')'])) && b.len() <= 4;
         let join = phone
             || (a.eq_ignore_ascii_case("route") && b_starts_number)
-            || (a_is_number && MONTHS.contains(&b_bare.to_lowercase().as_str()) && b_bare == b)
-            || (MONTHS.contains(&a.to_lowercase().as_str())
+            || (a_is_number && is_month_name(&b_bare.to_lowercase()) && b_bare == b)
+            || (is_month_name(&a.to_lowercase())
                 && b_starts_number
                 && b_bare.len() == 4
                 && k > 0
