@@ -110,6 +110,16 @@ pub fn render(draft: &Draft, dir: &Path, intro: &str) -> String {
     }
     let _ = writeln!(
         y,
+        "# Documentbeheer (mag weg): de code van het ziekenhuis en het versienummer, in de\n\
+         # voettekst; verhoog de versie bij elke nieuwe tekst. Een QR-code naar de online versie\n\
+         # (alleen https://). De taal: nl (standaard), fr of en.\n\
+         # code: HEM-012\n\
+         # version: 1\n\
+         # online: https://www.voorbeeld.be/folders/hem-012\n\
+         # lang: nl"
+    );
+    let _ = writeln!(
+        y,
         "# De tekst, in stukken. Elk stuk heeft een tussentitel (heading, mag weg bij het\n\
          # eerste stuk) en tekst (body). In de tekst: een lege regel begint een nieuwe alinea,\n\
          # \"- \" begint een opsomming, **vet** en *schuin* zetten nadruk, een \\ aan het\n\
