@@ -118,7 +118,7 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
     })?;
     let current = form_values(&old);
     let mut wanted = current.clone();
-    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    let mut edits: Vec<(Range<usize>, String, String)> = Vec::new();
     let mut refusals = Vec::new();
     for (field, raw) in submitted {
         let Some(before) = current.get(field) else {
@@ -138,8 +138,8 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
             continue;
         }
         match edit_for(text, field, &value) {
-            Ok(edit) => {
-                edits.push(edit);
+            Ok((range, replacement)) => {
+                edits.push((range, replacement, field.clone()));
                 wanted.insert(field.clone(), value);
             }
             Err(r) => refusals.push(r),
@@ -148,7 +148,7 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
     if !refusals.is_empty() {
         return Err(refusals);
     }
-    edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+    edits.sort_by_key(|(r, _, _)| std::cmp::Reverse(r.start));
     if edits.windows(2).any(|w| w[1].0.end > w[0].0.start) {
         return Err(vec![refuse(
             None,
@@ -156,15 +156,27 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
         )]);
     }
     let mut new = text.to_string();
-    for (range, replacement) in &edits {
+    for (range, replacement, _) in &edits {
         new.replace_range(range.clone(), replacement);
     }
     // The proof: the new file reads back as exactly what was asked, and nothing else moved.
     let reread: LeafletFile = yaml::parse(&new).map_err(|e| {
-        vec![refuse(
-            None,
-            format!("de wijziging zou het bestand breken ({})", yaml::message(&e)),
-        )]
+        // The parser's location is that of the mapping for a type error (a date that is
+        // no date), so the culprit is found by trying each change on its own.
+        let culprits: Vec<Refusal> = edits
+            .iter()
+            .filter_map(|(range, replacement, field)| {
+                let mut alone = text.to_string();
+                alone.replace_range(range.clone(), replacement);
+                let e = yaml::parse::<LeafletFile>(&alone).err()?;
+                Some(refuse(Some(field), yaml::message(&e)))
+            })
+            .collect();
+        if culprits.is_empty() {
+            vec![refuse(None, yaml::message(&e))]
+        } else {
+            culprits
+        }
     })?;
     let got = form_values(&reread);
     let differ: Vec<Refusal> = wanted
@@ -209,6 +221,45 @@ fn edit_for(source: &str, field: &str, value: &str) -> Result<(Range<usize>, Str
     }
 }
 
+/// Every form field the source writes, with the byte range of its entry, found from the
+/// text alone: also when the file does not parse, so its errors can still be shown at their
+/// field.
+pub fn field_entries(source: &str) -> Vec<(String, Range<usize>)> {
+    let mut found = Vec::new();
+    for f in TOP_FIELDS {
+        if let Some(s) = value_span(source, 0..source.len(), f, 0) {
+            found.push((f.to_string(), s.entry));
+        }
+    }
+    for (i, item) in section_items(source).into_iter().enumerate() {
+        let column = item_column(source, &item);
+        for key in ["heading", "body"] {
+            if let Some(s) = value_span(source, item.clone(), key, column) {
+                found.push((format!("sections[{i}].{key}"), s.entry));
+            }
+        }
+    }
+    found
+}
+
+/// The form field whose entry covers 1-based `line`, for a diagnostic that knows its line
+/// but not its field (a YAML type error).
+pub fn field_at_line(source: &str, line: usize) -> Option<String> {
+    let line_of = |offset: usize| source[..offset.min(source.len())].matches('\n').count() + 1;
+    field_entries(source)
+        .into_iter()
+        .find(|(_, r)| !r.is_empty() && line_of(r.start) <= line && line <= line_of(r.end - 1))
+        .map(|(f, _)| f)
+}
+
+/// The column of a list item's keys: after its `- ` and any further spaces.
+fn item_column(source: &str, item: &Range<usize>) -> usize {
+    let first = &source[item.clone()];
+    let dash = first.find('-').unwrap_or(0);
+    let after = &first[dash + 1..];
+    dash + 1 + (after.len() - after.trim_start_matches(' ').len())
+}
+
 /// `sections[2].body` → (2, "body").
 fn section_field(field: &str) -> Option<(usize, &str)> {
     let rest = field.strip_prefix("sections[")?;
@@ -228,10 +279,7 @@ fn section_edit(
         .get(index)
         .cloned()
         .ok_or_else(|| refuse(Some(field), "deze sectie staat niet (meer) in het bestand"))?;
-    // The item's keys sit at the column after its `- `.
-    let first = &source[item.clone()];
-    let dash = first.find('-').unwrap_or(0);
-    let column = dash + 1 + (first[dash + 1..].len() - first[dash + 1..].trim_start_matches(' ').len());
+    let column = item_column(source, &item);
     let span = value_span(source, item.clone(), key, column);
     if key == "body" {
         return match span {
@@ -403,6 +451,16 @@ mod tests {
         );
         let back = apply(&new, &set(&[("subtitle", "")])).unwrap();
         assert!(!back.contains("subtitle"));
+    }
+
+    #[test]
+    fn lines_map_to_the_field_written_there() {
+        assert_eq!(field_at_line(FILE, 2).as_deref(), Some("title"));
+        assert_eq!(field_at_line(FILE, 3).as_deref(), Some("revised"));
+        assert_eq!(field_at_line(FILE, 1), None);
+        assert_eq!(field_at_line(FILE, 10).as_deref(), Some("sections[0].body"));
+        assert_eq!(field_at_line(FILE, 13).as_deref(), Some("sections[1].heading"));
+        assert_eq!(field_at_line(FILE, 14).as_deref(), Some("sections[1].body"));
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! The pages, as plain HTML strings: a list, a form and a preview need no template engine.
 
-use super::edit::form_values;
 use super::http::{encode, esc};
 use super::library::{Entry, Rendered};
 use super::nl;
@@ -326,8 +325,4 @@ pub fn state_json(url: &str, r: &Rendered, slots: &BTreeMap<String, String>) -> 
         "diagnostics": diagnostics,
     })
     .to_string()
-}
-
-pub fn form_slots(file: Option<&crate::model::LeafletFile>) -> BTreeMap<String, String> {
-    file.map(form_values).unwrap_or_default()
 }

@@ -154,6 +154,7 @@ impl Library {
         let today = chrono::Local::now().date_naive();
         r.diagnostics =
             crate::check::check_source(&engine, &shared, &entry.path, &source, today);
+        place_in_fields(&mut r.diagnostics, &source);
         if let Ok(leaflet) = crate::model::parse(&entry.path, &source, &shared) {
             r.title = Some(leaflet.title.clone());
             r.revised = Some(leaflet.revised);
@@ -173,10 +174,36 @@ impl Library {
         r
     }
 
+    /// The form fields the leaflet's text has, for placing diagnostics beside them.
+    pub fn slots(source: &str) -> BTreeMap<String, String> {
+        let text = source.strip_prefix('\u{feff}').unwrap_or(source);
+        let mut slots: BTreeMap<String, String> = crate::source::yaml::parse(text)
+            .ok()
+            .map(|f| super::edit::form_values(&f))
+            .unwrap_or_default();
+        for (field, _) in super::edit::field_entries(text) {
+            slots.entry(field).or_default();
+        }
+        slots
+    }
+
     /// When the leaflet's office PDF was last written, if it was.
     pub fn last_built(&self, entry: &Entry) -> Option<std::time::SystemTime> {
         std::fs::metadata(self.out.join(format!("{}.pdf", entry.name)))
             .and_then(|m| m.modified())
             .ok()
+    }
+}
+
+/// Gives a diagnostic that knows its line but not its field (a YAML type error) the field
+/// written on that line, so the page shows it beside the right input.
+pub fn place_in_fields(diagnostics: &mut [Diagnostic], source: &str) {
+    let text = source.strip_prefix('\u{feff}').unwrap_or(source);
+    for d in diagnostics {
+        if d.field.is_none()
+            && let Some(line) = d.line
+        {
+            d.field = super::edit::field_at_line(text, line);
+        }
     }
 }

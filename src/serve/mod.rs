@@ -200,9 +200,7 @@ impl App {
     ) -> Reply {
         let rendered = self.library.render(entry);
         let source = self.source(entry).unwrap_or_default();
-        let file: Option<crate::model::LeafletFile> =
-            crate::source::yaml::parse(source.strip_prefix('\u{feff}').unwrap_or(&source)).ok();
-        let mut values = html::form_slots(file.as_ref());
+        let mut values = Library::slots(&source);
         if let Some(s) = submitted {
             values.extend(s.into_iter().filter(|(k, _)| !k.starts_with('_')));
         }
@@ -228,9 +226,7 @@ impl App {
     fn state(&mut self, entry: &Entry) -> Reply {
         let rendered = self.library.render(entry);
         let source = self.source(entry).unwrap_or_default();
-        let file: Option<crate::model::LeafletFile> =
-            crate::source::yaml::parse(source.strip_prefix('\u{feff}').unwrap_or(&source)).ok();
-        let slots = html::form_slots(file.as_ref());
+        let slots = Library::slots(&source);
         http::reply(
             200,
             "application/json",
@@ -306,7 +302,7 @@ impl App {
             Err(ds) => return ds,
         };
         let engine = self.library.engine(&shared);
-        match crate::model::parse(&entry.path, source, &shared) {
+        let mut errors = match crate::model::parse(&entry.path, source, &shared) {
             Ok(leaflet) => {
                 match crate::pipeline::typeset(&engine, &shared, &entry.path, source, &leaflet) {
                     Ok(_) => Vec::new(),
@@ -314,7 +310,9 @@ impl App {
                 }
             }
             Err(ds) => ds.into_iter().filter(Diagnostic::is_error).collect(),
-        }
+        };
+        library::place_in_fields(&mut errors, source);
+        errors
     }
 
     fn run_batch(&self, entry: &Entry, kind: Option<&str>) -> Result<batch::Summary, Diagnostic> {
