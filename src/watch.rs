@@ -11,7 +11,8 @@ use crate::diagnostic::Reporter;
 use crate::serve::nl;
 use notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
-use std::collections::BTreeSet;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -45,6 +46,10 @@ pub fn run(opts: &Options) -> i32 {
         }
     }
     println!("{}", nl::watch_started(&opts.inputs, &opts.out));
+    let mut seen = Contents::default();
+    for dir in watched_dirs(&opts.inputs) {
+        seen.record_tree(&dir, out_abs.as_deref());
+    }
     round(opts, &BTreeSet::new());
     loop {
         if batch::interrupted() {
@@ -63,10 +68,54 @@ pub fn run(opts: &Options) -> i32 {
         let changed: BTreeSet<PathBuf> = events
             .into_iter()
             .map(|e| e.path)
-            .filter(|p| relevant(p, out_abs.as_deref()))
+            .filter(|p| relevant(p, out_abs.as_deref()) && seen.changed(p))
             .collect();
         if !changed.is_empty() {
             round(opts, &changed);
+        }
+    }
+}
+
+/// The content hash of every leaflet and shared file, as last seen.
+///
+/// inotify reports reads too (the build opening a file is an event), and an editor may
+/// rewrite a file unchanged; only a real change of content may start a round, or the
+/// watcher would rebuild forever from its own reads.
+#[derive(Default)]
+struct Contents(BTreeMap<PathBuf, Option<[u8; 32]>>);
+
+impl Contents {
+    fn hash(path: &Path) -> Option<[u8; 32]> {
+        if !path.is_file() {
+            return None;
+        }
+        std::fs::read(path).ok().map(|b| Sha256::digest(&b).into())
+    }
+
+    /// Whether `path`'s content differs from when it was last seen (then remembers it).
+    fn changed(&mut self, path: &Path) -> bool {
+        let now = Self::hash(path);
+        // A folder's own events (listing it, adding a file) say nothing by themselves: the
+        // file that was added reports its own.
+        if now.is_none() && path.is_dir() {
+            return false;
+        }
+        self.0.insert(path.to_path_buf(), now) != Some(now)
+    }
+
+    fn record_tree(&mut self, dir: &Path, out: Option<&Path>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                if out.is_none_or(|o| path != o) {
+                    self.record_tree(&path, out);
+                }
+            } else if relevant(&path, out) {
+                self.0.insert(path.clone(), Self::hash(&path));
+            }
         }
     }
 }
@@ -144,10 +193,13 @@ fn relevant(path: &Path, out: Option<&Path>) -> bool {
     if name.starts_with('.') || name.ends_with('~') || name.starts_with(batch::TEMP_PREFIX) {
         return false;
     }
-    batch::is_leaflet_name(path)
-        || path
-            .components()
-            .any(|c| c.as_os_str() == crate::shared::DATA_DIR)
+    // Shared data is YAML or a word list; a tool's temporary file there (sed's `sedXYZ`)
+    // is neither.
+    let shared = path
+        .components()
+        .any(|c| c.as_os_str() == crate::shared::DATA_DIR)
+        && path.extension().is_some_and(|e| e == "txt");
+    batch::is_leaflet_name(path) || shared
 }
 
 fn short(path: &Path) -> String {
@@ -176,6 +228,27 @@ mod tests {
         assert!(!relevant(Path::new("/lib/.ct-scan.yaml.swp"), Some(out)));
         assert!(!relevant(Path::new("/lib/ct-scan.yaml~"), Some(out)));
         assert!(!relevant(Path::new("/lib/notes.txt"), Some(out)));
+        assert!(relevant(Path::new("/lib/_data/routes.yaml"), Some(out)));
+        assert!(!relevant(Path::new("/lib/_data/sedXtnLG0"), Some(out)));
+    }
+
+    #[test]
+    fn only_a_change_of_content_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.yaml");
+        std::fs::write(&file, "title: a\n").unwrap();
+        let mut seen = Contents::default();
+        seen.record_tree(dir.path(), None);
+        assert!(!seen.changed(&file), "read, not changed");
+        assert!(!seen.changed(dir.path()), "a folder's own event");
+        std::fs::write(&file, "title: b\n").unwrap();
+        assert!(seen.changed(&file));
+        assert!(!seen.changed(&file), "the change is counted once");
+        std::fs::remove_file(&file).unwrap();
+        assert!(seen.changed(&file), "a deleted leaflet is a change");
+        let new = dir.path().join("b.yaml");
+        std::fs::write(&new, "x").unwrap();
+        assert!(seen.changed(&new), "a new leaflet is a change");
     }
 
     #[test]
