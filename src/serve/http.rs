@@ -143,7 +143,9 @@ pub fn reply(status: u16, content_type: &str, body: Vec<u8>) -> Reply {
             "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
         ))
         .with_header(h("X-Content-Type-Options", "nosniff"))
-        .with_header(h("Referrer-Policy", "no-referrer"))
+        // Not `no-referrer`: under it Chromium sends `Origin: null` with our own form
+        // posts, which the origin check must then refuse.
+        .with_header(h("Referrer-Policy", "same-origin"))
         .with_header(h("Cache-Control", "no-store"))
 }
 
