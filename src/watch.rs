@@ -151,7 +151,11 @@ pub fn rebuilt(before: &Manifest, after: &Manifest) -> Vec<String> {
             !entry.inputs.is_empty()
                 && before.leaflets.get(*name).is_none_or(|old| {
                     old.inputs != entry.inputs
-                        || old.files.iter().map(|f| &f.sha256).ne(entry.files.iter().map(|f| &f.sha256))
+                        || old
+                            .files
+                            .iter()
+                            .map(|f| &f.sha256)
+                            .ne(entry.files.iter().map(|f| &f.sha256))
                 })
         })
         .map(|(name, _)| name.clone())

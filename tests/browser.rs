@@ -34,7 +34,10 @@ impl Browser {
             .expect("chromedriver starts (apt-get install chromium chromium-driver)");
         let ready = Instant::now();
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(ready.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+            assert!(
+                ready.elapsed() < Duration::from_secs(20),
+                "chromedriver did not start"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         let profile = tempfile::tempdir().unwrap();
@@ -71,7 +74,11 @@ impl Browser {
     }
 
     fn call(&self, method: &str, path: &str, body: &Value) -> Value {
-        let body = if body.is_null() { String::new() } else { body.to_string() };
+        let body = if body.is_null() {
+            String::new()
+        } else {
+            body.to_string()
+        };
         let r = serving::http(
             self.port,
             method,
@@ -85,7 +92,11 @@ impl Browser {
     }
 
     fn go(&self, url: &str) {
-        self.call("POST", &format!("/session/{}/url", self.session), &json!({"url": url}));
+        self.call(
+            "POST",
+            &format!("/session/{}/url", self.session),
+            &json!({"url": url}),
+        );
     }
 
     fn script(&self, script: &str) -> Value {
@@ -102,7 +113,14 @@ impl Browser {
             &format!("/session/{}/element", self.session),
             &json!({"using": "css selector", "value": css}),
         );
-        v.as_object().unwrap().values().next().unwrap().as_str().unwrap().to_string()
+        v.as_object()
+            .unwrap()
+            .values()
+            .next()
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
     }
 
     /// Polls `script` until it returns something other than null/false, or panics.
@@ -115,7 +133,10 @@ impl Browser {
             }
             if start.elapsed() > limit {
                 let page = self.script("return location.href + '\\n' + document.body.innerText");
-                panic!("waited {limit:?} for {script}; the page:\n{}", page.as_str().unwrap_or(""));
+                panic!(
+                    "waited {limit:?} for {script}; the page:\n{}",
+                    page.as_str().unwrap_or("")
+                );
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -126,7 +147,11 @@ impl Browser {
         let Ok(dir) = std::env::var("LEAFLET_SCREENSHOTS") else {
             return;
         };
-        let v = self.call("GET", &format!("/session/{}/screenshot", self.session), &Value::Null);
+        let v = self.call(
+            "GET",
+            &format!("/session/{}/screenshot", self.session),
+            &Value::Null,
+        );
         let png = base64(v.as_str().unwrap());
         std::fs::write(std::path::Path::new(&dir).join(name), png).unwrap();
     }
@@ -135,7 +160,13 @@ impl Browser {
 impl Drop for Browser {
     fn drop(&mut self) {
         if !self.session.is_empty() {
-            let _ = serving::http(self.port, "DELETE", &format!("/session/{}", self.session), &[], "");
+            let _ = serving::http(
+                self.port,
+                "DELETE",
+                &format!("/session/{}", self.session),
+                &[],
+                "",
+            );
         }
         let _ = self.driver.kill();
         let _ = self.driver.wait();
@@ -150,11 +181,18 @@ fn base64(text: &str) -> Vec<u8> {
         b'+' => 62,
         _ => 63,
     };
-    let digits: Vec<u8> = text.bytes().filter(|c| *c != b'=' && !c.is_ascii_whitespace()).map(value).collect();
+    let digits: Vec<u8> = text
+        .bytes()
+        .filter(|c| *c != b'=' && !c.is_ascii_whitespace())
+        .map(value)
+        .collect();
     digits
         .chunks(4)
         .flat_map(|c| {
-            let n = c.iter().enumerate().fold(0u32, |n, (i, d)| n | (*d as u32) << (18 - 6 * i));
+            let n = c
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, d)| n | (*d as u32) << (18 - 6 * i));
             let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
             bytes[..c.len() - 1].to_vec()
         })
@@ -173,7 +211,9 @@ fn the_serve_page_in_chromium_previews_refreshes_and_saves() {
 
     // The list.
     b.go(&format!("{base}/"));
-    let rows = b.script("return [...document.querySelectorAll('#library tbody tr')].map(r => r.dataset.name)");
+    let rows = b.script(
+        "return [...document.querySelectorAll('#library tbody tr')].map(r => r.dataset.name)",
+    );
     assert_eq!(rows, json!(["nazorg", "wondzorg"]));
     b.screenshot("serve-library.png");
 
@@ -184,7 +224,11 @@ fn the_serve_page_in_chromium_previews_refreshes_and_saves() {
         Duration::from_secs(20),
     );
     // A5 at CSS pixels (1 pt = 4/3 px): 419.53 × 595.28 pt.
-    assert_eq!((loaded[0].clone(), loaded[1].clone()), (json!(559), json!(794)), "{loaded}");
+    assert_eq!(
+        (loaded[0].clone(), loaded[1].clone()),
+        (json!(559), json!(794)),
+        "{loaded}"
+    );
     let first_src = loaded[2].as_str().unwrap().to_string();
     assert!(first_src.starts_with("/leaflet/wondzorg/page/1.svg?v="));
     b.screenshot("serve-leaflet.png");
@@ -192,7 +236,11 @@ fn the_serve_page_in_chromium_previews_refreshes_and_saves() {
     // A save in another editor: the preview follows within a second or so.
     let path = s.lib().join("wondzorg.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text.replace("title: Wondzorg thuis", "title: Wondzorg na een ingreep")).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("title: Wondzorg thuis", "title: Wondzorg na een ingreep"),
+    )
+    .unwrap();
     let (src, took) = b.wait(
         &format!("const i = document.querySelector('img.page'); return i && i.complete && i.naturalWidth > 0 && i.getAttribute('src') !== '{first_src}' && i.getAttribute('src')"),
         Duration::from_secs(10),
@@ -202,26 +250,46 @@ fn the_serve_page_in_chromium_previews_refreshes_and_saves() {
     assert_ne!(src.as_str().unwrap(), first_src);
 
     // A broken save elsewhere: the diagnostic appears beside its field.
-    std::fs::write(&path, text.replace("revised: 2025-05-05", "revised: 2025-13-05")).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("revised: 2025-05-05", "revised: 2025-13-05"),
+    )
+    .unwrap();
     let (d, _) = b.wait(
         "const p = document.querySelector('.diag[data-field=\"revised\"] p.error'); return p && p.textContent",
         Duration::from_secs(10),
     );
-    assert!(d.as_str().unwrap().starts_with("regel 4, kolom 10: `2025-13-05` is not a date"), "{d}");
+    assert!(
+        d.as_str()
+            .unwrap()
+            .starts_with("regel 4, kolom 10: `2025-13-05` is not a date"),
+        "{d}"
+    );
     std::fs::write(&path, &text).unwrap();
-    b.wait("return document.querySelector('img.page') !== null", Duration::from_secs(10));
+    b.wait(
+        "return document.querySelector('img.page') !== null",
+        Duration::from_secs(10),
+    );
 
     // A form edit, typed and saved: written in place, rebuilt, and shown.
     b.go(&format!("{base}/leaflet/wondzorg"));
     let authors = b.element("input[name=authors]");
-    b.call("POST", &format!("/session/{}/element/{authors}/clear", b.session), &json!({}));
+    b.call(
+        "POST",
+        &format!("/session/{}/element/{authors}/clear", b.session),
+        &json!({}),
+    );
     b.call(
         "POST",
         &format!("/session/{}/element/{authors}/value", b.session),
         &json!({"text": "Dienst chirurgie"}),
     );
     let save = b.element("#save");
-    b.call("POST", &format!("/session/{}/element/{save}/click", b.session), &json!({}));
+    b.call(
+        "POST",
+        &format!("/session/{}/element/{save}/click", b.session),
+        &json!({}),
+    );
     let (banner, _) = b.wait(
         "const p = document.getElementById('banner'); return p && location.search === '?bewaard=1' && p.textContent",
         Duration::from_secs(20),

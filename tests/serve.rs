@@ -19,18 +19,41 @@ fn the_library_lists_each_leaflet_with_dates_findings_and_build_time() {
         page[at..at + page[at..].find("</tr>").unwrap()].to_string()
     };
     let wondzorg = row("wondzorg");
-    assert!(wondzorg.contains("<a href=\"/leaflet/wondzorg\">Wondzorg thuis</a>"), "{wondzorg}");
-    assert!(wondzorg.contains("<td>2025-05-05</td><td>2028-05-05</td>"), "{wondzorg}");
+    assert!(
+        wondzorg.contains("<a href=\"/leaflet/wondzorg\">Wondzorg thuis</a>"),
+        "{wondzorg}"
+    );
+    assert!(
+        wondzorg.contains("<td>2025-05-05</td><td>2028-05-05</td>"),
+        "{wondzorg}"
+    );
     assert!(wondzorg.contains("<td>nog niet</td>"), "{wondzorg}");
-    assert!(row("nazorg").contains("<td class=\"ok\">geen</td>"), "{}", row("nazorg"));
+    assert!(
+        row("nazorg").contains("<td class=\"ok\">geen</td>"),
+        "{}",
+        row("nazorg")
+    );
     // A save builds the PDF; the list then says when.
     let page = s.get("/leaflet/nazorg").text();
     let v = source_version(&page);
-    assert_eq!(s.post("/leaflet/nazorg", &[("_source", &v), ("authors", "Team nazorg")]).status, 303);
+    assert_eq!(
+        s.post(
+            "/leaflet/nazorg",
+            &[("_source", &v), ("authors", "Team nazorg")]
+        )
+        .status,
+        303
+    );
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
     let list = s.get("/").text();
     let at = list.find("<tr data-name=\"nazorg\">").unwrap();
-    assert!(list[at..].split("</tr>").next().unwrap().contains(&format!("<td>{today} ")));
+    assert!(
+        list[at..]
+            .split("</tr>")
+            .next()
+            .unwrap()
+            .contains(&format!("<td>{today} "))
+    );
 }
 
 #[test]
@@ -43,7 +66,9 @@ fn the_preview_is_one_svg_image_per_laid_out_page() {
         .and_then(|r| r.split('"').next())
         .unwrap()
         .to_string();
-    let img = format!("<img class=\"page\" alt=\"Pagina 1\" src=\"/leaflet/wondzorg/page/1.svg?v={version}\">");
+    let img = format!(
+        "<img class=\"page\" alt=\"Pagina 1\" src=\"/leaflet/wondzorg/page/1.svg?v={version}\">"
+    );
     assert!(page.contains(&img), "{page}");
     assert!(!page.contains("Pagina 2"), "a short leaflet is one page");
     let svg = s.get(&format!("/leaflet/wondzorg/page/1.svg?v={version}"));
@@ -51,12 +76,20 @@ fn the_preview_is_one_svg_image_per_laid_out_page() {
     assert_eq!(svg.header("content-type"), Some("image/svg+xml"));
     let svg = svg.text();
     // A5 in points, white paper, glyph outlines placed with <use>.
-    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 419.53 595.28\""), "{}", &svg[..200]);
-    let letters = "Wondzorg thuis Chirurgie Na de operatie verzorgt u de wonde thuis. Deze folder zegt hoe."
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .count();
-    assert!(svg.matches("<use ").count() > letters, "every letter of the text is drawn");
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 419.53 595.28\""),
+        "{}",
+        &svg[..200]
+    );
+    let letters =
+        "Wondzorg thuis Chirurgie Na de operatie verzorgt u de wonde thuis. Deze folder zegt hoe."
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .count();
+    assert!(
+        svg.matches("<use ").count() > letters,
+        "every letter of the text is drawn"
+    );
     assert_eq!(s.get("/leaflet/wondzorg/page/2.svg").status, 404);
     assert_eq!(s.get("/leaflet/wondzorg/page/0.svg").status, 404);
 }
@@ -71,14 +104,27 @@ fn a_new_version_is_announced_when_the_file_changes_on_disk() {
     assert_eq!(before["pages"], 1);
     let path = s.lib().join("wondzorg.yaml");
     let text = fs::read_to_string(&path).unwrap();
-    fs::write(&path, text.replace("revised: 2025-05-05", "revised: 2025-13-05")).unwrap();
+    fs::write(
+        &path,
+        text.replace("revised: 2025-05-05", "revised: 2025-13-05"),
+    )
+    .unwrap();
     let after = state(&s);
     assert_ne!(after["version"], before["version"]);
-    assert_eq!(after["pages"], 0, "a leaflet that cannot be read shows no pages");
+    assert_eq!(
+        after["pages"], 0,
+        "a leaflet that cannot be read shows no pages"
+    );
     let d = &after["diagnostics"][0];
     assert_eq!(d["slot"], "revised", "{after}");
     assert_eq!(d["class"], "error");
-    assert!(d["text"].as_str().unwrap().starts_with("regel 4, kolom 10: "), "{d}");
+    assert!(
+        d["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("regel 4, kolom 10: "),
+        "{d}"
+    );
     // Shared data counts too: a changed route description is a new version.
     fs::write(&path, text).unwrap();
     let fixed = state(&s);
@@ -126,7 +172,11 @@ fn saving_rewrites_only_the_changed_values_and_keeps_comments() {
     let text = common::pdf_text(&pdf);
     assert!(text.contains("Wondzorg thuis: zo doet u het"), "{text}");
     assert!(text.contains("30 juni 2025"), "{text}");
-    assert!(s.get("/leaflet/wondzorg?bewaard=1").text().contains("Bewaard en opnieuw opgemaakt."));
+    assert!(
+        s.get("/leaflet/wondzorg?bewaard=1")
+            .text()
+            .contains("Bewaard en opnieuw opgemaakt.")
+    );
 }
 
 #[test]
@@ -137,7 +187,10 @@ fn a_save_that_would_not_build_is_refused_at_its_field_and_changes_nothing() {
     let v = source_version(&s.get("/leaflet/wondzorg").text());
     let r = s.post(
         "/leaflet/wondzorg",
-        &[("_source", &v), ("sections[1].body", "## Een kop in de tekst\n\nTekst.")],
+        &[
+            ("_source", &v),
+            ("sections[1].body", "## Een kop in de tekst\n\nTekst."),
+        ],
     );
     assert_eq!(r.status, 422);
     let page = r.text();
@@ -149,24 +202,43 @@ fn a_save_that_would_not_build_is_refused_at_its_field_and_changes_nothing() {
         .split("</div>")
         .next()
         .unwrap();
-    assert!(slot.starts_with("<p class=\"error\">regel 14, kolom 7: "), "{slot}");
+    assert!(
+        slot.starts_with("<p class=\"error\">regel 14, kolom 7: "),
+        "{slot}"
+    );
     // The refused text stays in the form, so nothing typed is lost.
     assert!(page.contains("## Een kop in de tekst"));
     assert_eq!(fs::read_to_string(&path).unwrap(), original);
 
     // A date that is no date, and an empty title.
-    let r = s.post("/leaflet/wondzorg", &[("_source", &v), ("revised", "05/05/2025")]);
+    let r = s.post(
+        "/leaflet/wondzorg",
+        &[("_source", &v), ("revised", "05/05/2025")],
+    );
     assert_eq!(r.status, 422);
-    assert!(r.text().contains("<div class=\"diag\" data-field=\"revised\"><p class=\"error\">"));
+    assert!(
+        r.text()
+            .contains("<div class=\"diag\" data-field=\"revised\"><p class=\"error\">")
+    );
     let r = s.post("/leaflet/wondzorg", &[("_source", &v), ("title", " ")]);
     assert_eq!(r.status, 422);
     assert!(r.text().contains("<div class=\"diag\" data-field=\"title\"><p class=\"error\">dit veld mag niet leeg zijn</p>"));
     // A file changed elsewhere since the form was made is not overwritten.
     fs::write(&path, original.replace("Chirurgie", "Heelkunde")).unwrap();
-    let r = s.post("/leaflet/wondzorg", &[("_source", &v), ("authors", "Iemand")]);
+    let r = s.post(
+        "/leaflet/wondzorg",
+        &[("_source", &v), ("authors", "Iemand")],
+    );
     assert_eq!(r.status, 422);
-    assert!(r.text().contains("het bestand is intussen elders gewijzigd"));
-    assert!(fs::read_to_string(&path).unwrap().contains("authors: Team chirurgie"));
+    assert!(
+        r.text()
+            .contains("het bestand is intussen elders gewijzigd")
+    );
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains("authors: Team chirurgie")
+    );
 }
 
 #[test]
@@ -211,7 +283,11 @@ fn requests_from_other_origins_and_hosts_are_refused() {
         vec![form, ("Origin", "http://evil.example")],
         vec![form, ("Origin", "null")],
         vec![form],
-        vec![form, ("Origin", own.as_str()), ("Sec-Fetch-Site", "cross-site")],
+        vec![
+            form,
+            ("Origin", own.as_str()),
+            ("Sec-Fetch-Site", "cross-site"),
+        ],
     ] {
         let r = s.request("POST", "/leaflet/wondzorg", &headers, &body);
         assert_eq!(r.status, 403, "{headers:?}");
@@ -223,15 +299,27 @@ fn requests_from_other_origins_and_hosts_are_refused() {
     // DNS rebinding: our port under another name is refused, even for reading.
     let host = format!("evil.example:{}", s.port);
     assert_eq!(s.request("GET", "/", &[("Host", &host)], "").status, 403);
-    assert_eq!(s.request("GET", "/", &[("Host", "127.0.0.1")], "").status, 403);
+    assert_eq!(
+        s.request("GET", "/", &[("Host", "127.0.0.1")], "").status,
+        403
+    );
     let local = format!("localhost:{}", s.port);
     assert_eq!(s.request("GET", "/", &[("Host", &local)], "").status, 200);
     // Bodies are capped.
     let big = "a".repeat(2 * 1024 * 1024);
-    let r = s.request("POST", "/leaflet/wondzorg", &[form, ("Origin", own.as_str())], &big);
+    let r = s.request(
+        "POST",
+        "/leaflet/wondzorg",
+        &[form, ("Origin", own.as_str())],
+        &big,
+    );
     assert_eq!(r.status, 413);
     // Every answer forbids framing and foreign scripts.
-    let csp = s.get("/").header("content-security-policy").unwrap().to_string();
+    let csp = s
+        .get("/")
+        .header("content-security-policy")
+        .unwrap()
+        .to_string();
     assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"));
 }
 
@@ -239,7 +327,11 @@ fn requests_from_other_origins_and_hosts_are_refused() {
 fn booklets_and_two_up_sheets_come_with_dutch_printing_advice() {
     let s = Served::start();
     let page = s.get("/leaflet/wondzorg").text();
-    assert!(page.contains("Druk af op A4, liggend, dubbelzijdig, omslaan langs de KORTE zijde, op 100 %"));
+    assert!(
+        page.contains(
+            "Druk af op A4, liggend, dubbelzijdig, omslaan langs de KORTE zijde, op 100 %"
+        )
+    );
     let r = s.post("/leaflet/wondzorg/build", &[("kind", "booklet")]);
     assert_eq!(r.status, 200, "{}", r.text());
     let text = r.text();
@@ -248,9 +340,19 @@ fn booklets_and_two_up_sheets_come_with_dutch_printing_advice() {
     assert!(text.contains("<p class=\"advice\" id=\"advice\">Druk af op A4, liggend, dubbelzijdig, omslaan langs de KORTE zijde, op 100 % (niet &quot;aanpassen aan pagina&quot;). Vouw de stapel daarna in het midden.</p>"));
     let pdf = s.get("/pdf/wondzorg/booklet");
     assert_eq!(pdf.header("content-type"), Some("application/pdf"));
-    assert_eq!(pdf.body, fs::read(s.out().join("wondzorg-booklet.pdf")).unwrap());
+    assert_eq!(
+        pdf.body,
+        fs::read(s.out().join("wondzorg-booklet.pdf")).unwrap()
+    );
     let r = s.post("/leaflet/wondzorg/build", &[("kind", "two-up")]);
-    assert!(r.text().contains("Snijd elk blad daarna in het midden door."));
+    assert!(
+        r.text()
+            .contains("Snijd elk blad daarna in het midden door.")
+    );
     assert!(s.out().join("wondzorg-2up.pdf").is_file());
-    assert_eq!(s.post("/leaflet/wondzorg/build", &[("kind", "../x")]).status, 400);
+    assert_eq!(
+        s.post("/leaflet/wondzorg/build", &[("kind", "../x")])
+            .status,
+        400
+    );
 }

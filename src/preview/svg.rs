@@ -136,7 +136,8 @@ impl ttf_parser::OutlineBuilder for PathData {
 /// A CMYK ink as the screen colour it is meant to look like: the naive conversion is right
 /// for the few flat house colours and 100 % K text a leaflet uses.
 fn rgb(c: Cmyk) -> String {
-    let ch = |v: f32| ((1.0 - v.clamp(0.0, 1.0)) * (1.0 - c.k.clamp(0.0, 1.0)) * 255.0).round() as u8;
+    let ch =
+        |v: f32| ((1.0 - v.clamp(0.0, 1.0)) * (1.0 - c.k.clamp(0.0, 1.0)) * 255.0).round() as u8;
     format!("#{:02x}{:02x}{:02x}", ch(c.c), ch(c.m), ch(c.y))
 }
 
@@ -206,14 +207,20 @@ mod tests {
             ],
         };
         let svg = page_svg(&page, &fonts);
-        assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 419.53 595.28""#));
+        assert!(
+            svg.starts_with(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 419.53 595.28""#
+            )
+        );
         assert!(svg.contains(r##"<rect x="0" y="0" width="10" height="5" fill="#00ffff"/>"##));
         assert_eq!(svg.matches("<path id=").count(), 2, "{svg}");
         assert_eq!(svg.matches("<use ").count(), 2);
         let upem = fonts.face(face).upem;
         let scale = n4(10.0 / upem);
         assert!(
-            svg.contains(&format!(r#"transform="translate(20 30) scale({scale} -{scale})""#)),
+            svg.contains(&format!(
+                r#"transform="translate(20 30) scale({scale} -{scale})""#
+            )),
             "{svg}"
         );
         assert!(svg.contains(r##"<g fill="#000000">"##));

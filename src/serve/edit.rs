@@ -45,8 +45,14 @@ pub fn form_values(file: &LeafletFile) -> BTreeMap<String, String> {
     let mut v = BTreeMap::new();
     v.insert("title".into(), file.title.clone());
     v.insert("subtitle".into(), file.subtitle.clone().unwrap_or_default());
-    v.insert("department".into(), file.department.clone().unwrap_or_default());
-    v.insert("revised".into(), file.revised.format("%Y-%m-%d").to_string());
+    v.insert(
+        "department".into(),
+        file.department.clone().unwrap_or_default(),
+    );
+    v.insert(
+        "revised".into(),
+        file.revised.format("%Y-%m-%d").to_string(),
+    );
     v.insert("authors".into(), file.authors.clone());
     if let RouteField::Key(k) = &file.route {
         v.insert(
@@ -67,7 +73,10 @@ pub fn form_values(file: &LeafletFile) -> BTreeMap<String, String> {
         Some(ContactField::Inline(_)) => {}
     }
     for (i, s) in file.sections.iter().enumerate() {
-        v.insert(format!("sections[{i}].heading"), s.heading.clone().unwrap_or_default());
+        v.insert(
+            format!("sections[{i}].heading"),
+            s.heading.clone().unwrap_or_default(),
+        );
         v.insert(format!("sections[{i}].body"), body_value(&s.body));
     }
     v
@@ -105,7 +114,11 @@ fn normalise(field: &str, value: &str) -> String {
 /// Applies the submitted values to `source`. Fields not submitted, or submitted unchanged,
 /// keep their text exactly; the result reads back as the submitted values or is refused.
 pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<String, Vec<Refusal>> {
-    let bom = if source.starts_with('\u{feff}') { "\u{feff}" } else { "" };
+    let bom = if source.starts_with('\u{feff}') {
+        "\u{feff}"
+    } else {
+        ""
+    };
     let text = &source[bom.len()..];
     let old: LeafletFile = yaml::parse(text).map_err(|e| {
         vec![refuse(
@@ -189,9 +202,13 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
             )
         })
         .collect();
-    if !differ.is_empty() || got.len() != wanted.len() || fixed_parts(&reread) != fixed_parts(&old) {
+    if !differ.is_empty() || got.len() != wanted.len() || fixed_parts(&reread) != fixed_parts(&old)
+    {
         return Err(if differ.is_empty() {
-            vec![refuse(None, "de wijziging zou andere velden raken; niets bewaard")]
+            vec![refuse(
+                None,
+                "de wijziging zou andere velden raken; niets bewaard",
+            )]
         } else {
             differ
         });
@@ -215,7 +232,11 @@ fn edit_for(source: &str, field: &str, value: &str) -> Result<(Range<usize>, Str
                 .rev()
                 .find_map(|f| value_span(source, whole.clone(), f, 0))
                 .map_or(0, |s| s.entry.end);
-            let lead = if at > 0 && !source[..at].ends_with('\n') { "\n" } else { "" };
+            let lead = if at > 0 && !source[..at].ends_with('\n') {
+                "\n"
+            } else {
+                ""
+            };
             Ok((at..at, format!("{lead}{field}: {}\n", scalar(field, value))))
         }
     }
@@ -336,7 +357,11 @@ fn replace_scalar(
         }
         // An entry on an item's `- ` line: the next key takes its place on that line.
         let mut end = span.entry.end;
-        if span.entry.start == span.key && source.get(end..end + column).is_some_and(|s| s.chars().all(|c| c == ' ')) {
+        if span.entry.start == span.key
+            && source
+                .get(end..end + column)
+                .is_some_and(|s| s.chars().all(|c| c == ' '))
+        {
             end += column;
         }
         return Ok((span.entry.start..end, String::new()));
@@ -356,9 +381,10 @@ fn replace_scalar(
 fn block(source: &str, span: &ValueSpan, value: &str, column: usize) -> (Range<usize>, String) {
     let old = &source[span.value.clone()];
     let (header, indent) = match span.style {
-        ValueStyle::Block { indent } if old.starts_with('|') => {
-            (old.split('\n').next().unwrap_or("|").trim_end_matches('\r'), indent)
-        }
+        ValueStyle::Block { indent } if old.starts_with('|') => (
+            old.split('\n').next().unwrap_or("|").trim_end_matches('\r'),
+            indent,
+        ),
         ValueStyle::Block { indent } => ("|", indent),
         _ => ("|", column + 2),
     };
@@ -410,12 +436,19 @@ mod tests {
     const FILE: &str = "# De folder over X.\ntitle: Oud # niet afgedrukt\nrevised: 2016-03-23\nauthors: Team\nroute: 105\nsections:\n  # eerste\n  - body: |\n      Een.\n\n      Twee.\n\n  - heading: Kop\n    body: Kort\n";
 
     fn set(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
     fn only_the_changed_value_is_rewritten() {
-        let new = apply(FILE, &set(&[("title", "Nieuw: met dubbelepunt"), ("authors", "Team")])).unwrap();
+        let new = apply(
+            FILE,
+            &set(&[("title", "Nieuw: met dubbelepunt"), ("authors", "Team")]),
+        )
+        .unwrap();
         assert_eq!(
             new,
             FILE.replace("title: Oud #", "title: 'Nieuw: met dubbelepunt' #")
@@ -426,7 +459,10 @@ mod tests {
     fn bodies_are_written_as_blocks_at_their_indentation() {
         let new = apply(
             FILE,
-            &set(&[("sections[0].body", "Een.\r\n\r\nDrie."), ("sections[1].body", "Lang\nverhaal")]),
+            &set(&[
+                ("sections[0].body", "Een.\r\n\r\nDrie."),
+                ("sections[1].body", "Lang\nverhaal"),
+            ]),
         )
         .unwrap();
         assert_eq!(
@@ -440,14 +476,21 @@ mod tests {
     fn optional_fields_are_inserted_and_removed_in_place() {
         let new = apply(
             FILE,
-            &set(&[("subtitle", "Voor ouders"), ("sections[1].heading", ""), ("sections[0].heading", "Eerst")]),
+            &set(&[
+                ("subtitle", "Voor ouders"),
+                ("sections[1].heading", ""),
+                ("sections[0].heading", "Eerst"),
+            ]),
         )
         .unwrap();
         assert_eq!(
             new,
-            FILE.replace("niet afgedrukt\n", "niet afgedrukt\nsubtitle: Voor ouders\n")
-                .replace("  - body: |", "  - heading: Eerst\n    body: |")
-                .replace("  - heading: Kop\n    body", "  - body")
+            FILE.replace(
+                "niet afgedrukt\n",
+                "niet afgedrukt\nsubtitle: Voor ouders\n"
+            )
+            .replace("  - body: |", "  - heading: Eerst\n    body: |")
+            .replace("  - heading: Kop\n    body", "  - body")
         );
         let back = apply(&new, &set(&[("subtitle", "")])).unwrap();
         assert!(!back.contains("subtitle"));
@@ -459,7 +502,10 @@ mod tests {
         assert_eq!(field_at_line(FILE, 3).as_deref(), Some("revised"));
         assert_eq!(field_at_line(FILE, 1), None);
         assert_eq!(field_at_line(FILE, 10).as_deref(), Some("sections[0].body"));
-        assert_eq!(field_at_line(FILE, 13).as_deref(), Some("sections[1].heading"));
+        assert_eq!(
+            field_at_line(FILE, 13).as_deref(),
+            Some("sections[1].heading")
+        );
         assert_eq!(field_at_line(FILE, 14).as_deref(), Some("sections[1].body"));
     }
 
@@ -476,6 +522,9 @@ mod tests {
     #[test]
     fn a_first_line_with_spaces_gets_an_indentation_indicator() {
         let new = apply(FILE, &set(&[("sections[0].body", "  ingesprongen\nniet")])).unwrap();
-        assert!(new.contains("  - body: |2\n        ingesprongen\n      niet\n"), "{new}");
+        assert!(
+            new.contains("  - body: |2\n        ingesprongen\n      niet\n"),
+            "{new}"
+        );
     }
 }

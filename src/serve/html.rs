@@ -38,7 +38,9 @@ pub fn library(rows: &[Row], today: chrono::NaiveDate) -> String {
         let errors = r.diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = r.diagnostics.len() - errors;
         let due = match r.review_due {
-            Some(d) if d < today => format!("{d} <strong class=\"late\">({})</strong>", nl::OVERDUE),
+            Some(d) if d < today => {
+                format!("{d} <strong class=\"late\">({})</strong>", nl::OVERDUE)
+            }
             Some(d) => d.to_string(),
             None => String::new(),
         };
@@ -121,13 +123,19 @@ pub fn leaflet(v: &LeafletView) -> String {
     let name = &v.entry.name;
     let url = encode(name);
     let mut slots: BTreeMap<String, String> = BTreeMap::new();
-    for (field, text) in &v.notes.iter().fold(BTreeMap::<String, String>::new(), |mut m, n| {
-        let slot = slot_for(n.field.as_deref(), &v.values);
-        m.entry(slot)
-            .or_default()
-            .push_str(&format!("<p class=\"{}\">{}</p>", n.class, esc(&n.text)));
-        m
-    }) {
+    for (field, text) in &v
+        .notes
+        .iter()
+        .fold(BTreeMap::<String, String>::new(), |mut m, n| {
+            let slot = slot_for(n.field.as_deref(), &v.values);
+            m.entry(slot).or_default().push_str(&format!(
+                "<p class=\"{}\">{}</p>",
+                n.class,
+                esc(&n.text)
+            ));
+            m
+        })
+    {
         slots.insert(field.clone(), text.clone());
     }
     let slot = |field: &str| {
@@ -143,7 +151,10 @@ pub fn leaflet(v: &LeafletView) -> String {
         esc(v.rendered.title.as_deref().unwrap_or(name))
     );
     if let Some((class, text)) = &v.banner {
-        body.push_str(&format!("<p id=\"banner\" class=\"{class}\">{}</p>", esc(text)));
+        body.push_str(&format!(
+            "<p id=\"banner\" class=\"{class}\">{}</p>",
+            esc(text)
+        ));
     }
     body.push_str(&format!("<div class=\"general\">{}</div>", slot("")));
     body.push_str("<div class=\"columns\"><section class=\"editor\">");
@@ -169,7 +180,12 @@ pub fn leaflet(v: &LeafletView) -> String {
     ));
     let routes: Vec<(String, String)> = v
         .shared
-        .map(|s| s.routes.iter().map(|(k, d)| (k.clone(), format!("{k} — {d}"))).collect())
+        .map(|s| {
+            s.routes
+                .iter()
+                .map(|(k, d)| (k.clone(), format!("{k} — {d}")))
+                .collect()
+        })
         .unwrap_or_default();
     let contacts: Vec<(String, String)> = v
         .shared
@@ -211,8 +227,9 @@ pub fn leaflet(v: &LeafletView) -> String {
         "<button type=\"submit\" id=\"save\">{}</button></form>",
         nl::SAVE
     ));
-    body.push_str(&print_buttons(&url));
     body.push_str("</section><section class=\"preview\">");
+    // The print buttons sit by the pages they print, not under a long form.
+    body.push_str(&print_buttons(&url));
     body.push_str(&format!(
         "<h2>{}</h2><div id=\"preview\" data-name=\"{}\" data-version=\"{}\">{}</div>",
         nl::PREVIEW,
@@ -288,7 +305,10 @@ pub fn built(entry: &Entry, kind: &str, ok: bool, notes: &[Note]) -> String {
         "booklet" => ("Het boekje", nl::PRINT_BOOKLET),
         _ => ("Het 2-per-blad-bestand", nl::PRINT_TWO_UP),
     };
-    let mut body = format!("<p><a href=\"/leaflet/{url}\">← {}</a></p>", esc(&entry.name));
+    let mut body = format!(
+        "<p><a href=\"/leaflet/{url}\">← {}</a></p>",
+        esc(&entry.name)
+    );
     if ok {
         body.push_str(&format!(
             "<p id=\"banner\" class=\"ok\">{}</p><p><a id=\"pdf\" href=\"/pdf/{url}/{kind}\">{}</a></p><h2>Afdrukken</h2><p class=\"advice\" id=\"advice\">{}</p>",
@@ -297,7 +317,10 @@ pub fn built(entry: &Entry, kind: &str, ok: bool, notes: &[Note]) -> String {
             esc(advice)
         ));
     } else {
-        body.push_str(&format!("<p id=\"banner\" class=\"error\">{}</p>", nl::CANNOT_BUILD));
+        body.push_str(&format!(
+            "<p id=\"banner\" class=\"error\">{}</p>",
+            nl::CANNOT_BUILD
+        ));
     }
     for n in notes {
         body.push_str(&format!("<p class=\"{}\">{}</p>", n.class, esc(&n.text)));

@@ -154,7 +154,11 @@ pub fn html(status: u16, body: String) -> Reply {
 }
 
 pub fn text(status: u16, body: &str) -> Reply {
-    reply(status, "text/plain; charset=utf-8", body.as_bytes().to_vec())
+    reply(
+        status,
+        "text/plain; charset=utf-8",
+        body.as_bytes().to_vec(),
+    )
 }
 
 pub fn redirect(to: &str) -> Reply {
@@ -184,6 +188,9 @@ mod tests {
     fn encoding_round_trips_and_escaping_covers_attributes() {
         assert_eq!(encode("wond zorg/é"), "wond%20zorg%2F%C3%A9");
         assert_eq!(decode(&encode("wond zorg/é")).unwrap(), "wond zorg/é");
-        assert_eq!(esc(r#"<a href="x">'&'"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;");
+        assert_eq!(
+            esc(r#"<a href="x">'&'"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;"
+        );
     }
 }

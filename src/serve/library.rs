@@ -72,7 +72,8 @@ impl Library {
                 continue;
             };
             let name = name.trim_end_matches(".pdf").to_string();
-            map.entry(name.clone()).or_insert(Entry { name, path: real });
+            map.entry(name.clone())
+                .or_insert(Entry { name, path: real });
         }
         map
     }
@@ -152,8 +153,7 @@ impl Library {
         };
         let engine = self.engine(&shared);
         let today = chrono::Local::now().date_naive();
-        r.diagnostics =
-            crate::check::check_source(&engine, &shared, &entry.path, &source, today);
+        r.diagnostics = crate::check::check_source(&engine, &shared, &entry.path, &source, today);
         place_in_fields(&mut r.diagnostics, &source);
         if let Ok(leaflet) = crate::model::parse(&entry.path, &source, &shared) {
             r.title = Some(leaflet.title.clone());

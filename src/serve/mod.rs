@@ -41,12 +41,12 @@ pub fn run(cfg: &Config) -> i32 {
             return 1;
         }
     };
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map_or(cfg.port, |a| a.port());
+    let port = server.server_addr().to_ip().map_or(cfg.port, |a| a.port());
     batch::handle_interrupts();
-    println!("{}", nl::serve_started(&format!("http://127.0.0.1:{port}/")));
+    println!(
+        "{}",
+        nl::serve_started(&format!("http://127.0.0.1:{port}/"))
+    );
     let mut app = App {
         library: Library::new(&cfg.inputs, &cfg.out),
         port,
@@ -105,14 +105,18 @@ impl App {
                 "text/javascript; charset=utf-8",
                 include_bytes!("app.js").to_vec(),
             ),
-            (Method::Get, ["app.css"]) => {
-                http::reply(200, "text/css; charset=utf-8", include_bytes!("app.css").to_vec())
-            }
+            (Method::Get, ["app.css"]) => http::reply(
+                200,
+                "text/css; charset=utf-8",
+                include_bytes!("app.css").to_vec(),
+            ),
             (Method::Get, ["leaflet", name]) => match self.library.find(name) {
                 Some(e) => {
-                    let banner = query
-                        .contains("bewaard=1")
-                        .then(|| ("ok", nl::SAVED.to_string()));
+                    let banner = match query {
+                        "bewaard=1" => Some(("ok", nl::SAVED.to_string())),
+                        "bewaard=2" => Some(("error", nl::SAVED_NOT_BUILT.to_string())),
+                        _ => None,
+                    };
                     self.leaflet_page(&e, None, Vec::new(), banner, 200)
                 }
                 None => not_found(),
@@ -126,11 +130,9 @@ impl App {
                     (Some(e), Some(n)) => {
                         let r = self.library.render(&e);
                         match r.pages.get(n - 1) {
-                            Some(svg) => http::reply(
-                                200,
-                                "image/svg+xml",
-                                svg.clone().into_bytes(),
-                            ),
+                            Some(svg) => {
+                                http::reply(200, "image/svg+xml", svg.clone().into_bytes())
+                            }
                             None => not_found(),
                         }
                     }
@@ -290,9 +292,14 @@ impl App {
             };
             return refused(self, vec![note]);
         }
-        // The office PDF follows the text, as `watch` would make it.
-        let _ = self.run_batch(entry, None);
-        http::redirect(&format!("/leaflet/{}?bewaard=1", http::encode(&entry.name)))
+        // The office PDF follows the text, as `watch` would make it. The text is saved
+        // either way; the banner says whether the PDF followed (it may not when another
+        // run holds the output folder).
+        let built = self
+            .run_batch(entry, None)
+            .is_ok_and(|summary| summary.failed == 0);
+        let flag = if built { "bewaard=1" } else { "bewaard=2" };
+        http::redirect(&format!("/leaflet/{}?{flag}", http::encode(&entry.name)))
     }
 
     /// What stops `source` from building, as `build` would say it.
@@ -346,7 +353,10 @@ impl App {
             Ok(summary) => {
                 let ok = summary.failed == 0 && self.extra_path(entry, kind).is_file();
                 let notes = html::notes_of(&summary.diagnostics);
-                http::html(if ok { 200 } else { 422 }, html::built(entry, kind, ok, &notes))
+                http::html(
+                    if ok { 200 } else { 422 },
+                    html::built(entry, kind, ok, &notes),
+                )
             }
             Err(d) => http::html(422, html::built(entry, kind, false, &html::notes_of(&[d]))),
         }

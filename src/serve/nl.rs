@@ -77,7 +77,9 @@ pub const PREVIEW: &str = "Voorbeeld";
 pub const EDIT: &str = "Bewerken";
 pub const SAVE: &str = "Bewaren";
 pub const SAVED: &str = "Bewaard en opnieuw opgemaakt.";
-pub const REFUSED: &str = "Niet bewaard: zo kan de folder niet gemaakt worden. Het bestand is niet veranderd.";
+pub const SAVED_NOT_BUILT: &str = "Bewaard, maar de PDF is niet opnieuw gemaakt (draait er een andere opdracht op de uitvoermap?). Maak hem met `leaflet build`.";
+pub const REFUSED: &str =
+    "Niet bewaard: zo kan de folder niet gemaakt worden. Het bestand is niet veranderd.";
 pub const BUILD_BOOKLET: &str = "Boekje maken (A4, vouwen)";
 pub const BUILD_TWO_UP: &str = "2 per blad maken (A4, snijden)";
 pub const DOWNLOAD: &str = "PDF openen";

@@ -132,8 +132,7 @@ pub fn value_span(
 ) -> Option<ValueSpan> {
     let text = source.get(range.clone())?;
     let mut line_start = range.start;
-    let mut lines = text.split_inclusive('\n');
-    while let Some(line) = lines.next() {
+    for line in text.split_inclusive('\n') {
         let at = line_start;
         line_start += line.len();
         let Some(head) = line.get(..column) else {
@@ -194,7 +193,10 @@ pub fn value_span(
         }
         let (value, style) = if tail.starts_with(['|', '>']) {
             let indent = deeper_content.unwrap_or(column + 2);
-            (value_at..value_end.max(line_end), ValueStyle::Block { indent })
+            (
+                value_at..value_end.max(line_end),
+                ValueStyle::Block { indent },
+            )
         } else if tail.trim().is_empty() || tail.starts_with('#') || deeper_content.is_some() {
             (value_at..value_end.max(line_end), ValueStyle::Other)
         } else {
@@ -306,7 +308,10 @@ mod tests {
     fn blocks_end_at_their_last_text_line_and_keys_inside_them_are_text() {
         let s = LEAFLET;
         let b = value_span(s, 0..s.len(), "body", 4).unwrap();
-        assert_eq!(&s[b.value.clone()], "|\n      Regel een.\n\n      title: geen sleutel\n");
+        assert_eq!(
+            &s[b.value.clone()],
+            "|\n      Regel een.\n\n      title: geen sleutel\n"
+        );
         assert_eq!(b.style, ValueStyle::Block { indent: 6 });
         // Only the top-level title is a title.
         let t = value_span(s, 0..s.len(), "title", 0).unwrap();

@@ -143,7 +143,14 @@ impl Reply {
             .expect("a complete HTTP answer");
         let head = String::from_utf8_lossy(&raw[..split]).to_string();
         let mut lines = head.split("\r\n");
-        let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+        let status = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
         let headers: Vec<(String, String)> = lines
             .filter_map(|l| l.split_once(": "))
             .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
@@ -178,7 +185,10 @@ impl Reply {
 fn dechunk(mut raw: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     loop {
-        let line_end = raw.windows(2).position(|w| w == b"\r\n").expect("a chunk header");
+        let line_end = raw
+            .windows(2)
+            .position(|w| w == b"\r\n")
+            .expect("a chunk header");
         let size_text = String::from_utf8_lossy(&raw[..line_end]).to_string();
         let size = usize::from_str_radix(size_text.split(';').next().unwrap().trim(), 16).unwrap();
         if size == 0 {
@@ -213,7 +223,10 @@ pub fn encode_form(pairs: &[(&str, &str)]) -> String {
 
 /// The value of the hidden `_source` field: the file version the form was made from.
 pub fn source_version(page: &str) -> String {
-    let at = page.find("name=\"_source\" value=\"").expect("the form has its version") + 22;
+    let at = page
+        .find("name=\"_source\" value=\"")
+        .expect("the form has its version")
+        + 22;
     page[at..at + 16].to_string()
 }
 
