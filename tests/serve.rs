@@ -356,3 +356,35 @@ fn booklets_and_two_up_sheets_come_with_dutch_printing_advice() {
         400
     );
 }
+
+#[test]
+fn a_file_that_does_not_read_as_a_leaflet_gets_no_form_but_its_errors() {
+    let s = Served::start();
+    let path = s.lib().join("wondzorg.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replace("revised: 2025-05-05", "revised: 5 mei 2025"),
+    )
+    .unwrap();
+    let page = s.get("/leaflet/wondzorg").text();
+    assert!(!page.contains("<form method=\"post\" action=\"/leaflet/wondzorg\""));
+    assert!(page.contains("<p class=\"error\" id=\"not-editable\">"));
+    let slot = page
+        .split("<div class=\"diag\" data-field=\"revised\">")
+        .nth(1)
+        .unwrap();
+    assert!(
+        slot.starts_with("<p class=\"error\">regel 4, kolom 10: "),
+        "{slot}"
+    );
+    assert!(page.contains("data-editable=\"false\""));
+    let state: serde_json::Value =
+        serde_json::from_str(&s.get("/leaflet/wondzorg/state").text()).unwrap();
+    assert_eq!(state["editable"], false);
+    fs::write(&path, &text).unwrap();
+    let state: serde_json::Value =
+        serde_json::from_str(&s.get("/leaflet/wondzorg/state").text()).unwrap();
+    assert_eq!(state["editable"], true);
+    assert!(s.get("/leaflet/wondzorg").text().contains("id=\"save\""));
+}

@@ -6,6 +6,11 @@
   const name = root.dataset.name;
   const url = '/leaflet/' + encodeURIComponent(name) + '/state';
   function show(state) {
+    // A file that became readable again gets its form back.
+    if (state.editable && root.dataset.editable === 'false') {
+      location.reload();
+      return;
+    }
     root.innerHTML = state.images;
     root.dataset.version = state.version;
     document.querySelectorAll('.diag').forEach(function (slot) { slot.innerHTML = ''; });

@@ -117,6 +117,9 @@ pub struct LeafletView<'a> {
     pub notes: Vec<Note>,
     /// A line at the top: saved, refused, built.
     pub banner: Option<(&'static str, String)>,
+    /// Whether the file reads as a leaflet at all; if not, there is no form to fill in
+    /// (its values are unknown) and the errors say what to fix in an editor.
+    pub editable: bool,
 }
 
 pub fn leaflet(v: &LeafletView) -> String {
@@ -157,12 +160,46 @@ pub fn leaflet(v: &LeafletView) -> String {
         ));
     }
     body.push_str(&format!("<div class=\"general\">{}</div>", slot("")));
-    body.push_str("<div class=\"columns\"><section class=\"editor\">");
     body.push_str(&format!(
-        "<h2>{}</h2><form method=\"post\" action=\"/leaflet/{url}\" id=\"edit\"><input type=\"hidden\" name=\"_source\" value=\"{}\">",
-        nl::EDIT,
-        esc(&v.source_version)
+        "<div class=\"columns\"><section class=\"editor\"><h2>{}</h2>",
+        nl::EDIT
     ));
+    if !v.editable {
+        body.push_str(&format!(
+            "<p class=\"error\" id=\"not-editable\">{}</p>",
+            nl::NOT_EDITABLE
+        ));
+        for field in v.values.keys() {
+            body.push_str(&format!(
+                "<p class=\"fieldname\">{}</p>{}",
+                esc(field),
+                slot(field)
+            ));
+        }
+    } else {
+        body.push_str(&form(v, &url, &slot));
+    }
+    body.push_str("</section><section class=\"preview\">");
+    // The print buttons sit by the pages they print, not under a long form.
+    body.push_str(&print_buttons(&url));
+    body.push_str(&format!(
+        "<h2>{}</h2><div id=\"preview\" data-name=\"{}\" data-version=\"{}\" data-editable=\"{}\">{}</div>",
+        nl::PREVIEW,
+        esc(name),
+        esc(&v.rendered.version),
+        v.editable,
+        preview_images(&url, v.rendered)
+    ));
+    body.push_str("</section></div>");
+    page(v.rendered.title.as_deref().unwrap_or(name), &body)
+}
+
+/// The edit form: metadata as inputs and choices, each section as a heading and a text.
+fn form(v: &LeafletView, url: &str, slot: &dyn Fn(&str) -> String) -> String {
+    let mut body = format!(
+        "<form method=\"post\" action=\"/leaflet/{url}\" id=\"edit\"><input type=\"hidden\" name=\"_source\" value=\"{}\">",
+        esc(&v.source_version)
+    );
     let value = |f: &str| v.values.get(f).cloned().unwrap_or_default();
     for field in ["title", "subtitle", "department", "authors"] {
         body.push_str(&format!(
@@ -209,7 +246,7 @@ pub fn leaflet(v: &LeafletView) -> String {
         let heading = format!("sections[{i}].heading");
         let text = format!("sections[{i}].body");
         body.push_str(&format!(
-            "<fieldset><legend>{} {}</legend><label>{}<input type=\"text\" name=\"{h}\" value=\"{}\"></label>{}<label>{}<textarea name=\"{t}\" rows=\"10\">{}</textarea></label>{}</fieldset>",
+            "<fieldset><legend>{} {}</legend><label>{}<input type=\"text\" name=\"{h}\" value=\"{}\"></label>{}<label>{}<textarea name=\"{t}\" rows=\"10\">{}</textarea></label><p class=\"help\">{}</p>{}</fieldset>",
             nl::SECTION,
             i + 1,
             nl::field_label("heading"),
@@ -217,6 +254,7 @@ pub fn leaflet(v: &LeafletView) -> String {
             slot(&heading),
             nl::field_label("body"),
             esc(&value(&text)),
+            nl::MARKDOWN_HELP,
             slot(&text),
             h = esc(&heading),
             t = esc(&text),
@@ -227,18 +265,7 @@ pub fn leaflet(v: &LeafletView) -> String {
         "<button type=\"submit\" id=\"save\">{}</button></form>",
         nl::SAVE
     ));
-    body.push_str("</section><section class=\"preview\">");
-    // The print buttons sit by the pages they print, not under a long form.
-    body.push_str(&print_buttons(&url));
-    body.push_str(&format!(
-        "<h2>{}</h2><div id=\"preview\" data-name=\"{}\" data-version=\"{}\">{}</div>",
-        nl::PREVIEW,
-        esc(name),
-        esc(&v.rendered.version),
-        preview_images(&url, v.rendered)
-    ));
-    body.push_str("</section></div>");
-    page(v.rendered.title.as_deref().unwrap_or(name), &body)
+    body
 }
 
 fn select(field: &str, current: &str, choices: &[(String, String)], empty: bool) -> String {
@@ -329,7 +356,12 @@ pub fn built(entry: &Entry, kind: &str, ok: bool, notes: &[Note]) -> String {
 }
 
 /// The leaflet's state for the page's script: polled, it tells when to refresh.
-pub fn state_json(url: &str, r: &Rendered, slots: &BTreeMap<String, String>) -> String {
+pub fn state_json(
+    url: &str,
+    r: &Rendered,
+    slots: &BTreeMap<String, String>,
+    editable: bool,
+) -> String {
     let diagnostics: Vec<serde_json::Value> = r
         .diagnostics
         .iter()
@@ -344,6 +376,7 @@ pub fn state_json(url: &str, r: &Rendered, slots: &BTreeMap<String, String>) -> 
     serde_json::json!({
         "version": r.version,
         "pages": r.pages.len(),
+        "editable": editable,
         "images": preview_images(url, r),
         "diagnostics": diagnostics,
     })

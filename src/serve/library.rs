@@ -187,6 +187,12 @@ impl Library {
         slots
     }
 
+    /// Whether the text reads as a leaflet file, so its values can fill the form.
+    pub fn editable(source: &str) -> bool {
+        let text = source.strip_prefix('\u{feff}').unwrap_or(source);
+        crate::source::yaml::parse::<crate::model::LeafletFile>(text).is_ok()
+    }
+
     /// When the leaflet's office PDF was last written, if it was.
     pub fn last_built(&self, entry: &Entry) -> Option<std::time::SystemTime> {
         std::fs::metadata(self.out.join(format!("{}.pdf", entry.name)))

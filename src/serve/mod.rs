@@ -221,6 +221,7 @@ impl App {
             shared: shared.as_ref(),
             notes,
             banner,
+            editable: Library::editable(&source),
         };
         http::html(status, html::leaflet(&view))
     }
@@ -229,10 +230,11 @@ impl App {
         let rendered = self.library.render(entry);
         let source = self.source(entry).unwrap_or_default();
         let slots = Library::slots(&source);
+        let editable = Library::editable(&source);
         http::reply(
             200,
             "application/json",
-            html::state_json(&http::encode(&entry.name), &rendered, &slots).into_bytes(),
+            html::state_json(&http::encode(&entry.name), &rendered, &slots, editable).into_bytes(),
         )
     }
 
