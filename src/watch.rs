@@ -256,6 +256,27 @@ mod tests {
     }
 
     #[test]
+    fn rebuilt_names_new_and_changed_pdfs_but_not_failures() {
+        use crate::batch::Entry;
+        let entry = |inputs: &str| -> Entry {
+            serde_json::from_value(serde_json::json!({
+                "source": "a.yaml", "inputs": inputs, "files": [], "title": "", "revised": "",
+                "authors": "", "route": "", "pages": 1, "sha256": ""
+            }))
+            .unwrap()
+        };
+        let mut before = Manifest::default();
+        before.leaflets.insert("same.pdf".into(), entry("1"));
+        before.leaflets.insert("changed.pdf".into(), entry("1"));
+        let mut after = Manifest::default();
+        after.leaflets.insert("same.pdf".into(), entry("1"));
+        after.leaflets.insert("changed.pdf".into(), entry("2"));
+        after.leaflets.insert("new.pdf".into(), entry("3"));
+        after.leaflets.insert("failed.pdf".into(), entry(""));
+        assert_eq!(rebuilt(&before, &after), ["changed.pdf", "new.pdf"]);
+    }
+
+    #[test]
     fn nested_folders_are_watched_once() {
         let dir = tempfile::tempdir().unwrap();
         let sub = dir.path().join("sub");

@@ -497,6 +497,29 @@ mod tests {
     }
 
     #[test]
+    fn route_and_contact_keys_are_chosen_in_place() {
+        let new = apply(FILE, &set(&[("route", "42"), ("contact", "radiologie")])).unwrap();
+        assert_eq!(
+            new,
+            FILE.replace("route: 105\n", "route: 42\ncontact: radiologie\n")
+        );
+        let back = apply(&new, &set(&[("contact", "")])).unwrap();
+        assert_eq!(back, FILE.replace("route: 105", "route: 42"));
+        // A route written out in full is not the form's to change.
+        let inline = FILE.replace(
+            "route: 105\n",
+            "route:\n  number: 105\n  description: hier # uitleg\n",
+        );
+        let e = apply(&inline, &set(&[("route", "42")])).unwrap_err();
+        assert_eq!(e[0].field.as_deref(), Some("route"));
+        let kept = apply(&inline, &set(&[("contact", "radiologie")])).unwrap();
+        assert_eq!(
+            kept,
+            inline.replace("# uitleg\n", "# uitleg\ncontact: radiologie\n")
+        );
+    }
+
+    #[test]
     fn lines_map_to_the_field_written_there() {
         assert_eq!(field_at_line(FILE, 2).as_deref(), Some("title"));
         assert_eq!(field_at_line(FILE, 3).as_deref(), Some("revised"));
