@@ -46,6 +46,11 @@ pub fn run(opts: &Options) -> i32 {
         }
     }
     println!("{}", nl::watch_started(&opts.inputs, &opts.out));
+    let inputs: Vec<PathBuf> = opts
+        .inputs
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
     let mut seen = Contents::default();
     for dir in watched_dirs(&opts.inputs) {
         seen.record_tree(&dir, out_abs.as_deref());
@@ -68,7 +73,7 @@ pub fn run(opts: &Options) -> i32 {
         let changed: BTreeSet<PathBuf> = events
             .into_iter()
             .map(|e| e.path)
-            .filter(|p| relevant(p, out_abs.as_deref()) && seen.changed(p))
+            .filter(|p| relevant(p, out_abs.as_deref()) && asked_for(p, &inputs) && seen.changed(p))
             .collect();
         if !changed.is_empty() {
             round(opts, &changed);
@@ -206,6 +211,15 @@ fn relevant(path: &Path, out: Option<&Path>) -> bool {
     batch::is_leaflet_name(path) || shared
 }
 
+/// Whether a change concerns what was asked for: a leaflet named or under a folder named,
+/// or shared data (which may sit above them). `watch a.yaml` ignores its neighbours.
+fn asked_for(path: &Path, inputs: &[PathBuf]) -> bool {
+    inputs.iter().any(|i| path.starts_with(i))
+        || path
+            .components()
+            .any(|c| c.as_os_str() == crate::shared::DATA_DIR)
+}
+
 fn short(path: &Path) -> String {
     let cwd = std::env::current_dir().ok();
     let shown = cwd
@@ -234,6 +248,15 @@ mod tests {
         assert!(!relevant(Path::new("/lib/notes.txt"), Some(out)));
         assert!(relevant(Path::new("/lib/_data/routes.yaml"), Some(out)));
         assert!(!relevant(Path::new("/lib/_data/sedXtnLG0"), Some(out)));
+    }
+
+    #[test]
+    fn a_named_file_ignores_its_neighbours_but_not_shared_data() {
+        let inputs = [PathBuf::from("/lib/a.yaml"), PathBuf::from("/lib/sub")];
+        assert!(asked_for(Path::new("/lib/a.yaml"), &inputs));
+        assert!(!asked_for(Path::new("/lib/b.yaml"), &inputs));
+        assert!(asked_for(Path::new("/lib/sub/c.yaml"), &inputs));
+        assert!(asked_for(Path::new("/lib/_data/routes.yaml"), &inputs));
     }
 
     #[test]

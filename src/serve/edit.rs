@@ -130,6 +130,7 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
         )]
     })?;
     let current = form_values(&old);
+    let crlf = text.contains("\r\n");
     let mut wanted = current.clone();
     let mut edits: Vec<(Range<usize>, String, String)> = Vec::new();
     let mut refusals = Vec::new();
@@ -151,6 +152,12 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
             continue;
         }
         match edit_for(text, field, &value) {
+            // A file saved on Windows keeps its CR LF line ends throughout.
+            Ok((range, replacement)) if crlf => {
+                let replacement = replacement.replace('\n', "\r\n");
+                edits.push((range, replacement, field.clone()));
+                wanted.insert(field.clone(), value);
+            }
             Ok((range, replacement)) => {
                 edits.push((range, replacement, field.clone()));
                 wanted.insert(field.clone(), value);
@@ -516,6 +523,27 @@ mod tests {
         assert_eq!(
             kept,
             inline.replace("# uitleg\n", "# uitleg\ncontact: radiologie\n")
+        );
+    }
+
+    #[test]
+    fn windows_line_ends_are_kept() {
+        let dos = FILE.replace('\n', "\r\n");
+        let new = apply(
+            &dos,
+            &set(&[
+                ("sections[1].body", "Lang\r\nverhaal"),
+                ("subtitle", "Voor ouders"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(
+            new,
+            dos.replace(
+                "body: Kort\r\n",
+                "body: |\r\n      Lang\r\n      verhaal\r\n"
+            )
+            .replace("afgedrukt\r\n", "afgedrukt\r\nsubtitle: Voor ouders\r\n")
         );
     }
 
