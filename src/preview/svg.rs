@@ -133,12 +133,46 @@ impl ttf_parser::OutlineBuilder for PathData {
     }
 }
 
-/// A CMYK ink as the screen colour it is meant to look like: the naive conversion is right
-/// for the few flat house colours and 100 % K text a leaflet uses.
+/// The screen colour of each of the 16 ink combinations (C, M, Y, K each none or full), in
+/// the order of the bits `cmyk` (C the highest): the table poppler and xpdf render DeviceCMYK
+/// with, so the preview shows the colours a PDF viewer shows (the naive `1 − c` formula
+/// makes the house blue and 100 % K text visibly brighter than the PDF on screen).
+const INK_CORNERS: [[f32; 3]; 16] = [
+    [1.0, 1.0, 1.0],          // paper
+    [0.1373, 0.1216, 0.1255], // K
+    [1.0, 0.9490, 0.0],       // Y
+    [0.1098, 0.1020, 0.0],    // Y K
+    [0.9255, 0.0, 0.5490],    // M
+    [0.1412, 0.0, 0.0],       // M K
+    [0.9294, 0.1098, 0.1412], // M Y
+    [0.1333, 0.0, 0.0],       // M Y K
+    [0.0, 0.6784, 0.9373],    // C
+    [0.0, 0.0588, 0.1412],    // C K
+    [0.0, 0.6510, 0.3137],    // C Y
+    [0.0, 0.0745, 0.0],       // C Y K
+    [0.1804, 0.1922, 0.5725], // C M
+    [0.0, 0.0, 0.0078],       // C M K
+    [0.2118, 0.2119, 0.2235], // C M Y
+    [0.0, 0.0, 0.0],          // C M Y K
+];
+
+/// A CMYK ink as its screen colour: the corners of the ink cube blended by how much of
+/// each ink there is (trilinear in four dimensions).
 fn rgb(c: Cmyk) -> String {
-    let ch =
-        |v: f32| ((1.0 - v.clamp(0.0, 1.0)) * (1.0 - c.k.clamp(0.0, 1.0)) * 255.0).round() as u8;
-    format!("#{:02x}{:02x}{:02x}", ch(c.c), ch(c.m), ch(c.y))
+    let inks = [c.c, c.m, c.y, c.k].map(|v| v.clamp(0.0, 1.0));
+    let mut out = [0.0f32; 3];
+    for (corner, colour) in INK_CORNERS.iter().enumerate() {
+        let weight: f32 = inks
+            .iter()
+            .enumerate()
+            .map(|(i, v)| if corner & (8 >> i) != 0 { *v } else { 1.0 - v })
+            .product();
+        for (o, c) in out.iter_mut().zip(colour) {
+            *o += weight * c;
+        }
+    }
+    let [r, g, b] = out.map(|v| (v * 255.0).round().clamp(0.0, 255.0) as u8);
+    format!("#{r:02x}{g:02x}{b:02x}")
 }
 
 fn n(v: f32) -> String {
@@ -164,6 +198,15 @@ mod tests {
     use super::*;
     use crate::layout::{Fill, GlyphRun};
     use crate::text::items::Glyph;
+
+    #[test]
+    fn inks_look_as_a_pdf_viewer_shows_them() {
+        // Read back from `pdftoppm` renderings of the same inks.
+        assert_eq!(rgb(Cmyk::new(0.85, 0.35, 0.0, 0.15)), "#2c74b4");
+        assert_eq!(rgb(Cmyk::new(0.12, 0.03, 0.0, 0.0)), "#e0eefa");
+        assert_eq!(rgb(Cmyk::BLACK), "#231f20");
+        assert_eq!(rgb(Cmyk::new(0.0, 0.0, 0.0, 0.0)), "#ffffff");
+    }
 
     #[test]
     fn glyphs_are_placed_outlines_on_white_paper() {
@@ -212,7 +255,7 @@ mod tests {
                 r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 419.53 595.28""#
             )
         );
-        assert!(svg.contains(r##"<rect x="0" y="0" width="10" height="5" fill="#00ffff"/>"##));
+        assert!(svg.contains(r##"<rect x="0" y="0" width="10" height="5" fill="#00adef"/>"##));
         assert_eq!(svg.matches("<path id=").count(), 2, "{svg}");
         assert_eq!(svg.matches("<use ").count(), 2);
         let upem = fonts.face(face).upem;
@@ -223,6 +266,6 @@ mod tests {
             )),
             "{svg}"
         );
-        assert!(svg.contains(r##"<g fill="#000000">"##));
+        assert!(svg.contains(r##"<g fill="#231f20">"##));
     }
 }
