@@ -130,6 +130,27 @@ pub enum Command {
         #[arg(long, default_value = "nl", value_parser = parse_lang)]
         lang: crate::lang::Lang,
     },
+    /// Rebuild the PDFs after every save, until Ctrl-C (errors are shown, and it keeps going).
+    Watch {
+        /// Leaflet files or folders of leaflets (searched recursively).
+        #[arg(default_value = "leaflets")]
+        paths: Vec<PathBuf>,
+        /// Folder the PDFs are written to.
+        #[arg(short, long, default_value = "out")]
+        out: PathBuf,
+    },
+    /// Open the leaflets in your browser: a live preview, editing, booklets (only on this computer).
+    Serve {
+        /// Leaflet files or folders of leaflets (searched recursively).
+        #[arg(default_value = "leaflets")]
+        paths: Vec<PathBuf>,
+        /// Folder the PDFs are written to.
+        #[arg(short, long, default_value = "out")]
+        out: PathBuf,
+        /// The port on 127.0.0.1 to answer on (0: any free port).
+        #[arg(long, default_value_t = 8787)]
+        port: u16,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<crate::lang::Lang, String> {
@@ -227,6 +248,25 @@ pub fn main() -> i32 {
             library,
             lang,
         } => hyphenate(&words, &library, lang),
+        Command::Watch { paths, out } => crate::watch::run(&Options {
+            inputs: paths,
+            out,
+            jobs: None,
+            force: false,
+            target: Target::Office,
+            booklet: false,
+            two_up: false,
+            large_print: false,
+            prune: false,
+            report: false,
+            progress: false,
+            archive_names: false,
+        }),
+        Command::Serve { paths, out, port } => crate::serve::run(&crate::serve::Config {
+            inputs: paths,
+            out,
+            port,
+        }),
         Command::Man => {
             let cmd = <Cli as clap::CommandFactory>::command();
             match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {

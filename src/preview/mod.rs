@@ -1,0 +1,8 @@
+//! Page images for `serve`: the laid-out pages drawn as SVG, from the same [`Page`]s the PDF
+//! writer draws, so the preview shows the lines, breaks and hyphens the PDF will have.
+//!
+//! [`Page`]: crate::layout::Page
+
+pub mod svg;
+
+pub use svg::page_svg;
