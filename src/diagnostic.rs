@@ -3,6 +3,7 @@
 //! A secretary reading a message must learn which file, which line, which field, what is
 //! wrong and what to do. Every stage that can fail produces a [`Diagnostic`].
 
+use crate::t;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -78,7 +79,7 @@ impl Diagnostic {
 
     /// The rustc-style report: location, the offending source line, a caret, and the hint.
     pub fn render(&self, source: Option<&str>) -> String {
-        let mut out = format!("{self}\n");
+        let mut out = format!("{}\n", self.headline(source));
         if let (Some(src), Some(line), Some(col)) = (source, self.line, self.column)
             && let Some(text) = src.lines().nth(line.saturating_sub(1))
         {
@@ -114,7 +115,7 @@ impl Diagnostic {
             ));
         }
         if let Some(hint) = &self.hint {
-            out.push_str(&format!("  = hint: {hint}\n"));
+            out.push_str(&format!("  = {}: {hint}\n", t!("hint-label")));
         }
         out
     }
@@ -171,25 +172,34 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// The one-line form: `file:line:column: error: field `x`: message`.
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+impl Diagnostic {
+    /// The one-line form, `file:line:column: error: field `x`: message`, in the current
+    /// language; `source` (the file's text, when at hand) names a section by its heading.
+    pub fn headline(&self, source: Option<&str>) -> String {
+        let mut out = self.file.display().to_string();
         if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+            out.push_str(&format!(":{line}"));
             if let Some(col) = self.column {
-                write!(f, ":{col}")?;
+                out.push_str(&format!(":{col}"));
             }
         }
         let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => t!("severity-error"),
+            Severity::Warning => t!("severity-warning"),
         };
-        write!(f, ": {kind}: ")?;
+        out.push_str(&format!(": {kind}: "));
         if let Some(field) = &self.field {
-            write!(f, "field `{field}`: ")?;
+            out.push_str(&crate::i18n::field::describe(field, source));
+            out.push_str(": ");
         }
-        write!(f, "{}", self.message)
+        out.push_str(&self.message);
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.headline(None))
     }
 }
 

@@ -23,6 +23,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod document;
+pub mod i18n;
 pub mod import;
 pub mod impose;
 pub mod layout;

@@ -492,7 +492,7 @@ mod tests {
             [
                 "a.yaml:1:8: error: field `title`: `~` is YAML for “no value”, not a text",
                 "a.yaml:2:27: error: field `contact.phone`: `~` is YAML for “no value”, not a text",
-                "a.yaml:4:14: error: field `sections[0].heading`: `null` is YAML for “no value”, not a text",
+                "a.yaml:4:14: error: section 1, field `heading`: `null` is YAML for “no value”, not a text",
             ]
         );
     }
@@ -527,8 +527,8 @@ mod tests {
         assert_eq!(
             found(src),
             [
-                "a.yaml:4:7: error: field `sections[0].body`: the list item on this line is joined to the text before it: the body is not a `|` block, so YAML folds its lines",
-                "a.yaml:8:7: error: field `sections[1].body`: this paragraph is joined to the one before it: the body is not a `|` block, so YAML folds its lines",
+                "a.yaml:4:7: error: section 1, field `body`: the list item on this line is joined to the text before it: the body is not a `|` block, so YAML folds its lines",
+                "a.yaml:8:7: error: section 2, field `body`: this paragraph is joined to the one before it: the body is not a `|` block, so YAML folds its lines",
             ]
         );
     }

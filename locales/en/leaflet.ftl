@@ -1,0 +1,106 @@
+# Messages of `leaflet` in English. Each message has a twin in locales/nl/leaflet.ftl
+# (a test keeps the two files in step). Arguments are written { $name }.
+
+## How a problem is shown
+
+severity-error = error
+severity-warning = warning
+hint-label = hint
+field-top = field `{ $name }`
+field-section = section { $n }
+field-section-titled = section { $n } (‘{ $heading }’)
+field-in-section = { $section }, field `{ $name }`
+
+## check
+
+check-tally = checked { $leaflets ->
+        [one] 1 leaflet
+       *[other] { $leaflets } leaflets
+    }: { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }
+check-strict = --strict: warnings count as errors
+check-cannot-read = cannot read it: { $error }
+check-not-utf8 = the file is not UTF-8 text
+check-not-utf8-hint = save the file as UTF-8 in your editor ("Save with encoding: UTF-8")
+date-future = the revision date { $date } lies in the future
+date-future-hint = write the date the text was last revised, not a planned date
+date-overdue = last revised on { $date }: more than { $years } years ago, so the leaflet is due for review
+date-overdue-hint = have the authors review the text, then set `revised` to the review date
+paragraph-long = this paragraph is { $lines } lines long as printed; easy-to-read text keeps paragraphs under { $max } lines
+paragraph-long-hint = split it with a blank line where the thought changes, or make a list
+
+## Reading a leaflet file
+
+file-too-large = the file is { $size } KB; a leaflet may be at most { $max } KB
+file-too-large-hint = check that nothing was pasted into the file by accident
+file-empty = the file holds no leaflet: it is empty
+file-empty-hint = start from `leaflet new NAME`, which writes a leaflet with every field
+line-separator = an invisible line separator ({ $code }) is in the text: YAML reads it as a line break
+line-separator-hint = remove it (it comes with text pasted from Word or a web page); in a body, end a line with `\` to break it
+field-empty = `{ $name }` is empty
+title-empty-hint = every leaflet needs a title
+authors-empty-hint = every leaflet needs a team of authors
+year-wrong = the year { $year } cannot be right
+year-wrong-hint = write the date of the last revision, e.g. 2016-03-23
+route-unknown = there is no route `{ $key }` in the shared routes
+route-in-words-hint = write the route number only: `route: { $number }` (the words “Volg route” are printed for you)
+contact-unknown = there is no contact `{ $key }` in the shared contacts
+shared-add-or-inline = add it to leaflets/_data/{ $file }, or write it in full: { $inline }
+routes-known = known routes: { $known }; add `{ $key }` to leaflets/_data/{ $file }
+contacts-known = known contacts: { $known }; add `{ $key }` to leaflets/_data/{ $file }
+
+## Field names
+
+field-unknown = unknown field `{ $name }`
+field-dutch-hint = write `{ $field }`: field names are English, also in a Dutch leaflet (`{ $name }` is not known)
+field-belongs-top = `{ $name }` belongs at the top of the file, at the left margin, not inside a section or route; here you can write { $allowed }
+field-belongs-section = `{ $name }` belongs inside a section (under `sections:`, after `- `); here you can write { $allowed }
+field-belongs-route = `{ $name }` belongs under `route:`; here you can write { $allowed }
+field-belongs-contact = `{ $name }` belongs under `contact:`; here you can write { $allowed }
+field-did-you-mean = did you mean `{ $best }`? Fields are spelt exactly as in the README
+field-remove-hint = remove this field, or check its spelling against the README
+field-missing = the field `{ $name }` is missing
+field-missing-hint = add a line `{ $name }: …`; `leaflet new` shows every field with an example
+field-twice = the field `{ $name }` is written twice
+field-twice-hint = keep one of the two lines
+
+## YAML slips
+
+text-is-list = this text is written as a YAML list, so it is not one text
+text-is-list-hint = write `|` after the colon (`body: |`) and keep the `- ` lines under it, indented: they become a bulleted list
+text-is-map = this text contains a colon followed by a space, so YAML reads it as a field
+text-is-map-hint = put the whole text between double quotes, or write `|` after the first colon and the text on the next line, indented
+date-not-a-date = `{ $text }` is not a date; write it as year-month-day, e.g. 2016-03-23
+date-format-hint = dates are written year-month-day, e.g. 2016-03-23
+date-suggest-hint = did you mean { $date }?
+route-neither = `route` is neither a route number nor a route written in full
+route-neither-hint = write `route: 105` (a number from leaflets/_data/routes.yaml), or the route in full with exactly two lines under it: `number: 105` and `description: …`
+second-document = a line of `---` starts a second leaflet in this file
+second-document-hint = one file holds one leaflet: remove the `---` line, or move what follows it to a file of its own
+contact-neither = `contact` is neither a contact key nor a contact written in full
+contact-neither-hint = write `contact: radiologie` (a key from leaflets/_data/contacts.yaml), or the contact in full with `name:` and `phone:` under it
+not-fields = this is not a list of `field: value` lines
+not-fields-hint = every line starts with a field name and a colon, e.g. `title: Wondzorg thuis`
+sections-not-list = `sections` must be a list of sections
+sections-not-list-hint = start each section on its own line with `  - heading: …` or `  - body: |`
+control-character = an invisible control character is in the text
+control-character-hint = delete it: place the cursor just after it and press Backspace, or retype the word
+second-colon = a second colon on this line
+colon-quote-hint = a colon inside a text needs quotes around the text: { $example }
+colon-quote-example-hint = put the text in quotes, e.g. title: "Let op: nuchter blijven"
+tab-indent = a tab is used for indentation
+tab-indent-hint = indent with spaces only (most editors: Convert Indentation to Spaces)
+unclosed = a quote or a bracket is opened here and never closed
+unclosed-hint = add the closing quote (or bracket) at the end of the text, or remove the opening one
+yaml-parser = { $detail }
+fields-line-up-hint = the fields of one section must line up: put `body:` exactly under `heading:`, and indent with spaces
+yaml-parser-hint = check the indentation and the colons on this line; compare with a leaflet that builds
+route-field-did-you-mean = did you mean `{ $best }`? A route has `number` and `description`
+route-fields-hint = a route written in full has exactly `number` and `description`
+route-field-missing-hint = add `{ $name }: …` under `route:`, indented like `number:`
+route-fields-example-hint = a route written in full has `number: 105` and `description: …`

@@ -1,0 +1,107 @@
+# De berichten van `leaflet` in het Nederlands (België). Elk bericht heeft een tweeling in
+# locales/en/leaflet.ftl (een test houdt de twee bestanden gelijk). Woordkeus: een "map" is
+# een map op de computer, een "folder" is een patiëntenfolder.
+
+## Hoe een probleem getoond wordt
+
+severity-error = fout
+severity-warning = waarschuwing
+hint-label = tip
+field-top = veld `{ $name }`
+field-section = sectie { $n }
+field-section-titled = sectie { $n } (‘{ $heading }’)
+field-in-section = { $section }, veld `{ $name }`
+
+## check
+
+check-tally = { $leaflets ->
+        [one] 1 folder
+       *[other] { $leaflets } folders
+    } nagekeken: { $errors ->
+        [one] 1 fout
+       *[other] { $errors } fouten
+    }, { $warnings ->
+        [one] 1 waarschuwing
+       *[other] { $warnings } waarschuwingen
+    }
+check-strict = --strict: waarschuwingen tellen als fouten
+check-cannot-read = kan het bestand niet lezen: { $error }
+check-not-utf8 = het bestand is geen UTF-8-tekst
+check-not-utf8-hint = bewaar het bestand als UTF-8 in uw teksteditor ("Opslaan met codering: UTF-8")
+date-future = de herzieningsdatum { $date } ligt in de toekomst
+date-future-hint = schrijf de datum waarop de tekst het laatst herzien werd, geen geplande datum
+date-overdue = laatst herzien op { $date }: meer dan { $years } jaar geleden, dus de folder moet herzien worden
+date-overdue-hint = laat de auteurs de tekst nakijken en zet `revised` dan op de datum van die herziening
+paragraph-long = deze alinea is gedrukt { $lines } regels lang; makkelijk leesbare tekst houdt alinea's onder { $max } regels
+paragraph-long-hint = splits ze met een lege regel waar de gedachte verandert, of maak er een opsomming van
+
+## Een folderbestand lezen
+
+file-too-large = het bestand is { $size } kB; een folder mag hoogstens { $max } kB zijn
+file-too-large-hint = kijk na of er niet per ongeluk iets in het bestand geplakt werd
+file-empty = het bestand bevat geen folder: het is leeg
+file-empty-hint = begin met `leaflet new NAAM`, dat een folder schrijft met elk veld erin
+line-separator = er staat een onzichtbaar regelscheidingsteken ({ $code }) in de tekst: YAML leest het als een nieuwe regel
+line-separator-hint = verwijder het (het komt mee met tekst geplakt uit Word of een webpagina); eindig in een body een regel met `\` om naar een nieuwe regel te gaan
+field-empty = `{ $name }` is leeg
+title-empty-hint = elke folder heeft een titel nodig
+authors-empty-hint = elke folder heeft een team van auteurs nodig
+year-wrong = het jaar { $year } kan niet kloppen
+year-wrong-hint = schrijf de datum van de laatste herziening, bv. 2016-03-23
+route-unknown = er is geen route `{ $key }` in de gedeelde routes
+route-in-words-hint = schrijf alleen het routenummer: `route: { $number }` (de woorden “Volg route” worden vanzelf gedrukt)
+contact-unknown = er is geen contact `{ $key }` in de gedeelde contacten
+shared-add-or-inline = voeg het toe aan leaflets/_data/{ $file }, of schrijf het volledig uit: { $inline }
+routes-known = bekende routes: { $known }; voeg `{ $key }` toe aan leaflets/_data/{ $file }
+contacts-known = bekende contacten: { $known }; voeg `{ $key }` toe aan leaflets/_data/{ $file }
+
+## Veldnamen
+
+field-unknown = onbekend veld `{ $name }`
+field-dutch-hint = schrijf `{ $field }`: de veldnamen zijn Engels, ook in een Nederlandstalige folder (`{ $name }` is onbekend)
+field-belongs-top = `{ $name }` hoort bovenaan in het bestand, tegen de linkerkant, niet in een sectie of route; hier kunt u { $allowed } schrijven
+field-belongs-section = `{ $name }` hoort in een sectie (onder `sections:`, na `- `); hier kunt u { $allowed } schrijven
+field-belongs-route = `{ $name }` hoort onder `route:`; hier kunt u { $allowed } schrijven
+field-belongs-contact = `{ $name }` hoort onder `contact:`; hier kunt u { $allowed } schrijven
+field-did-you-mean = bedoelt u `{ $best }`? Velden worden precies gespeld zoals in de README
+field-remove-hint = verwijder dit veld, of vergelijk de spelling met de README
+field-missing = het veld `{ $name }` ontbreekt
+field-missing-hint = voeg een regel `{ $name }: …` toe; `leaflet new` toont elk veld met een voorbeeld
+field-twice = het veld `{ $name }` staat er twee keer
+field-twice-hint = behoud één van de twee regels
+
+## Slordigheden in YAML
+
+text-is-list = deze tekst is geschreven als een YAML-lijst, dus het is niet één tekst
+text-is-list-hint = schrijf `|` na de dubbele punt (`body: |`) en laat de regels met `- ` eronder staan, ingesprongen: ze worden een opsomming
+text-is-map = deze tekst bevat een dubbele punt gevolgd door een spatie, dus YAML leest hem als een veld
+text-is-map-hint = zet de hele tekst tussen dubbele aanhalingstekens, of schrijf `|` na de eerste dubbele punt en de tekst op de volgende regel, ingesprongen
+date-not-a-date = `{ $text }` is geen datum; schrijf ze als jaar-maand-dag, bv. 2016-03-23
+date-format-hint = datums worden geschreven als jaar-maand-dag, bv. 2016-03-23
+date-suggest-hint = bedoelt u { $date }?
+route-neither = `route` is geen routenummer en ook geen volledig uitgeschreven route
+route-neither-hint = schrijf `route: 105` (een nummer uit leaflets/_data/routes.yaml), of de route volledig met precies twee regels eronder: `number: 105` en `description: …`
+second-document = een regel `---` begint een tweede folder in dit bestand
+second-document-hint = één bestand bevat één folder: verwijder de regel `---`, of zet wat erna komt in een eigen bestand
+contact-neither = `contact` is geen contactsleutel en ook geen volledig uitgeschreven contact
+contact-neither-hint = schrijf `contact: radiologie` (een sleutel uit leaflets/_data/contacts.yaml), of het contact volledig met `name:` en `phone:` eronder
+not-fields = dit is geen lijst van regels `veld: waarde`
+not-fields-hint = elke regel begint met een veldnaam en een dubbele punt, bv. `title: Wondzorg thuis`
+sections-not-list = `sections` moet een lijst van secties zijn
+sections-not-list-hint = begin elke sectie op een eigen regel met `  - heading: …` of `  - body: |`
+control-character = er staat een onzichtbaar stuurteken in de tekst
+control-character-hint = verwijder het: zet de cursor er net achter en druk op Backspace, of typ het woord opnieuw
+second-colon = een tweede dubbele punt op deze regel
+colon-quote-hint = een dubbele punt in een tekst vraagt aanhalingstekens rond de tekst: { $example }
+colon-quote-example-hint = zet de tekst tussen aanhalingstekens, bv. title: "Let op: nuchter blijven"
+tab-indent = er wordt ingesprongen met een tab
+tab-indent-hint = spring alleen in met spaties (in de meeste editors: Inspringing omzetten naar spaties)
+unclosed = hier wordt een aanhalingsteken of haakje geopend en nooit gesloten
+unclosed-hint = zet het sluitende aanhalingsteken (of haakje) aan het einde van de tekst, of verwijder het openende
+yaml-parser = de YAML-lezer meldt: { $detail }
+fields-line-up-hint = de velden van één sectie moeten onder elkaar staan: zet `body:` precies onder `heading:`, en spring in met spaties
+yaml-parser-hint = kijk de inspringing en de dubbele punten op deze regel na; vergelijk met een folder die wel gebouwd wordt
+route-field-did-you-mean = bedoelt u `{ $best }`? Een route heeft `number` en `description`
+route-fields-hint = een volledig uitgeschreven route heeft precies `number` en `description`
+route-field-missing-hint = voeg `{ $name }: …` toe onder `route:`, ingesprongen zoals `number:`
+route-fields-example-hint = een volledig uitgeschreven route heeft `number: 105` en `description: …`
