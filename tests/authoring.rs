@@ -14,6 +14,7 @@ use std::process::Command;
 
 fn leaflet(args: &[&str], dir: &Path) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .env("LC_ALL", "C")
         .args(args)
         .current_dir(dir)
         .output()

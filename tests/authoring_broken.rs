@@ -31,7 +31,6 @@ const WARNING_ONLY: &[&str] = &[
     "date-overdue",
     "date-future",
     "spaces-",
-    "quotes-",
     "word-repeated",
     "sentence-too-long",
 ];

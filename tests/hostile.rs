@@ -449,6 +449,7 @@ fn fuzz_regressions_build_or_fail_cleanly() {
 fn the_binary_survives_the_whole_corpus_at_once() {
     let out = tempfile::tempdir().unwrap();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .env("LC_ALL", "C")
         .arg("build")
         .arg(hostile_dir())
         .arg("-o")

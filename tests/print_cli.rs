@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 fn leaflet(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .env("LC_ALL", "C")
         .args(args)
         .output()
         .expect("the binary runs")
@@ -156,6 +157,7 @@ fn a_reader_that_stops_early_is_not_an_error() {
     assert!(file.is_file());
     let files: Vec<&str> = std::iter::repeat_n(path(&file), 200).collect();
     let mut child = Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .env("LC_ALL", "C")
         .arg("preflight")
         .args(&files)
         .stdout(std::process::Stdio::piped())

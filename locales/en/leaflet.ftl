@@ -104,3 +104,18 @@ route-field-did-you-mean = did you mean `{ $best }`? A route has `number` and `d
 route-fields-hint = a route written in full has exactly `number` and `description`
 route-field-missing-hint = add `{ $name }: …` under `route:`, indented like `number:`
 route-fields-example-hint = a route written in full has `number: 105` and `description: …`
+
+## Proofreading (check)
+
+lint-control = an invisible control character ({ $code }) is in the text
+lint-control-hint = delete it: place the cursor after it and press Backspace, or retype the word
+lint-no-glyph = “{ $text }” ({ $code }) cannot be printed: the font has no glyph for it
+lint-no-glyph-hint = replace it with ordinary letters, or remove it (emoji, symbols and other scripts are not in the font)
+lint-space-nbsp = a space next to a no-break space
+lint-space-nbsp-hint = keep one of the two: a no-break space (⍽) alone keeps the words together, a plain space alone lets the line break
+lint-spaces = { $count } spaces in a row
+lint-spaces-hint = leave one space between words
+lint-repeated = the word “{ $word }” is repeated
+lint-repeated-hint = delete one of the two
+lint-sentence = this sentence has { $count } words; plain-language (B1) text keeps sentences to { $max }
+lint-sentence-hint = split it into two sentences

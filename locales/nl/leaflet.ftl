@@ -105,3 +105,18 @@ route-field-did-you-mean = bedoelt u `{ $best }`? Een route heeft `number` en `d
 route-fields-hint = een volledig uitgeschreven route heeft precies `number` en `description`
 route-field-missing-hint = voeg `{ $name }: …` toe onder `route:`, ingesprongen zoals `number:`
 route-fields-example-hint = een volledig uitgeschreven route heeft `number: 105` en `description: …`
+
+## Nalezen (check)
+
+lint-control = er staat een onzichtbaar stuurteken ({ $code }) in de tekst
+lint-control-hint = verwijder het: zet de cursor er net achter en druk op Backspace, of typ het woord opnieuw
+lint-no-glyph = “{ $text }” ({ $code }) kan niet gedrukt worden: het lettertype heeft er geen teken voor
+lint-no-glyph-hint = vervang het door gewone letters, of verwijder het (emoji, symbolen en andere schriften staan niet in het lettertype)
+lint-space-nbsp = een spatie naast een harde spatie
+lint-space-nbsp-hint = behoud één van de twee: een harde spatie (⍽) alleen houdt de woorden samen, een gewone spatie alleen laat de regel daar afbreken
+lint-spaces = { $count } spaties na elkaar
+lint-spaces-hint = laat één spatie tussen de woorden
+lint-repeated = het woord “{ $word }” staat er twee keer
+lint-repeated-hint = schrap één van de twee
+lint-sentence = deze zin telt { $count } woorden; eenvoudige taal (B1) houdt zinnen bij { $max }
+lint-sentence-hint = splits hem in twee zinnen

@@ -14,6 +14,7 @@ pub fn repo() -> PathBuf {
 /// Runs the `leaflet` binary with `args` in `dir`.
 pub fn leaflet(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .env("LC_ALL", "C")
         .args(args)
         .current_dir(dir)
         .output()
