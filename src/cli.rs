@@ -3,10 +3,7 @@
 //! 143 SIGTERM, 129 SIGHUP).
 
 use crate::batch::{self, Options};
-use crate::diagnostic::Reporter;
-use crate::impose::{Imposition, printer_advice};
 use crate::pdf::Target;
-use crate::report;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -21,6 +18,30 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Say only what went wrong: no progress, no list of built leaflets, no warnings.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also name the leaflets that were up to date, and show warnings in full.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// Colour in messages: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// How much `build` tells, from `-q`/`-v`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -47,6 +68,9 @@ pub enum Command {
         /// Rebuild every leaflet, even the ones that did not change.
         #[arg(long)]
         force: bool,
+        /// Open the built PDF (of the first leaflet given) in the default viewer afterwards.
+        #[arg(long)]
+        open: bool,
         /// Who the PDF is for: the office printer or the print shop.
         #[arg(long, value_enum, default_value_t = TargetArg::Office)]
         target: TargetArg,
@@ -89,7 +113,7 @@ pub enum Command {
         /// The file name without .yaml, e.g. `wondzorg-thuis`.
         slug: String,
         /// Folder to write it in.
-        #[arg(long, default_value = "leaflets")]
+        #[arg(short, long = "out", alias = "dir", default_value = "leaflets")]
         dir: PathBuf,
     },
     /// Turn a plain-text leaflet (.txt) into a leaflet file.
@@ -97,7 +121,7 @@ pub enum Command {
         /// The text file: title on the first line, a blank line between paragraphs.
         file: PathBuf,
         /// The leaflet file to write (default: leaflets/NAME.yaml).
-        #[arg(short, long)]
+        #[arg(short, long = "out", alias = "output")]
         output: Option<PathBuf>,
     },
     /// Print the JSON Schema of leaflet files (for editors that check YAML as you type).
@@ -143,10 +167,18 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    crate::i18n::set(language(&cli.command));
+    crate::diagnostic::set_colour(colour(cli.color));
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (_, true) => Verbosity::Verbose,
+        _ => Verbosity::Normal,
+    };
     match cli.command {
         Command::Build {
             paths,
             out,
+            open,
             jobs,
             force,
             target,
@@ -184,9 +216,13 @@ pub fn main() -> i32 {
                 large_print,
                 prune,
                 report: want_report,
-                progress: true,
+                progress: verbosity != Verbosity::Quiet,
             };
-            build(&opts)
+            let code = crate::build_report::build(&opts, verbosity);
+            if open && code == 0 {
+                crate::build_report::open_first(&opts);
+            }
+            code
         }
         Command::Preflight { files } => crate::preflight::run(&files),
         Command::Check { paths, strict } => crate::check::command(&paths, strict),
@@ -217,34 +253,38 @@ pub fn main() -> i32 {
     }
 }
 
-fn build(opts: &Options) -> i32 {
-    batch::handle_interrupts();
-    let summary = match batch::run(opts) {
-        Ok(s) => s,
-        Err(d) => {
-            Reporter::default().print_all(&[d]);
-            return 1;
-        }
+/// The language of messages: a library's `_data/messages.txt` when the first folder or
+/// file named on the command line has one, else the locale.
+fn language(command: &Command) -> crate::i18n::Lang {
+    let first = match command {
+        Command::Build { paths, .. } | Command::Check { paths, .. } => paths.first().cloned(),
+        Command::Hyphenate { library, .. } => Some(library.clone()),
+        Command::New { dir, .. } => Some(dir.clone()),
+        _ => None,
     };
-    if opts.report && !summary.quality.is_empty() {
-        println!("{}", report::header());
-        let mut rows = summary.quality.clone();
-        rows.sort_by(|a, b| a.0.cmp(&b.0));
-        for (name, q) in &rows {
-            println!("{}", report::row(name.trim_end_matches(".pdf"), q));
+    let dir = first.map(|p| {
+        if p.is_dir() {
+            p
+        } else {
+            p.parent().map(PathBuf::from).unwrap_or_default()
+        }
+    });
+    dir.and_then(|d| crate::shared::find_data_dir(&d))
+        .and_then(|d| crate::i18n::from_library(&d))
+        .unwrap_or_else(crate::i18n::from_env)
+}
+
+/// `--color auto` colours reports on a terminal, unless `NO_COLOR` is set (no-color.org).
+fn colour(choice: ColorArg) -> bool {
+    use std::io::IsTerminal;
+    match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
         }
     }
-    println!("{}", summary.line());
-    Reporter::default().print_all(&summary.diagnostics);
-    if opts.booklet || opts.two_up {
-        if opts.booklet {
-            println!("booklets: {}", printer_advice(Imposition::Booklet));
-        }
-        if opts.two_up {
-            println!("2-up sheets: {}", printer_advice(Imposition::TwoUp));
-        }
-    }
-    summary.exit_code()
 }
 
 fn hyphenate(words: &[String], library: &std::path::Path) -> i32 {

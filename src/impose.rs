@@ -22,14 +22,10 @@ pub enum Imposition {
 }
 
 /// What to tell the person at the printer.
-pub fn printer_advice(kind: Imposition) -> &'static str {
+pub fn printer_advice(kind: Imposition) -> String {
     match kind {
-        Imposition::Booklet => {
-            "print on A4 landscape, double-sided, flip on the SHORT edge, at 100 % (no \"fit to page\"); fold the stack in the middle"
-        }
-        Imposition::TwoUp => {
-            "print on A4 landscape at 100 % (no \"fit to page\"), then cut each sheet in half"
-        }
+        Imposition::Booklet => crate::t!("print-booklet"),
+        Imposition::TwoUp => crate::t!("print-two-up"),
     }
 }
 

@@ -19,6 +19,7 @@
 
 pub mod authoring;
 pub mod batch;
+pub mod build_report;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;

@@ -4,8 +4,8 @@
 //! prints; `check --strict` makes them block. Characters the fonts cannot print are errors: they would print as empty boxes.
 
 use crate::diagnostic::Diagnostic;
-use crate::t;
 use crate::sourcemap::TextField;
+use crate::t;
 use crate::text::fonts::{FaceId, Fonts};
 use std::path::Path;
 
@@ -160,7 +160,11 @@ fn glyphs(field: &TextField, fonts: &Fonts, controls: bool, findings: &mut Vec<F
         } else {
             let text: String = chars[k..end].iter().map(|x| x.2).collect();
             (
-                t!("lint-no-glyph", text = text, code = format!("U+{:04X}", c as u32)),
+                t!(
+                    "lint-no-glyph",
+                    text = text,
+                    code = format!("U+{:04X}", c as u32)
+                ),
                 t!("lint-no-glyph-hint"),
             )
         };
@@ -345,7 +349,6 @@ mod tests {
         assert_eq!((found[0].0, found[0].1), (0, 9));
         assert_eq!(found[1].2, "a space next to a no-break space");
     }
-
 
     #[test]
     fn sentences_are_counted_per_sentence() {

@@ -436,7 +436,7 @@ fn two_runs_at_once_end_with_valid_pdfs_and_a_consistent_manifest() {
     }
     let spawn = || {
         Command::new(env!("CARGO_BIN_EXE_leaflet"))
-        .env("LC_ALL", "C")
+            .env("LC_ALL", "C")
             .arg("build")
             .arg(&lib)
             .arg("-o")

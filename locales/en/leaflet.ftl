@@ -119,3 +119,33 @@ lint-repeated = the word “{ $word }” is repeated
 lint-repeated-hint = delete one of the two
 lint-sentence = this sentence has { $count } words; plain-language (B1) text keeps sentences to { $max }
 lint-sentence-hint = split it into two sentences
+
+## Building
+
+reason-forced = rebuilt on request (--force)
+reason-tool = new version of leaflet
+reason-new = new
+reason-failed = failed last time
+reason-outputs = other outputs asked for
+reason-file = { $name } was missing or changed
+reason-text = text changed
+reason-style = house style or hyphenation changed
+reason-route = route { $key } changed
+reason-contact = contact { $key } changed
+reason-inputs = inputs changed
+build-summary = { $built } built, { $up_to_date } up to date, { $failed } failed ({ $seconds } s)
+build-orphans-removed = ; { $count } PDF(s) of deleted leaflets removed
+build-orphans-left = ; { $count } PDF(s) of deleted leaflets left
+build-interrupted = ; interrupted, { $count } not started
+build-out = ; PDFs in { $out }
+build-progress-built = built { $name } — { $why }
+build-progress-failed = failed { $name }
+build-progress-bar = leaflets
+out-cannot-create = cannot create the output folder: { $error }
+out-cannot-create-hint = choose another folder with -o, or check its permissions
+data-users-not-built = { $users } leaflet(s) using it were not built
+data-users-not-built-hint = fix the shared data above; the previous PDFs were kept
+threads-failed = cannot start worker threads: { $error }
+print-booklet = booklets: print on A4 landscape, double-sided, flip on the SHORT edge, at 100 % (no "fit to page"); fold the stack in the middle
+print-two-up = 2-up sheets: print on A4 landscape at 100 % (no "fit to page"), then cut each sheet in half
+open-failed = could not open the PDF with { $program }: { $error }

@@ -120,3 +120,42 @@ lint-repeated = het woord “{ $word }” staat er twee keer
 lint-repeated-hint = schrap één van de twee
 lint-sentence = deze zin telt { $count } woorden; eenvoudige taal (B1) houdt zinnen bij { $max }
 lint-sentence-hint = splits hem in twee zinnen
+
+## Bouwen
+
+reason-forced = opnieuw gebouwd op vraag (--force)
+reason-tool = nieuwe versie van leaflet
+reason-new = nieuw
+reason-failed = mislukt bij de vorige keer
+reason-outputs = andere uitvoer gevraagd
+reason-file = { $name } ontbrak of was gewijzigd
+reason-text = tekst gewijzigd
+reason-style = huisstijl of woordafbreking gewijzigd
+reason-route = route { $key } gewijzigd
+reason-contact = contact { $key } gewijzigd
+reason-inputs = invoer gewijzigd
+build-summary = { $built } gebouwd, { $up_to_date } ongewijzigd, { $failed } mislukt ({ $seconds } s)
+build-orphans-removed = ; { $count ->
+        [one] 1 pdf van een verwijderde folder weggehaald
+       *[other] { $count } pdf's van verwijderde folders weggehaald
+    }
+build-orphans-left = ; { $count ->
+        [one] 1 pdf van een verwijderde folder blijft staan
+       *[other] { $count } pdf's van verwijderde folders blijven staan
+    }
+build-interrupted = ; onderbroken, { $count } niet begonnen
+build-out = ; de pdf's staan in { $out }
+build-progress-built = gebouwd { $name } — { $why }
+build-progress-failed = mislukt { $name }
+build-progress-bar = folders
+out-cannot-create = kan de uitvoermap niet maken: { $error }
+out-cannot-create-hint = kies een andere map met -o, of kijk de rechten van de map na
+data-users-not-built = { $users ->
+        [one] 1 folder die ze gebruikt, werd niet gebouwd
+       *[other] { $users } folders die ze gebruiken, werden niet gebouwd
+    }
+data-users-not-built-hint = verbeter eerst de gedeelde gegevens hierboven; de vorige pdf's werden bewaard
+threads-failed = kan geen werkthreads starten: { $error }
+print-booklet = boekjes: druk af op A4 liggend, dubbelzijdig, omslaan langs de KORTE zijde, op 100 % (niet "aanpassen aan pagina"); vouw de stapel in het midden
+print-two-up = 2 per blad: druk af op A4 liggend op 100 % (niet "aanpassen aan pagina"), snij dan elk blad middendoor
+open-failed = kon de pdf niet openen met { $program }: { $error }

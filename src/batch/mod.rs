@@ -22,6 +22,7 @@ mod manifest;
 mod options;
 mod plan;
 mod progress;
+mod reason;
 mod signals;
 
 pub use discover::{Found, discover, discover_all, is_leaflet_name, output_name};
@@ -33,6 +34,7 @@ pub use signals::{handle_interrupts, interrupted, stop_signal};
 
 use crate::diagnostic::Diagnostic;
 use crate::shared::SharedData;
+use crate::t;
 use build::{Library, Outcome, build_one};
 use ledger::{Ledger, find_orphans};
 use progress::Progress;
@@ -47,15 +49,18 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
     let started = Instant::now();
     let out = opts.target_dir();
     fs::create_dir_all(&out).map_err(|e| {
-        Diagnostic::error(&out, format!("cannot create the output folder: {e}"))
-            .hint("choose another folder with -o, or check its permissions")
+        Diagnostic::error(&out, t!("out-cannot-create", error = e.to_string()))
+            .hint(t!("out-cannot-create-hint"))
     })?;
     let lock = files::lock_output(&out)?;
     files::remove_stale_temps(&out);
     let found = discover_all(&opts.inputs, &opts.out)?;
     let fingerprint = manifest::tool_fingerprint(opts.target);
 
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        out: out.clone(),
+        ..Summary::default()
+    };
     summary.failed += found.diagnostics.iter().filter(|d| d.is_error()).count();
     summary.diagnostics.extend(found.diagnostics);
     let old = manifest::Manifest::load(&out);
@@ -77,8 +82,8 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
             summary.diagnostics.extend(errors.iter().cloned());
             if let Some(dir) = dir {
                 summary.diagnostics.push(
-                    Diagnostic::error(dir, format!("{users} leaflet(s) using it were not built"))
-                        .hint("fix the shared data above; the previous PDFs were kept"),
+                    Diagnostic::error(dir, t!("data-users-not-built", users = users))
+                        .hint(t!("data-users-not-built-hint")),
                 );
             }
         }
@@ -119,7 +124,7 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(workers.unwrap_or(0))
             .build()
-            .map_err(|e| Diagnostic::error(&out, format!("cannot start worker threads: {e}")))?;
+            .map_err(|e| Diagnostic::error(&out, t!("threads-failed", error = e.to_string())))?;
         pool.install(|| jobs.par_iter().map(one).collect())
     };
     progress.finish();
@@ -133,8 +138,11 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
                     summary.quality.push((name.clone(), q));
                 }
             }
-            Outcome::Built(_, q, warnings, extras) => {
+            Outcome::Built(_, q, warnings, extras, why) => {
                 summary.built += 1;
+                summary
+                    .rebuilt
+                    .push((name.clone(), reason::describe_all(&why)));
                 summary.quality.push((name.clone(), q));
                 summary.diagnostics.extend(warnings);
                 summary.extras.extend(extras);

@@ -15,7 +15,7 @@ pub fn describe(path: &str, source: Option<&str>) -> String {
         return text("field-top", &[("name", FluentValue::from(path))]);
     };
     let number = FluentValue::from(index + 1);
-    let section = match source.and_then(|s| headings(s).into_iter().nth(index)) {
+    let section = match source.and_then(|s| headings(s).into_iter().nth(index).flatten()) {
         Some(heading) => text(
             "field-section-titled",
             &[
@@ -55,17 +55,16 @@ fn short(heading: &str) -> String {
     }
 }
 
-/// The heading of every item of the top-level `sections:` list, in order, read from the
-/// block-style YAML every leaflet uses. A label only: when the file is written some other
-/// way the list comes out short and the message simply names the section by number.
-/// (Parsing it properly would make the diagnostic module depend on the YAML reader, which
-/// itself reports through diagnostics.)
-pub fn headings(source: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// The heading of every item of the top-level `sections:` list, in order (`None` for a
+/// section without one), read from the block-style YAML every leaflet uses. A label only:
+/// when the file is written some other way the list comes out short and the message simply
+/// names the section by number. (Parsing it properly would make the diagnostic module
+/// depend on the YAML reader, which itself reports through diagnostics.)
+pub fn headings(source: &str) -> Vec<Option<String>> {
+    let mut out: Vec<Option<String>> = Vec::new();
     let mut lines = source.lines().skip_while(|l| l.trim_end() != "sections:");
     lines.next();
     let mut item_indent = None;
-    let mut have_heading = true;
     for line in lines {
         let indent = line.len() - line.trim_start().len();
         let body = line.trim_start();
@@ -75,32 +74,21 @@ pub fn headings(source: &str) -> Vec<String> {
         if indent == 0 && !body.starts_with("- ") {
             break;
         }
-        let key_line = if let Some(item) = body.strip_prefix("- ") {
-            if item_indent.is_none_or(|i| i == indent) {
+        let key_line = match body.strip_prefix("- ") {
+            Some(item) if item_indent.is_none_or(|i| i == indent) => {
                 item_indent = Some(indent);
-                if !have_heading {
-                    // The previous item had no heading: the numbering would go wrong.
-                    return Vec::new();
-                }
-                have_heading = false;
+                out.push(None);
                 item
-            } else {
-                continue;
             }
-        } else if Some(indent) == item_indent.map(|i| i + 2) {
-            body
-        } else {
-            continue;
+            Some(_) => continue,
+            None if Some(indent) == item_indent.map(|i| i + 2) => body,
+            None => continue,
         };
-        if let Some(value) = key_line.strip_prefix("heading:")
-            && !have_heading
+        if let (Some(value), Some(last)) = (key_line.strip_prefix("heading:"), out.last_mut())
+            && last.is_none()
         {
-            out.push(unquote(value.trim()));
-            have_heading = true;
+            *last = Some(unquote(value.trim()));
         }
-    }
-    if !have_heading {
-        out.clear();
     }
     out
 }
@@ -125,13 +113,17 @@ mod tests {
     fn headings_follow_the_list_not_the_text_inside_bodies() {
         assert_eq!(
             headings(SRC),
-            ["Wat is een CT-scan?", "Hoe verloopt het onderzoek?"]
+            [
+                Some("Wat is een CT-scan?".to_string()),
+                Some("Hoe verloopt het onderzoek?".to_string())
+            ]
         );
     }
 
     #[test]
-    fn a_section_without_heading_gives_no_labels_rather_than_wrong_ones() {
-        assert!(headings("sections:\n  - body: a\n  - heading: B\n").is_empty());
+    fn a_section_without_heading_keeps_the_count() {
+        let found = headings("sections:\n  - body: a\n  - heading: B\n");
+        assert_eq!(found, [None, Some("B".to_string())]);
     }
 
     #[test]
