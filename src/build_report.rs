@@ -1,5 +1,5 @@
 //! What `leaflet build` tells when it is done, on a terminal and in a log alike: the
-//! warnings worth reading (review overdue first, one line each), the errors in full, each
+//! warnings worth reading (review overdue first, compactly: the line and the hint), the errors in full, each
 //! rebuilt leaflet with why, and last the closing line naming the output folder — so the
 //! last thing on the screen says whether it worked and where the PDFs are.
 
@@ -36,7 +36,7 @@ pub fn build(opts: &Options, verbosity: Verbosity) -> i32 {
             if verbosity == Verbosity::Verbose {
                 eprintln!("{}", reporter.render(w));
             } else {
-                eprintln!("{}", reporter.headline(w));
+                eprintln!("{}", reporter.compact(w));
             }
         }
     }

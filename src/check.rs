@@ -136,7 +136,6 @@ fn dates(
         }
     };
     let years = shared.style.review_years;
-    let due = revised.checked_add_months(Months::new(12 * years));
     // A year out of range is already an error; an overdue warning on top would be noise.
     if !(1900..=2999).contains(&revised.year()) {
         Vec::new()
@@ -146,14 +145,28 @@ fn dates(
             t!("date-future", date = revised.to_string()),
         )
         .hint(t!("date-future-hint")))]
-    } else if due.is_some_and(|due| due < today) {
-        let message = t!("date-overdue", date = revised.to_string(), years = years);
-        vec![at(
-            Diagnostic::warning(path, message).hint(t!("date-overdue-hint"))
-        )]
+    } else if let Some(d) = review_due(path, revised, years, today) {
+        vec![at(d)]
     } else {
         Vec::new()
     }
+}
+
+/// The "due for review" warning when `revised` lies more than `years` years before `today`.
+/// `build` shows it too, so someone who only builds still learns a leaflet is overdue.
+pub fn review_due(
+    path: &Path,
+    revised: NaiveDate,
+    years: u32,
+    today: NaiveDate,
+) -> Option<Diagnostic> {
+    let due = revised.checked_add_months(Months::new(12 * years))?;
+    (due < today && (1900..=2999).contains(&revised.year())).then(|| {
+        let message = t!("date-overdue", date = revised.to_string(), years = years);
+        Diagnostic::warning(path, message)
+            .field("revised")
+            .hint(t!("date-overdue-hint"))
+    })
 }
 
 /// What a run of `check` found, for the exit code and the closing line.

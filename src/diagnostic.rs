@@ -185,6 +185,21 @@ impl Reporter {
         d.headline_styled(source, COLOUR.load(Ordering::Relaxed))
     }
 
+    /// The compact form: the one line and the hint, without the source excerpt.
+    pub fn compact(&mut self, d: &Diagnostic) -> String {
+        let mut out = self.headline(d);
+        if let Some(hint) = &d.hint {
+            let label = t!("hint-label");
+            let label = if COLOUR.load(Ordering::Relaxed) {
+                format!("\x1b[{HINT_COLOUR}m{label}\x1b[0m")
+            } else {
+                label
+            };
+            out.push_str(&format!("\n  = {label}: {hint}"));
+        }
+        out
+    }
+
     /// The text of a diagnostic's file when it points at a line, read once per file.
     fn source(&mut self, d: &Diagnostic) -> Option<&str> {
         if d.line.is_some() {

@@ -255,7 +255,59 @@ fn build_reports_like_check() {
     // Progress lines ("failed titel.pdf") may come first when stderr is not a terminal.
     assert!(err.lines().any(|l| l.starts_with(expected)), "{err}");
     assert!(err.contains("2 | titel: Wondzorg thuis\n  | ^\n"), "{err}");
-    assert!(err.contains("did you mean `title`?"), "{err}");
+    assert!(
+        err.contains("hint: write `title`: field names are English"),
+        "{err}"
+    );
+}
+
+/// The same slip with a Dutch locale: Dutch words around the same place and caret.
+#[test]
+fn build_reports_in_dutch_with_a_dutch_locale() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir_all(dir.join("leaflets")).unwrap();
+    std::fs::copy(
+        "tests/broken/unknown-field-titel.yaml",
+        dir.join("leaflets/titel.yaml"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .env("LC_ALL", "")
+        .env("LC_MESSAGES", "")
+        .env("LANG", "nl_BE.UTF-8")
+        .args(["build", "leaflets", "-o", "out"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("mislukt titel.pdf\n"), "{err}");
+    assert!(
+        err.contains("leaflets/titel.yaml:2:1: fout: onbekend veld `titel`\n  |\n2 | titel: Wondzorg thuis\n  | ^\n  = tip: schrijf `title`: de veldnamen zijn Engels"),
+        "{err}"
+    );
+    assert_eq!(
+        stdout.lines().last().unwrap().split(" (").next().unwrap(),
+        "0 gebouwd, 0 ongewijzigd, 1 mislukt"
+    );
+    assert!(
+        stdout.trim_end().ends_with("; de pdf's staan in out"),
+        "{stdout}"
+    );
+
+    // A library may fix the language for everyone using it, whatever the locale.
+    std::fs::create_dir_all(dir.join("leaflets/_data")).unwrap();
+    std::fs::write(dir.join("leaflets/_data/messages.txt"), "en\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .env("LC_ALL", "nl_BE.UTF-8")
+        .args(["check", "leaflets"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.trim_end(), "checked 1 leaflet: 1 error, 0 warnings");
 }
 
 #[test]
