@@ -129,8 +129,19 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
     };
     progress.finish();
 
+    let today = chrono::Local::now().date_naive();
     for (job, outcome) in jobs.iter().zip(outcomes) {
         let name = &job.name;
+        // Built or not, a leaflet overdue for review says so on every build.
+        if let (Outcome::UpToDate(entry, _) | Outcome::Built(entry, ..), Ok(lib)) =
+            (&outcome, &libraries[&job.data_dir])
+            && let Ok(revised) = entry.revised.parse()
+        {
+            let years = lib.shared.style.review_years;
+            summary
+                .diagnostics
+                .extend(crate::check::review_due(&job.path, revised, years, today));
+        }
         match outcome {
             Outcome::UpToDate(_, q) => {
                 summary.up_to_date += 1;
