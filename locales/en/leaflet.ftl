@@ -149,3 +149,7 @@ threads-failed = cannot start worker threads: { $error }
 print-booklet = booklets: print on A4 landscape, double-sided, flip on the SHORT edge, at 100 % (no "fit to page"); fold the stack in the middle
 print-two-up = 2-up sheets: print on A4 landscape at 100 % (no "fit to page"), then cut each sheet in half
 open-failed = could not open the PDF with { $program }: { $error }
+indent-too-deep = `{ $name }:` is indented further than `{ $above }:` above it
+indent-too-deep-hint = put `{ $name }:` exactly under `{ $above }:` of line { $line }: { $spaces } spaces from the left
+apostrophe-start = a text cannot start with ' : YAML reads it as an opening quote
+apostrophe-start-hint = write the curly apostrophe, { $curly }, or put the whole text in double quotes: { $quoted }

@@ -159,3 +159,7 @@ threads-failed = kan geen werkthreads starten: { $error }
 print-booklet = boekjes: druk af op A4 liggend, dubbelzijdig, omslaan langs de KORTE zijde, op 100 % (niet "aanpassen aan pagina"); vouw de stapel in het midden
 print-two-up = 2 per blad: druk af op A4 liggend op 100 % (niet "aanpassen aan pagina"), snij dan elk blad middendoor
 open-failed = kon de pdf niet openen met { $program }: { $error }
+indent-too-deep = `{ $name }:` staat verder ingesprongen dan `{ $above }:` erboven
+indent-too-deep-hint = zet `{ $name }:` precies onder `{ $above }:` van regel { $line }: { $spaces } spaties vanaf de linkerkant
+apostrophe-start = een tekst kan niet met ' beginnen: YAML leest dat als een openend aanhalingsteken
+apostrophe-start-hint = schrijf de gekrulde apostrof, { $curly }, of zet de hele tekst tussen dubbele aanhalingstekens: { $quoted }

@@ -17,6 +17,7 @@ mod contacts;
 mod dutch_date;
 mod field_names;
 mod fields;
+mod indent;
 pub mod yaml_errors;
 pub use fields::text_fields;
 
@@ -416,7 +417,7 @@ fn yaml_error(path: &Path, source: &str, e: &crate::source::yaml::Error) -> Diag
     yaml_errors::explain(path, source, e)
 }
 
-const FIELDS: &[&str] = &[
+pub(crate) const FIELDS: &[&str] = &[
     "title",
     "subtitle",
     "department",

@@ -175,12 +175,18 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
         return (t!("control-character"), t!("control-character-hint"), at);
     }
     if message.contains("mapping values are not allowed") {
+        if let Some(found) = super::indent::too_deep(source, at) {
+            return found;
+        }
         return (t!("second-colon"), quote_hint(source, at), at);
     }
     if message.contains("cannot start any token") && at_tab(source, at) {
         return (t!("tab-indent"), t!("tab-indent-hint"), at);
     }
     if message.contains("end of stream") {
+        if let Some(found) = super::indent::apostrophe_start(source) {
+            return found;
+        }
         return (
             t!("unclosed"),
             t!("unclosed-hint"),
