@@ -153,3 +153,47 @@ indent-too-deep = `{ $name }:` is indented further than `{ $above }:` above it
 indent-too-deep-hint = put `{ $name }:` exactly under `{ $above }:` of line { $line }: { $spaces } spaces from the left
 apostrophe-start = a text cannot start with ' : YAML reads it as an opening quote
 apostrophe-start-hint = write the curly apostrophe, { $curly }, or put the whole text in double quotes: { $quoted }
+
+## YAML traps
+
+placeholder = “{ $shown }” from `leaflet new` is still to be filled in
+placeholder-hint = replace it with this leaflet's own text
+yaml-null = `{ $value }` is YAML for “no value”, not a text
+yaml-null-hint = write the text, or leave the whole line out if the field is optional
+comment-dropped = the text after `#` is read as a comment and is not printed: “{ $dropped }”
+comment-dropped-hint = put the text in double quotes to print all of it: { $example }
+comment-in-body-hint = write `body: |` and the text on the lines below it, indented: in a `|` block a `#` is text
+folded-list-item = the list item on this line is joined to the text before it
+folded-paragraph = this paragraph is joined to the one before it
+folded = { $problem }: the body is not a `|` block, so YAML folds its lines
+folded-hint = write `body: |` and the text on the lines below it, indented: a `|` block keeps every line as typed
+markup-in-line = `{ $mark }` is printed as typed: only a body is read as Markdown
+markup-in-line-hint = remove the marks: a title or heading is set in its own style already
+invisible-only = the { $what } prints as nothing: it holds only invisible characters (soft hyphens, zero-width spaces)
+invisible-only-hint = delete the { $what } and type it again
+contact-empty-hint = write `contact: radiologie` (a key from _data/contacts.yaml), or leave the line out
+body-empty-hint = write the text on the lines under `body: |`, indented, or leave the line out
+text-empty-hint = write the text after `{ $key }:`
+optional-empty-hint = write the text after `{ $key }:`, or leave the whole line out: the field is optional
+section-empty = this section is empty: it has no heading and no text
+section-empty-hint = write `heading:` and `body: |` after the `-`, or remove the line
+
+## Files
+
+not-a-file = this is { $kind }, not a file; it was not read
+not-a-file-hint = leaflets and `_data` files are ordinary text files
+file-too-large-any = the file is { $size } KB; it may be at most { $max } KB
+nesting = brackets are nested more than { $max } levels deep
+nesting-hint = look for `[` or `{"{"}` that were never closed
+bad-encoding = the text is not valid { $encoding }: some characters cannot be read
+bad-encoding-hint = open the file in your editor and save it again as UTF-8
+kind-fifo = a named pipe (FIFO)
+kind-socket = a socket
+kind-device = a device
+kind-folder = a folder
+kind-file = a file
+kind-other = not a regular file
+kind-dangling-link = a link to nothing
+word-too-wide = the word “{ $word }” does not fit on a line, even hyphenated
+word-too-wide-hint = break it up with spaces or hyphens (e.g. a long code or address), or shorten it
+tie-split-hint = build the PDF and look at this spot; rewording the sentence usually helps

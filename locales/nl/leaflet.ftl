@@ -163,3 +163,53 @@ indent-too-deep = `{ $name }:` staat verder ingesprongen dan `{ $above }:` erbov
 indent-too-deep-hint = zet `{ $name }:` precies onder `{ $above }:` van regel { $line }: { $spaces } spaties vanaf de linkerkant
 apostrophe-start = een tekst kan niet met ' beginnen: YAML leest dat als een openend aanhalingsteken
 apostrophe-start-hint = schrijf de gekrulde apostrof, { $curly }, of zet de hele tekst tussen dubbele aanhalingstekens: { $quoted }
+
+## Valkuilen van YAML
+
+placeholder = “{ $shown }” uit `leaflet new` moet nog ingevuld worden
+placeholder-hint = vervang het door de eigen tekst van deze folder
+yaml-null = `{ $value }` betekent in YAML “geen waarde”, geen tekst
+yaml-null-hint = schrijf de tekst, of laat de hele regel weg als het veld niet verplicht is
+comment-dropped = de tekst na `#` wordt gelezen als commentaar en niet gedrukt: “{ $dropped }”
+comment-dropped-hint = zet de tekst tussen dubbele aanhalingstekens om alles te drukken: { $example }
+comment-in-body-hint = schrijf `body: |` en de tekst op de regels eronder, ingesprongen: in een `|`-blok is een `#` gewoon tekst
+folded-list-item = het opsommingsteken op deze regel wordt aan de tekst ervoor geplakt
+folded-paragraph = deze alinea wordt aan de vorige geplakt
+folded = { $problem }: de body is geen `|`-blok, dus YAML voegt de regels samen
+folded-hint = schrijf `body: |` en de tekst op de regels eronder, ingesprongen: een `|`-blok houdt elke regel zoals getypt
+markup-in-line = `{ $mark }` wordt gedrukt zoals getypt: alleen een body wordt als Markdown gelezen
+markup-in-line-hint = verwijder de tekens: een titel of kop krijgt al een eigen opmaak
+invisible-only = { $what ->
+        [title] de titel
+       *[heading] de kop
+    } wordt als niets gedrukt: er staan alleen onzichtbare tekens in (zachte afbreekstreepjes, spaties zonder breedte)
+invisible-only-hint = verwijder { $what ->
+        [title] de titel
+       *[heading] de kop
+    } en typ opnieuw
+contact-empty-hint = schrijf `contact: radiologie` (een sleutel uit _data/contacts.yaml), of laat de regel weg
+body-empty-hint = schrijf de tekst op de regels onder `body: |`, ingesprongen, of laat de regel weg
+text-empty-hint = schrijf de tekst na `{ $key }:`
+optional-empty-hint = schrijf de tekst na `{ $key }:`, of laat de hele regel weg: het veld is niet verplicht
+section-empty = deze sectie is leeg: ze heeft geen kop en geen tekst
+section-empty-hint = schrijf `heading:` en `body: |` na de `-`, of verwijder de regel
+
+## Bestanden
+
+not-a-file = dit is { $kind }, geen bestand; het werd niet gelezen
+not-a-file-hint = folders en bestanden in `_data` zijn gewone tekstbestanden
+file-too-large-any = het bestand is { $size } kB; het mag hoogstens { $max } kB zijn
+nesting = haakjes zijn meer dan { $max } niveaus diep genest
+nesting-hint = zoek naar een `[` of `{"{"}` die nooit gesloten werd
+bad-encoding = de tekst is geen geldige { $encoding }: sommige tekens kunnen niet gelezen worden
+bad-encoding-hint = open het bestand in uw teksteditor en bewaar het opnieuw als UTF-8
+kind-fifo = een benoemde pijp (FIFO)
+kind-socket = een socket
+kind-device = een apparaat
+kind-folder = een map
+kind-file = een bestand
+kind-other = geen gewoon bestand
+kind-dangling-link = een koppeling naar niets
+word-too-wide = het woord “{ $word }” past niet op een regel, zelfs niet afgebroken
+word-too-wide-hint = breek het op met spaties of koppeltekens (bv. een lange code of een adres), of maak het korter
+tie-split-hint = bouw de pdf en bekijk deze plek; de zin anders formuleren helpt meestal

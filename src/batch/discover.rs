@@ -125,7 +125,7 @@ fn walk(dir: &Path, out: Option<&Path>, found: &mut Found) {
         } else {
             let what = match meta.or_else(|| fs::symlink_metadata(&path).ok()) {
                 Some(m) => kind_of(&m),
-                None => "a link to nothing",
+                None => crate::t!("kind-dangling-link"),
             };
             found.diagnostics.push(
                 Diagnostic::warning(&path, format!("this is {what}, not a file; skipped"))
