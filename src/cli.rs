@@ -107,6 +107,10 @@ pub enum Command {
         /// Treat warnings (spacing, quotes, long sentences, overdue review) as errors.
         #[arg(long)]
         strict: bool,
+        /// First rewrite the safe habits in place (double spaces, tabs between words, a
+        /// Dutch date in `revised`, "•" bullets), listing each changed line.
+        #[arg(long)]
+        fix: bool,
     },
     /// Start a new leaflet: writes SLUG.yaml with every field explained.
     New {
@@ -225,7 +229,11 @@ pub fn main() -> i32 {
             code
         }
         Command::Preflight { files } => crate::preflight::run(&files),
-        Command::Check { paths, strict } => crate::check::command(&paths, strict),
+        Command::Check { paths, strict, fix } => {
+            let fixed = !fix || crate::fix::fix_all(&paths);
+            let code = crate::check::command(&paths, strict);
+            if fixed { code } else { 1 }
+        }
         Command::New { slug, dir } => crate::authoring::new(&slug, &dir),
         Command::Import { file, output } => crate::authoring::import(&file, output.as_deref()),
         Command::Schema => {

@@ -24,6 +24,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod document;
+pub mod fix;
 pub mod i18n;
 pub mod import;
 pub mod impose;

@@ -331,3 +331,31 @@ fn check_exit_codes() {
     assert_eq!(code, 1);
     assert!(err.contains("cannot open it"), "{err}");
 }
+
+/// `check --fix` rewrites the safe habits in place, lists them by line, then checks.
+#[test]
+fn check_fix_rewrites_and_lists_the_safe_habits() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("fixme.yaml");
+    let before = "# Opmerking blijft staan\ntitle: Wondzorg  thuis\nrevised: 5 mei 2026\nauthors: Team wondzorg\nroute:\n  number: 105\n  description: dagziekenhuis\nsections:\n  - heading: Wat doet u thuis?\n    body: |\n      Neem mee:\n      • uw kaart\n";
+    std::fs::write(&file, before).unwrap();
+    let (code, out, err) = leaflet(&["check", "--fix", "fixme.yaml"], tmp.path());
+    assert_eq!(code, 0, "{out}{err}");
+    // (The closing line may count a review warning, depending on today's date.)
+    assert!(
+        out.starts_with(
+            "fixme.yaml:2: 1 double space made single\nfixme.yaml:3: date 5 mei 2026 → 2026-05-05\nfixme.yaml:12: bullet • → -\nchecked 1 leaflet: 0 errors, "
+        ),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        before
+            .replace("Wondzorg  thuis", "Wondzorg thuis")
+            .replace("5 mei 2026", "2026-05-05")
+            .replace("• uw", "- uw")
+    );
+    // Nothing left to fix: the file is not touched again.
+    let (_, out, _) = leaflet(&["check", "--fix", "fixme.yaml"], tmp.path());
+    assert!(out.starts_with("checked 1 leaflet: 0 errors, "), "{out}");
+}

@@ -197,3 +197,18 @@ kind-dangling-link = a link to nothing
 word-too-wide = the word “{ $word }” does not fit on a line, even hyphenated
 word-too-wide-hint = break it up with spaces or hyphens (e.g. a long code or address), or shorten it
 tie-split-hint = build the PDF and look at this spot; rewording the sentence usually helps
+
+## check --fix
+
+fix-bullet = bullet { $bullet } → -
+fix-date = date { $from } → { $to }
+fix-tabs = { $count ->
+        [one] 1 tab
+       *[other] { $count } tabs
+    } → space
+fix-spaces = { $count ->
+        [one] 1 double space
+       *[other] { $count } double spaces
+    } made single
+fix-write-failed = not fixed: { $error }
+fix-refused = not fixed: the fixed file would no longer read as a leaflet

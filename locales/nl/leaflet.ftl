@@ -213,3 +213,18 @@ kind-dangling-link = een koppeling naar niets
 word-too-wide = het woord “{ $word }” past niet op een regel, zelfs niet afgebroken
 word-too-wide-hint = breek het op met spaties of koppeltekens (bv. een lange code of een adres), of maak het korter
 tie-split-hint = bouw de pdf en bekijk deze plek; de zin anders formuleren helpt meestal
+
+## check --fix
+
+fix-bullet = opsommingsteken { $bullet } → -
+fix-date = datum { $from } → { $to }
+fix-tabs = { $count ->
+        [one] 1 tab
+       *[other] { $count } tabs
+    } → spatie
+fix-spaces = { $count ->
+        [one] 1 dubbele spatie
+       *[other] { $count } dubbele spaties
+    } enkel gemaakt
+fix-write-failed = niet verbeterd: { $error }
+fix-refused = niet verbeterd: het verbeterde bestand zou niet meer als folder te lezen zijn

@@ -14,7 +14,7 @@ use serde::{Deserialize, Deserializer};
 use std::path::Path;
 
 mod contacts;
-mod dutch_date;
+pub(crate) mod dutch_date;
 mod field_names;
 mod fields;
 mod indent;
