@@ -27,7 +27,7 @@ fn leaflet(args: &[&str], dir: &Path) -> (i32, String, String) {
 }
 
 fn library() -> SharedData {
-    SharedData::load(Some(Path::new("leaflets/_data"))).unwrap()
+    SharedData::load(Some(Path::new("tests/fixtures/leaflets/_data"))).unwrap()
 }
 
 #[test]
@@ -39,8 +39,11 @@ fn committed_schema_is_the_generated_one() {
         committed, schema,
         "run `cargo run -- schema > leaflets/leaflet.schema.json`"
     );
-    let first = std::fs::read_to_string("leaflets/immunotherapie.yaml").unwrap();
-    assert!(first.starts_with("# yaml-language-server: $schema=leaflet.schema.json\n"));
+    let first = std::fs::read_to_string("tests/fixtures/leaflets/immunotherapie.yaml").unwrap();
+    assert!(
+        first
+            .starts_with("# yaml-language-server: $schema=../../../leaflets/leaflet.schema.json\n")
+    );
 }
 
 /// The words of every set line except the department (the text file does not name it).
@@ -72,9 +75,14 @@ fn importing_the_sample_gives_the_hand_made_leaflet_word_for_word() {
     let yaml = scaffold::render(&imported.draft, Path::new("leaflets"), "test");
     scaffold::verify_round_trip(&imported.draft, &yaml).unwrap();
 
-    let hand = std::fs::read_to_string("leaflets/immunotherapie.yaml").unwrap();
+    let hand = std::fs::read_to_string("tests/fixtures/leaflets/immunotherapie.yaml").unwrap();
     let a = model::parse(Path::new("imported.yaml"), &yaml, &shared).unwrap();
-    let b = model::parse(Path::new("leaflets/immunotherapie.yaml"), &hand, &shared).unwrap();
+    let b = model::parse(
+        Path::new("tests/fixtures/leaflets/immunotherapie.yaml"),
+        &hand,
+        &shared,
+    )
+    .unwrap();
     assert_eq!(
         (&a.title, a.revised, &a.authors, &a.route),
         (&b.title, b.revised, &b.authors, &b.route)
@@ -95,7 +103,7 @@ fn importing_the_sample_gives_the_hand_made_leaflet_word_for_word() {
     assert_eq!(b.department.as_deref(), Some("Hematologie"));
 
     let words_a = set_words(&yaml, "imported.yaml");
-    let words_b = set_words(&hand, "leaflets/immunotherapie.yaml");
+    let words_b = set_words(&hand, "tests/fixtures/leaflets/immunotherapie.yaml");
     assert!(words_a.len() > 250, "only {} words", words_a.len());
     assert_eq!(words_a, words_b);
 }
@@ -106,7 +114,7 @@ fn a_new_leaflet_fails_check_until_filled_in_and_is_never_overwritten() {
     let dir = tmp.path();
     std::fs::create_dir_all(dir.join("leaflets/_data")).unwrap();
     std::fs::copy(
-        "leaflets/_data/routes.yaml",
+        "tests/fixtures/leaflets/_data/routes.yaml",
         dir.join("leaflets/_data/routes.yaml"),
     )
     .unwrap();
@@ -184,7 +192,7 @@ fn import_writes_a_leaflet_that_builds_and_refuses_to_overwrite() {
     let dir = tmp.path();
     std::fs::create_dir_all(dir.join("leaflets/_data")).unwrap();
     std::fs::copy(
-        "leaflets/_data/routes.yaml",
+        "tests/fixtures/leaflets/_data/routes.yaml",
         dir.join("leaflets/_data/routes.yaml"),
     )
     .unwrap();
@@ -231,7 +239,7 @@ fn completions_and_manual_name_the_commands() {
 fn the_library_checks_clean_of_errors() {
     let shared = library();
     let engine = Engine::new(&shared.hyphenation);
-    let path = Path::new("leaflets/immunotherapie.yaml");
+    let path = Path::new("tests/fixtures/leaflets/immunotherapie.yaml");
     let source = std::fs::read_to_string(path).unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
     let found = check_source(&engine, &shared, path, &source, today);

@@ -9,7 +9,7 @@ use leaflet_printer::shared::SharedData;
 use std::path::Path;
 
 fn report(name: &str, source: &str) -> String {
-    let shared = SharedData::load(Some(Path::new("leaflets/_data"))).unwrap();
+    let shared = SharedData::load(Some(Path::new("tests/fixtures/leaflets/_data"))).unwrap();
     let engine = Engine::new(&shared.hyphenation);
     let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
     let path = Path::new("leaflets").join(name);
@@ -66,7 +66,7 @@ fn date_in_words() {
 #[test]
 fn new_leaflet_template() {
     let date = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
-    let shared = SharedData::load(Some(Path::new("leaflets/_data"))).unwrap();
+    let shared = SharedData::load(Some(Path::new("tests/fixtures/leaflets/_data"))).unwrap();
     let draft = scaffold::new_draft("wondzorg-thuis", date, &shared);
     let yaml = scaffold::render(&draft, Path::new("leaflets"), "Nieuwe folder.");
     insta::assert_snapshot!(yaml.clone());

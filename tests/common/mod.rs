@@ -23,7 +23,7 @@ pub fn leaflet(dir: &Path, args: &[&str]) -> Output {
 
 /// Every shipped leaflet file.
 pub fn shipped_leaflets() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(repo().join("leaflets"))
+    let mut v: Vec<PathBuf> = std::fs::read_dir(repo().join("tests/fixtures/leaflets"))
         .unwrap()
         .flatten()
         .map(|e| e.path())
