@@ -212,3 +212,13 @@ fix-spaces = { $count ->
     } made single
 fix-write-failed = not fixed: { $error }
 fix-refused = not fixed: the fixed file would no longer read as a leaflet
+booklet-one-page = a booklet of 1 page is one sheet with 3 blank pages
+booklet-one-page-hint = print this leaflet 2-up (--two-up) and cut the sheet in half
+booklet-blanks = the booklet of { $pages } pages ends with { $blanks ->
+        [one] 1 blank page
+       *[other] { $blanks } blank pages
+    }
+booklet-blanks-hint = { $more ->
+        [one] 1 page
+       *[other] { $more } pages
+    } more text, or { $fewer } fewer, fills the booklet exactly; or print 2-up (--two-up) and cut

@@ -228,3 +228,13 @@ fix-spaces = { $count ->
     } enkel gemaakt
 fix-write-failed = niet verbeterd: { $error }
 fix-refused = niet verbeterd: het verbeterde bestand zou niet meer als folder te lezen zijn
+booklet-one-page = een boekje van 1 pagina is één blad met 3 lege pagina's
+booklet-one-page-hint = druk deze folder 2 per blad af (--two-up) en snij het blad middendoor
+booklet-blanks = het boekje van { $pages } pagina's eindigt met { $blanks ->
+        [one] 1 lege pagina
+       *[other] { $blanks } lege pagina's
+    }
+booklet-blanks-hint = met { $more ->
+        [one] 1 pagina
+       *[other] { $more } pagina's
+    } tekst meer, of { $fewer } minder, is het boekje precies vol; of druk 2 per blad af (--two-up) en snij

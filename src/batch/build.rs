@@ -6,7 +6,7 @@ use super::options::Options;
 use super::plan::{Job, Output};
 use super::reason::{self, Reason};
 use crate::diagnostic::Diagnostic;
-use crate::impose::{Imposition, impose};
+use crate::impose::{Imposition, booklet_warning, impose};
 use crate::pdf::Target;
 use crate::pipeline::{self, Engine};
 use crate::report::{self, Quality};
@@ -203,6 +203,11 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
                 } else {
                     Imposition::TwoUp
                 };
+                if *kind == Output::Booklet
+                    && let Some((message, hint)) = booklet_warning(built.layout.pages.len())
+                {
+                    warnings.push(Diagnostic::warning(path, message).hint(hint));
+                }
                 let sheets = impose(&built.layout.pages, imposition);
                 crate::pdf::write(&sheets, &meta(&built), Target::Office, &engine.fonts)
             }
