@@ -21,7 +21,7 @@ pub struct Cli {
     /// Say only what went wrong: no progress, no list of built leaflets, no warnings.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Also name the leaflets that were up to date, and show warnings in full.
+    /// Show warnings in full, with their line, and list the rebuilt leaflets in logs too.
     #[arg(short, long, global = true)]
     pub verbose: bool,
     /// Colour in messages: auto (on a terminal, unless NO_COLOR is set), always, never.
@@ -55,6 +55,12 @@ pub enum TargetArg {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Build PDFs from leaflet files (only the ones whose inputs changed).
+    #[command(
+        after_help = "Printing in the office: a booklet (--booklet) on A4 landscape, \
+        double-sided, flip on the SHORT edge, at 100 % (no \"fit to page\"), then fold the \
+        stack in the middle. 2-up (--two-up): A4 landscape at 100 %, then cut each sheet in \
+        half along the cut marks."
+    )]
     Build {
         /// Leaflet files or folders of leaflets (searched recursively).
         #[arg(default_value = "leaflets")]
@@ -164,7 +170,12 @@ fn parse_jobs(s: &str) -> Result<usize, String> {
 }
 
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    // The help is read before any library is known: the locale decides its language.
+    crate::i18n::set(crate::i18n::from_env());
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -241,13 +252,13 @@ pub fn main() -> i32 {
             0
         }
         Command::Completions { shell } => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut cmd = command();
             clap_complete::generate(shell, &mut cmd, "leaflet", &mut std::io::stdout());
             0
         }
         Command::Hyphenate { words, library } => hyphenate(&words, &library),
         Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
+            let cmd = command();
             match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
                 Ok(()) => 0,
                 // `leaflet man | head` closes the pipe early; that is not a failure.
@@ -259,6 +270,11 @@ pub fn main() -> i32 {
             }
         }
     }
+}
+
+/// The command line with its help in the current language.
+pub fn command() -> clap::Command {
+    crate::i18n::help::localise(<Cli as clap::CommandFactory>::command())
 }
 
 /// The language of messages: a library's `_data/messages.txt` when the first folder or

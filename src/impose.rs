@@ -36,7 +36,10 @@ pub fn booklet_warning(pages: usize) -> Option<(String, String)> {
     let blanks = pages.div_ceil(4).max(1) * 4 - pages;
     match (pages, blanks) {
         (_, 0) => None,
-        (1, _) => Some((crate::t!("booklet-one-page"), crate::t!("booklet-one-page-hint"))),
+        (1, _) => Some((
+            crate::t!("booklet-one-page"),
+            crate::t!("booklet-one-page-hint"),
+        )),
         _ => Some((
             crate::t!("booklet-blanks", pages = pages, blanks = blanks),
             crate::t!("booklet-blanks-hint", more = blanks, fewer = 4 - blanks),
@@ -250,7 +253,10 @@ mod tests {
             ]
         );
         let booklet = impose(&[numbered(1)], Imposition::Booklet);
-        assert!(booklet.iter().all(|s| s.items.len() <= 1), "no marks on a booklet");
+        assert!(
+            booklet.iter().all(|s| s.items.len() <= 1),
+            "no marks on a booklet"
+        );
     }
 
     #[test]
@@ -258,8 +264,14 @@ mod tests {
         use crate::i18n::{Lang, scoped};
         assert_eq!(booklet_warning(8), None);
         let (message, hint) = scoped(Lang::Nl, || booklet_warning(1)).unwrap();
-        assert_eq!(message, "een boekje van 1 pagina is één blad met 3 lege pagina's");
-        assert_eq!(hint, "druk deze folder 2 per blad af (--two-up) en snij het blad middendoor");
+        assert_eq!(
+            message,
+            "een boekje van 1 pagina is één blad met 3 lege pagina's"
+        );
+        assert_eq!(
+            hint,
+            "druk deze folder 2 per blad af (--two-up) en snij het blad middendoor"
+        );
         let (message, hint) = scoped(Lang::En, || booklet_warning(6)).unwrap();
         assert_eq!(message, "the booklet of 6 pages ends with 2 blank pages");
         assert_eq!(

@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 pub mod field;
+pub mod help;
 
 /// A language the messages exist in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

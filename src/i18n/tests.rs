@@ -119,3 +119,38 @@ fn a_thread_can_pin_its_language() {
     });
     assert_eq!(inner, (Lang::Nl, Lang::En, Lang::Nl));
 }
+
+/// Every text in the Dutch help belongs to a command or option that exists, so a renamed
+/// option cannot leave its Dutch help behind unnoticed.
+#[test]
+fn the_dutch_help_names_real_places() {
+    let mut places = Vec::new();
+    help::places(
+        &<crate::cli::Cli as clap::CommandFactory>::command(),
+        "leaflet",
+        &mut places,
+    );
+    let stray: Vec<String> = help::ids()
+        .into_iter()
+        .filter(|id| !places.contains(id))
+        .collect();
+    assert!(stray.is_empty(), "help.ftl names no such place: {stray:?}");
+    let nl = scoped(Lang::Nl, || {
+        help::localise(<crate::cli::Cli as clap::CommandFactory>::command())
+    });
+    let build = nl.find_subcommand("build").unwrap();
+    assert!(
+        build
+            .get_about()
+            .unwrap()
+            .to_string()
+            .starts_with("Bouw pdf's")
+    );
+    assert!(
+        build
+            .get_after_help()
+            .unwrap()
+            .to_string()
+            .contains("langs de KORTE zijde")
+    );
+}
