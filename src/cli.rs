@@ -205,15 +205,11 @@ pub fn main() -> i32 {
             report: want_report,
         } => {
             if marks && target != TargetArg::Print {
-                eprintln!(
-                    "error: --marks adds crop marks for the print shop; use it with --target print"
-                );
+                eprintln!("{}", crate::t!("usage-marks"));
                 return 2;
             }
             if (booklet || two_up) && target == TargetArg::Print {
-                eprintln!(
-                    "error: --booklet and --two-up make A4 sheets for the office printer; the print shop imposes the A5 pages itself, so leave them out with --target print"
-                );
+                eprintln!("{}", crate::t!("usage-sheets-print"));
                 return 2;
             }
             let target = match target {

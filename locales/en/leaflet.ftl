@@ -222,3 +222,53 @@ booklet-blanks-hint = { $more ->
         [one] 1 page
        *[other] { $more } pages
     } more text, or { $fewer } fewer, fills the booklet exactly; or print 2-up (--two-up) and cut
+
+## Finding leaflets, output files
+
+input-cannot-open = cannot open it: { $error }
+input-cannot-open-hint = give a leaflet file or a folder of leaflets, e.g. `leaflet build leaflets/`
+input-not-leaflet = this is { $kind }, not a leaflet file or folder
+input-not-leaflet-hint = give a leaflet file or a folder of leaflets
+folder-unreadable = cannot read this folder: { $error }
+folder-unreadable-hint = the leaflets in it were not built; check the folder's permissions
+hidden-file = a hidden file (its name starts with a dot); skipped
+hidden-file-hint = to build it, rename it without the leading dot
+folder-link = a link to a folder; its leaflets were not built
+folder-link-hint = build that folder by naming it: `leaflet build FOLDER`
+not-a-file-skipped = this is { $kind }, not a file; skipped
+not-a-file-skipped-hint = a leaflet is an ordinary text file
+bad-file-name = this file name cannot name a PDF
+bad-file-name-hint = use letters, digits, '-' and '_' in leaflet file names
+same-name-windows = { $name }, the same name on a Windows share
+name-clash = another leaflet, { $other }, also makes { $what }; neither was built
+name-clash-hint = give one of the two files another name; the PDFs already there were kept
+orphan = its leaflet { $source } is gone; the PDF is not in the index
+orphan-hint = remove it with `leaflet build --prune`, or restore the leaflet
+output-is-folder = a folder has this output's name; none of this leaflet's files were replaced
+output-is-folder-hint = move the folder out of the output folder
+out-not-writable = cannot write in the output folder: { $error }
+out-not-writable-hint = choose a folder you may write to with -o
+out-cannot-lock = cannot lock the output folder: { $error }
+write-failed-hint = check that the output folder is writable and the disk is not full
+
+## new and import
+
+new-bad-name = `{ $slug }` cannot be a leaflet's file name
+new-bad-name-hint = use lowercase letters, digits and '-', e.g. `leaflet new wondzorg-thuis`
+new-wrote = wrote { $path }
+new-next = next: fill it in, then `leaflet check { $path }`
+import-wrote = wrote { $path } ({ $sections } sections)
+import-next = next: `leaflet check { $path }`
+file-exists = this file already exists; it was left as it is
+file-exists-hint = choose another name, or delete or rename the old file first
+nothing-written = nothing was written: { $error }
+nothing-written-hint = this is a bug in leaflet; please report it with the input file
+mkdir-failed = cannot create the folder: { $error }
+mkdir-failed-hint = check the folder name and that you may write there
+write-nothing = cannot write it: { $error }; nothing was written
+write-nothing-hint = check that the disk is not full and that you may write there
+import-path-hint = give the path of the plain-text leaflet, e.g. `leaflet import folder.txt`
+import-guessed = the text is not UTF-8; it was read as { $encoding } (accents such as é, à and ° kept)
+import-guessed-hint = check the accents in the result; save the text as UTF-8 to avoid the guess
+usage-marks = error: --marks adds crop marks for the print shop; use it with --target print
+usage-sheets-print = error: --booklet and --two-up make A4 sheets for the office printer; the print shop imposes the A5 pages itself, so leave them out with --target print

@@ -238,3 +238,56 @@ booklet-blanks-hint = met { $more ->
         [one] 1 pagina
        *[other] { $more } pagina's
     } tekst meer, of { $fewer } minder, is het boekje precies vol; of druk 2 per blad af (--two-up) en snij
+
+## Folders zoeken, uitvoerbestanden
+
+input-cannot-open = kan het niet openen: { $error }
+input-cannot-open-hint = geef een folderbestand of een map met folders, bv. `leaflet build leaflets/`
+input-not-leaflet = dit is { $kind }, geen folderbestand of map
+input-not-leaflet-hint = geef een folderbestand of een map met folders
+folder-unreadable = kan deze map niet lezen: { $error }
+folder-unreadable-hint = de folders erin werden niet gebouwd; kijk de rechten van de map na
+hidden-file = een verborgen bestand (de naam begint met een punt); overgeslagen
+hidden-file-hint = hernoem het zonder de punt vooraan om het te bouwen
+folder-link = een koppeling naar een map; de folders erin werden niet gebouwd
+folder-link-hint = bouw die map door ze te noemen: `leaflet build MAP`
+not-a-file-skipped = dit is { $kind }, geen bestand; overgeslagen
+not-a-file-skipped-hint = een folder is een gewoon tekstbestand
+bad-file-name = met deze bestandsnaam kan geen pdf genoemd worden
+bad-file-name-hint = gebruik letters, cijfers, '-' en '_' in de bestandsnamen van folders
+same-name-windows = { $name }, dezelfde naam op een Windows-schijf
+name-clash = een andere folder, { $other }, maakt ook { $what }; geen van beide werd gebouwd
+name-clash-hint = geef één van de twee bestanden een andere naam; de pdf's die er al stonden, werden bewaard
+orphan = de folder { $source } bestaat niet meer; de pdf staat niet in de index
+orphan-hint = verwijder de pdf met `leaflet build --prune`, of zet de folder terug
+output-is-folder = een map heeft de naam van dit uitvoerbestand; geen enkel bestand van deze folder werd vervangen
+output-is-folder-hint = haal die map uit de uitvoermap
+out-not-writable = kan niet schrijven in de uitvoermap: { $error }
+out-not-writable-hint = kies met -o een map waarin u mag schrijven
+out-cannot-lock = kan de uitvoermap niet vergrendelen: { $error }
+write-failed-hint = kijk na of u in de uitvoermap mag schrijven en of de schijf niet vol is
+
+## new en import
+
+new-bad-name = `{ $slug }` kan niet de bestandsnaam van een folder zijn
+new-bad-name-hint = gebruik kleine letters, cijfers en '-', bv. `leaflet new wondzorg-thuis`
+new-wrote = { $path } geschreven
+new-next = vul het nu in, en dan `leaflet check { $path }`
+import-wrote = { $path } geschreven ({ $sections ->
+        [one] 1 sectie
+       *[other] { $sections } secties
+    })
+import-next = nu: `leaflet check { $path }`
+file-exists = dit bestand bestaat al; het werd niet aangeraakt
+file-exists-hint = kies een andere naam, of verwijder of hernoem eerst het oude bestand
+nothing-written = er werd niets geschreven: { $error }
+nothing-written-hint = dit is een fout in leaflet; meld ze graag, met het invoerbestand
+mkdir-failed = kan de map niet maken: { $error }
+mkdir-failed-hint = kijk de naam van de map na, en of u daar mag schrijven
+write-nothing = kan het niet schrijven: { $error }; er werd niets geschreven
+write-nothing-hint = kijk na of de schijf niet vol is en of u daar mag schrijven
+import-path-hint = geef het pad van de folder in platte tekst, bv. `leaflet import folder.txt`
+import-guessed = de tekst is geen UTF-8; hij werd gelezen als { $encoding } (accenten zoals é, à en ° bewaard)
+import-guessed-hint = kijk de accenten in het resultaat na; bewaar de tekst als UTF-8, dan hoeft er niet geraden te worden
+usage-marks = fout: --marks zet snijtekens voor de drukkerij; gebruik het met --target print
+usage-sheets-print = fout: --booklet en --two-up maken A4-bladen voor de printer op kantoor; de drukkerij schikt de A5-pagina's zelf, dus laat ze weg bij --target print
