@@ -272,3 +272,20 @@ import-guessed = the text is not UTF-8; it was read as { $encoding } (accents su
 import-guessed-hint = check the accents in the result; save the text as UTF-8 to avoid the guess
 usage-marks = error: --marks adds crop marks for the print shop; use it with --target print
 usage-sheets-print = error: --booklet and --two-up make A4 sheets for the office printer; the print shop imposes the A5 pages itself, so leave them out with --target print
+
+## Contacts in the text
+
+list-and = {" "}and{" "}
+phone-also-contact = { $number } is also printed with `contact: { $key }`
+phone-also-contact-hint = leave the number out of the text: when contacts.yaml changes, the page would otherwise print two different numbers
+phone-is-shared = { $number } is the phone number of { $keys } in _data/contacts.yaml
+phone-is-shared-hint = write `contact: { $key }` and leave the number out of the text: a new number in contacts.yaml then reaches this leaflet too
+phone-two-numbers-contact = two numbers for { $name }: { $number } here, { $other } under `contact:`
+phone-two-numbers-contact-hint = keep one number: leave it out of the text, it is printed with the contact
+phone-two-numbers-shared = two numbers for { $name }: { $number } here, { $other } in _data/contacts.yaml
+phone-two-numbers-shared-hint = if the number is the same service's, write `contact: { $key }` and leave it out of the text
+email-also-contact = { $address } is also printed with `contact: { $key }`
+email-also-inline = { $address } is also printed with `contact:`
+email-also-contact-hint = leave the address out of the text: when it changes, the page would otherwise print two different addresses
+email-is-shared = { $address } is the e-mail address of `{ $key }` in _data/contacts.yaml
+email-is-shared-hint = write `contact: { $key }` and leave the address out of the text: a new address in contacts.yaml then reaches this leaflet too

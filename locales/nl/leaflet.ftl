@@ -291,3 +291,20 @@ import-guessed = de tekst is geen UTF-8; hij werd gelezen als { $encoding } (acc
 import-guessed-hint = kijk de accenten in het resultaat na; bewaar de tekst als UTF-8, dan hoeft er niet geraden te worden
 usage-marks = fout: --marks zet snijtekens voor de drukkerij; gebruik het met --target print
 usage-sheets-print = fout: --booklet en --two-up maken A4-bladen voor de printer op kantoor; de drukkerij schikt de A5-pagina's zelf, dus laat ze weg bij --target print
+
+## Contactgegevens in de tekst
+
+list-and = {" "}en{" "}
+phone-also-contact = { $number } wordt ook gedrukt met `contact: { $key }`
+phone-also-contact-hint = laat het nummer weg uit de tekst: als contacts.yaml verandert, zou de pagina anders twee verschillende nummers drukken
+phone-is-shared = { $number } is het telefoonnummer van { $keys } in _data/contacts.yaml
+phone-is-shared-hint = schrijf `contact: { $key }` en laat het nummer weg uit de tekst: een nieuw nummer in contacts.yaml komt dan ook in deze folder
+phone-two-numbers-contact = twee nummers voor { $name }: { $number } hier, { $other } onder `contact:`
+phone-two-numbers-contact-hint = behoud één nummer: laat het weg uit de tekst, het wordt met het contact gedrukt
+phone-two-numbers-shared = twee nummers voor { $name }: { $number } hier, { $other } in _data/contacts.yaml
+phone-two-numbers-shared-hint = als het nummer van dezelfde dienst is, schrijf dan `contact: { $key }` en laat het weg uit de tekst
+email-also-contact = { $address } wordt ook gedrukt met `contact: { $key }`
+email-also-inline = { $address } wordt ook gedrukt met `contact:`
+email-also-contact-hint = laat het adres weg uit de tekst: als het verandert, zou de pagina anders twee verschillende adressen drukken
+email-is-shared = { $address } is het e-mailadres van `{ $key }` in _data/contacts.yaml
+email-is-shared-hint = schrijf `contact: { $key }` en laat het adres weg uit de tekst: een nieuw adres in contacts.yaml komt dan ook in deze folder
