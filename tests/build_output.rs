@@ -130,7 +130,7 @@ fn errors_come_before_the_closing_line_and_colour_only_when_asked() {
     let err = text(&run.stderr);
     assert!(
         err.contains(
-            "lib/kapot.yaml:4:1: \x1b[1;31merror\x1b[0m: field `route`: there is no route `route 42` in the shared routes\n"
+            "lib/kapot.yaml:4:8: \x1b[1;31merror\x1b[0m: field `route`: there is no route `route 42` in the shared routes\n"
         ),
         "{err}"
     );
@@ -144,7 +144,7 @@ fn errors_come_before_the_closing_line_and_colour_only_when_asked() {
     );
     // -q still reports the failure, and the closing line says it failed.
     let quiet = build(dir, "C", &["-q", "--color", "never"]);
-    assert!(text(&quiet.stderr).contains("lib/kapot.yaml:4:1: error:"));
+    assert!(text(&quiet.stderr).contains("lib/kapot.yaml:4:8: error:"));
     assert!(!text(&quiet.stderr).contains('\x1b'));
     assert!(text(&quiet.stdout).starts_with("0 built, 2 up to date, 1 failed"));
 }

@@ -289,3 +289,5 @@ email-also-inline = { $address } is also printed with `contact:`
 email-also-contact-hint = leave the address out of the text: when it changes, the page would otherwise print two different addresses
 email-is-shared = { $address } is the e-mail address of `{ $key }` in _data/contacts.yaml
 email-is-shared-hint = write `contact: { $key }` and leave the address out of the text: a new address in contacts.yaml then reaches this leaflet too
+block-first-deeper = the first line of this text is indented further than line { $line } below it
+block-first-deeper-hint = start every line of the text at the same place: { $spaces } spaces from the left, as on line { $line }

@@ -308,3 +308,5 @@ email-also-inline = { $address } wordt ook gedrukt met `contact:`
 email-also-contact-hint = laat het adres weg uit de tekst: als het verandert, zou de pagina anders twee verschillende adressen drukken
 email-is-shared = { $address } is het e-mailadres van `{ $key }` in _data/contacts.yaml
 email-is-shared-hint = schrijf `contact: { $key }` en laat het adres weg uit de tekst: een nieuw adres in contacts.yaml komt dan ook in deze folder
+block-first-deeper = de eerste regel van deze tekst springt verder in dan regel { $line } eronder
+block-first-deeper-hint = laat elke regel van de tekst op dezelfde plaats beginnen: { $spaces } spaties vanaf de linkerkant, zoals op regel { $line }

@@ -40,6 +40,36 @@ pub fn too_deep(source: &str, at: Location) -> Option<(String, String, Location)
     })
 }
 
+/// A `|` text whose first line is indented deeper than the lines after it: YAML takes the
+/// first line's indentation for the whole block, so the next, shallower line ends the text
+/// and is read as a field ("did not find expected key"). The slip is the first line; the
+/// caret goes there.
+pub fn block_shallower(source: &str, at: Location) -> Option<(String, String, Location)> {
+    let (line, _) = at?;
+    let lines: Vec<&str> = source.lines().collect();
+    let here = lines.get(line.checked_sub(1)?)?;
+    let indent = indent_of(here);
+    // The `key: |` line above, and the first written line of its text.
+    let (key_line, key_text) = lines[..line - 1].iter().enumerate().rev().find(|(_, l)| {
+        let v = l.split_once(':').map_or("", |(_, v)| v.trim());
+        v.starts_with('|') && field_column(l).is_some()
+    })?;
+    let key_indent = field_column(key_text)?.1;
+    let (first, first_text) = lines[key_line + 1..line - 1]
+        .iter()
+        .enumerate()
+        .find(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (key_line + 1 + i, *l))?;
+    let first_indent = indent_of(first_text);
+    (indent > key_indent && indent < first_indent).then(|| {
+        (
+            t!("block-first-deeper", line = line),
+            t!("block-first-deeper-hint", spaces = indent, line = line),
+            Some((first + 1, first_indent + 1)),
+        )
+    })
+}
+
 /// For a line that starts a field (`  - heading: x` or `    body: |`): the field's name and
 /// the column (0-based) its key starts at.
 fn field_column(line: &str) -> Option<(String, usize)> {
@@ -100,6 +130,21 @@ mod tests {
             "zet `body:` precies onder `heading:` van regel 2: 4 spaties vanaf de linkerkant"
         );
         assert_eq!(at, Some((3, 7)));
+    }
+
+    #[test]
+    fn a_first_line_deeper_than_the_rest_is_the_slip() {
+        let src = "sections:\n  - heading: Wat?\n    body: |\n        Eerste regel.\n      Tweede regel.\n";
+        let (message, hint, at) = scoped(Lang::En, || block_shallower(src, Some((5, 7)))).unwrap();
+        assert_eq!(
+            message,
+            "the first line of this text is indented further than line 5 below it"
+        );
+        assert_eq!(
+            hint,
+            "start every line of the text at the same place: 6 spaces from the left, as on line 5"
+        );
+        assert_eq!(at, Some((4, 9)));
     }
 
     #[test]

@@ -300,6 +300,11 @@ fn resolve(
                 }),
                 None => {
                     let d = located("route", t!("route-unknown", key = key.as_str()));
+                    // The caret under the value that names no route, not the key.
+                    let d = match yaml_errors::value_of(source, "route") {
+                        Some((l, c)) => d.at(l, c).spanning(key.chars().count()),
+                        None => d,
+                    };
                     errors.push(match route_in_words(&key, shared) {
                         Some(number) => d.hint(t!("route-in-words-hint", number = number)),
                         None => unknown_key(

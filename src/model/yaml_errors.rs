@@ -55,7 +55,7 @@ fn split_field(message: &str) -> (Option<String>, String) {
 type Location = Option<(usize, usize)>;
 
 /// The position of a top-level field's value (after `key: `).
-fn value_of(source: &str, key: &str) -> Location {
+pub(super) fn value_of(source: &str, key: &str) -> Location {
     let (line, _) = locate_key(source, key)?;
     let text = source.lines().nth(line - 1)?;
     let after = text[key.len() + 1..].len() - text[key.len() + 1..].trim_start().len();
@@ -194,6 +194,9 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
         );
     }
     if message.contains("did not find expected") || message.contains("while parsing a block") {
+        if let Some(found) = super::indent::block_shallower(source, at) {
+            return found;
+        }
         return (
             t!("yaml-parser", detail = message),
             t!("fields-line-up-hint"),
