@@ -76,6 +76,16 @@ fn every_broken_leaflet_gives_its_expected_report() {
                     &source,
                 )
             });
+            // Never a Rust type name, in either language.
+            for rust in [
+                "struct ",
+                "enum ",
+                "SectionFile",
+                "LeafletFile",
+                "RouteField",
+            ] {
+                assert!(!got.contains(rust), "{name}: `{rust}` in {got}");
+            }
             let expected_path = path.with_extension(extension);
             if bless {
                 std::fs::write(&expected_path, &got).unwrap();

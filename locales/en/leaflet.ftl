@@ -291,3 +291,5 @@ email-is-shared = { $address } is the e-mail address of `{ $key }` in _data/cont
 email-is-shared-hint = write `contact: { $key }` and leave the address out of the text: a new address in contacts.yaml then reaches this leaflet too
 block-first-deeper = the first line of this text is indented further than line { $line } below it
 block-first-deeper-hint = start every line of the text at the same place: { $spaces } spaces from the left, as on line { $line }
+section-not-fields = this section is a bare text, not `field: value` lines
+section-not-fields-hint = start the section with `- heading: …` and put the text under `body: |` on the next line, lined up with `heading:`

@@ -310,3 +310,5 @@ email-is-shared = { $address } is het e-mailadres van `{ $key }` in _data/contac
 email-is-shared-hint = schrijf `contact: { $key }` en laat het adres weg uit de tekst: een nieuw adres in contacts.yaml komt dan ook in deze folder
 block-first-deeper = de eerste regel van deze tekst springt verder in dan regel { $line } eronder
 block-first-deeper-hint = laat elke regel van de tekst op dezelfde plaats beginnen: { $spaces } spaties vanaf de linkerkant, zoals op regel { $line }
+section-not-fields = deze sectie is een losse tekst, geen regels `veld: waarde`
+section-not-fields-hint = begin de sectie met `- heading: …` en zet de tekst onder `body: |` op de volgende regel, precies onder `heading:`

@@ -156,6 +156,9 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
     if message.contains("expected struct LeafletFile") {
         return (t!("not-fields"), t!("not-fields-hint"), at);
     }
+    if message.contains("expected struct SectionFile") {
+        return (t!("section-not-fields"), t!("section-not-fields-hint"), at);
+    }
     if message.contains("expected a sequence") {
         return (t!("sections-not-list"), t!("sections-not-list-hint"), at);
     }
@@ -204,10 +207,19 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
         );
     }
     (
-        t!("yaml-parser", detail = message),
+        t!("yaml-parser", detail = without_type_names(message)),
         t!("yaml-parser-hint"),
         at,
     )
+}
+
+/// serde names the Rust type it wanted ("expected struct SectionFile"); a secretary has
+/// no use for that, and the hint says what to write instead.
+fn without_type_names(message: &str) -> &str {
+    [", expected struct ", ", expected enum "]
+        .iter()
+        .find_map(|p| message.find(p))
+        .map_or(message, |i| &message[..i])
 }
 
 /// The first value that opens with a quote or bracket and does not close it on its line:
