@@ -293,3 +293,28 @@ block-first-deeper = the first line of this text is indented further than line {
 block-first-deeper-hint = start every line of the text at the same place: { $spaces } spaces from the left, as on line { $line }
 section-not-fields = this section is a bare text, not `field: value` lines
 section-not-fields-hint = start the section with `- heading: …` and put the text under `body: |` on the next line, lined up with `heading:`
+
+## Markdown in a body
+
+md-entity = “{ $typed }” is printed as typed: a leaflet is not a web page
+md-entity-hint = type the character itself (&, €, a space) instead of its HTML code
+md-unclosed-bold = this `{ $marks }` has no closing partner, so it is printed
+md-unclosed-bold-hint = close the bold text with the same marks right after its last word, or remove them
+md-item-joined = this line starts like a list item (“{ $marker }”) but is printed joined to the line before it
+md-item-joined-hint = start each list item with `- ` (or `1. `) and a space, after a blank line or a line ending in `:`; or end the line before with `\`
+md-lazy-line = this line is printed as part of the list item above it: a line right under a list continues its last item
+md-lazy-line-hint = leave a blank line between the list and the text; or indent the line like the item's text to keep it in the item
+md-stars = the `*` around “{ $inner }” make it italic or bold and are not printed
+md-stars-hint = for times write × (or x); to print a `*`, type `\*`
+md-star-item = this `*` starts a list item, so it prints as a bullet, not as the footnote mark the text above uses
+md-star-item-hint = type `\*` to print the `*` itself, or write the remark in the text
+md-renumbered = this item is typed as number { $number } but is printed as { $printed }: Markdown numbers a list's items in order
+md-renumbered-hint = number the items 1, 2, 3 … as they follow each other, or split the list with a text line between
+md-table-hint = leave a blank line before the table, give the header row one cell per `---`, and put a line like `|---|---|` under it
+md-surplus-cells = this row has { $typed } cells but the header has { $columns }: the last { $dropped } would not be printed
+md-surplus-cells-hint = give the header row as many cells, or join the extra cells into one
+md-run-on = these { $lines } short lines are printed as one run-on line
+md-run-on-hint = end each line but the last with a backslash `\` to keep the lines as typed, or leave a blank line between paragraphs
+md-table-no-rule = these lines look like a table, but the line of `|---|` under the header row is missing, so the pipes would be printed
+md-table-bad-header = these lines look like a table, but the row above the `|---|` line does not have one cell per `---` (or text is typed before it), so the pipes would be printed
+md-link-meaningless = the link text “{ $text }” means nothing on paper

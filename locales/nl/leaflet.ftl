@@ -312,3 +312,28 @@ block-first-deeper = de eerste regel van deze tekst springt verder in dan regel 
 block-first-deeper-hint = laat elke regel van de tekst op dezelfde plaats beginnen: { $spaces } spaties vanaf de linkerkant, zoals op regel { $line }
 section-not-fields = deze sectie is een losse tekst, geen regels `veld: waarde`
 section-not-fields-hint = begin de sectie met `- heading: …` en zet de tekst onder `body: |` op de volgende regel, precies onder `heading:`
+
+## Markdown in een body
+
+md-entity = “{ $typed }” wordt gedrukt zoals getypt: een folder is geen webpagina
+md-entity-hint = typ het teken zelf (&, €, een spatie) in plaats van de HTML-code ervan
+md-unclosed-bold = deze `{ $marks }` wordt nergens gesloten, dus hij wordt gedrukt
+md-unclosed-bold-hint = sluit de vette tekst met dezelfde tekens meteen na het laatste woord, of verwijder ze
+md-item-joined = deze regel begint als een opsomming (“{ $marker }”) maar wordt aan de regel ervoor geplakt
+md-item-joined-hint = begin elk punt van de opsomming met `- ` (of `1. `) en een spatie, na een lege regel of een regel die op `:` eindigt; of eindig de regel ervoor met `\`
+md-lazy-line = deze regel wordt gedrukt als deel van het punt erboven: een regel vlak onder een opsomming hoort bij het laatste punt
+md-lazy-line-hint = laat een lege regel tussen de opsomming en de tekst; of spring de regel in zoals de tekst van het punt om hem erbij te houden
+md-stars = de `*` rond “{ $inner }” maken de tekst schuin of vet en worden niet gedrukt
+md-stars-hint = schrijf × (of x) voor "maal"; typ `\*` om een `*` te drukken
+md-star-item = deze `*` begint een opsomming, dus hij wordt een opsommingsteken, niet het voetnootteken dat de tekst erboven gebruikt
+md-star-item-hint = typ `\*` om de `*` zelf te drukken, of schrijf de opmerking in de tekst
+md-renumbered = dit punt is getypt als nummer { $number } maar wordt gedrukt als { $printed }: Markdown nummert de punten van een lijst op volgorde
+md-renumbered-hint = nummer de punten 1, 2, 3 … zoals ze volgen, of splits de lijst met een regel tekst ertussen
+md-table-hint = laat een lege regel voor de tabel, geef de kopregel één cel per `---`, en zet er een regel zoals `|---|---|` onder
+md-surplus-cells = deze rij heeft { $typed } cellen maar de kopregel { $columns }: de laatste { $dropped } zouden niet gedrukt worden
+md-surplus-cells-hint = geef de kopregel evenveel cellen, of voeg de extra cellen samen tot één
+md-run-on = deze { $lines } korte regels worden als één doorlopende regel gedrukt
+md-run-on-hint = eindig elke regel behalve de laatste met een backslash `\` om de regels te houden zoals getypt, of laat een lege regel tussen alinea's
+md-table-no-rule = deze regels lijken een tabel, maar de regel `|---|` onder de kopregel ontbreekt, dus de verticale strepen zouden gedrukt worden
+md-table-bad-header = deze regels lijken een tabel, maar de rij boven de regel `|---|` heeft niet één cel per `---` (of er staat tekst voor), dus de verticale strepen zouden gedrukt worden
+md-link-meaningless = de linktekst “{ $text }” betekent niets op papier

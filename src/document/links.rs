@@ -38,7 +38,7 @@ pub fn printed(text: &str, url: &str) -> (Option<String>, Option<String>) {
         .to_string();
     let note = MEANINGLESS
         .contains(&lowered.as_str())
-        .then(|| format!("the link text “{text}” means nothing on paper"));
+        .then(|| crate::t!("md-link-meaningless", text = text));
     ((!same).then(|| shown.to_string()), note)
 }
 
