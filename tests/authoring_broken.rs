@@ -32,6 +32,7 @@ const WARNING_ONLY: &[&str] = &[
     "date-future",
     "spaces-",
     "word-repeated",
+    "markdown-",
     "sentence-too-long",
 ];
 

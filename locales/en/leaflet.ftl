@@ -318,3 +318,4 @@ md-run-on-hint = end each line but the last with a backslash `\` to keep the lin
 md-table-no-rule = these lines look like a table, but the line of `|---|` under the header row is missing, so the pipes would be printed
 md-table-bad-header = these lines look like a table, but the row above the `|---|` line does not have one cell per `---` (or text is typed before it), so the pipes would be printed
 md-link-meaningless = the link text “{ $text }” means nothing on paper
+md-link-meaningless-hint = write what the reader finds there, e.g. “de website van het ziekenhuis”: the address is printed after the text

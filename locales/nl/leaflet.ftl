@@ -337,3 +337,4 @@ md-run-on-hint = eindig elke regel behalve de laatste met een backslash `\` om d
 md-table-no-rule = deze regels lijken een tabel, maar de regel `|---|` onder de kopregel ontbreekt, dus de verticale strepen zouden gedrukt worden
 md-table-bad-header = deze regels lijken een tabel, maar de rij boven de regel `|---|` heeft niet één cel per `---` (of er staat tekst voor), dus de verticale strepen zouden gedrukt worden
 md-link-meaningless = de linktekst “{ $text }” betekent niets op papier
+md-link-meaningless-hint = schrijf wat de lezer daar vindt, bv. “de website van het ziekenhuis”: het adres wordt na de tekst gedrukt

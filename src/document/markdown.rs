@@ -515,7 +515,7 @@ impl<'a> Walker<'a> {
                     let (shown, note) = links::printed(&text, &url);
                     if let Some(message) = note {
                         let width = self.excerpt(&range).chars().count();
-                        self.note(false, range.start, width, message, links::HINT);
+                        self.note(false, range.start, width, message, &links::hint());
                     }
                     if let Some(shown) = shown {
                         // The address in the regular face, whatever the link text was set in.
