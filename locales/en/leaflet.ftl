@@ -333,3 +333,11 @@ md-checkbox = a checkbox (`[ ]`) cannot be printed
 md-checkbox-hint = write the list item without `[ ]`
 md-construct = this Markdown construct cannot be printed
 md-construct-hint = write it as plain text
+
+## Shared data (_data/)
+
+style-yaml-hint = the house-style settings and their defaults are listed in the README
+route-no-description = route `{ $key }` has no description text
+route-no-description-hint = write each route as `105: oncologisch dagziekenhuis`
+routes-yaml-hint = each line is `number: description`, e.g. `105: oncologisch dagziekenhuis`
+contacts-yaml-hint = each contact is a key with `name:`, `phone:` and optionally `hours:` and `email:` under it

@@ -352,3 +352,11 @@ md-checkbox = een aankruisvakje (`[ ]`) kan niet gedrukt worden
 md-checkbox-hint = schrijf het punt zonder `[ ]`
 md-construct = deze Markdown-opmaak kan niet gedrukt worden
 md-construct-hint = schrijf het als gewone tekst
+
+## Gedeelde gegevens (_data/)
+
+style-yaml-hint = de instellingen van de huisstijl en hun standaardwaarden staan in de README
+route-no-description = route `{ $key }` heeft geen beschrijving
+route-no-description-hint = schrijf elke route als `105: oncologisch dagziekenhuis`
+routes-yaml-hint = elke regel is `nummer: beschrijving`, bv. `105: oncologisch dagziekenhuis`
+contacts-yaml-hint = elk contact is een sleutel met `name:`, `phone:` en eventueel `hours:` en `email:` eronder
