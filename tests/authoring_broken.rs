@@ -68,6 +68,16 @@ fn every_broken_leaflet_gives_its_expected_report() {
             let whole_file = name == "empty-file" || name == "only-comments";
             assert!(whole_file || d.line.is_some(), "{name}: no line in {d}");
         }
+        // Both languages put every problem at the same place, with or without a field.
+        let places = |lang| {
+            i18n::scoped(lang, || {
+                check_source(&engine, &shared, path, &source, today())
+                    .iter()
+                    .map(|d| (d.line, d.column, d.width, d.field.clone(), d.hint.is_some()))
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(places(Lang::En), places(Lang::Nl), "{name}");
         // The same report in both languages: English in NAME.expected, Dutch (what the
         // secretariat reads) in NAME.nl.expected.
         for (lang, extension) in [(Lang::En, "expected"), (Lang::Nl, "nl.expected")] {

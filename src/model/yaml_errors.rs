@@ -14,25 +14,25 @@ pub fn explain(path: &Path, source: &str, e: &crate::source::yaml::Error) -> Dia
     let raw = raw.split(" at line ").next().unwrap_or(&raw).to_string();
     let (field, message) = split_field(&raw);
     let location = e.location().map(|l| (l.line(), l.column()));
-    let (message, hint, location) = reword(source, &message, location);
+    let (reworded, hint, location) = reword(source, &message, location);
     // A message about a field inside the route comes back as "`route`: …".
-    let (field, message) = match message.strip_prefix("`route`: ") {
+    let (field, reworded) = match reworded.strip_prefix("`route`: ") {
         Some(rest) if field.is_none() => (Some("route".to_string()), rest.to_string()),
-        _ => (field, message),
+        _ => (field, reworded),
     };
-    // Top-level problems carry no path from serde_yaml; name the field the message is
-    // about (messages about a missing or doubled field name it in their text).
+    // Top-level problems carry no path from serde_yaml; name the field the parser's own
+    // (English, fixed) message is about, whatever language the reworded one is in.
     let field = field.or_else(|| {
         let about = [
             ("is not a date", "revised"),
-            ("`route` is neither", "route"),
+            ("untagged enum RouteField", "route"),
         ];
         about
             .iter()
             .find(|(m, _)| message.contains(m))
             .map(|(_, f)| f.to_string())
     });
-    let mut d = Diagnostic::error(path, message).hint(hint);
+    let mut d = Diagnostic::error(path, reworded).hint(hint);
     if let Some(field) = field {
         d = d.field(field);
     }
