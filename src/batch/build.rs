@@ -218,7 +218,8 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
                         // office PDF's; the rest it shares with that PDF.
                         for mut w in large.warnings {
                             if !built.warnings.contains(&w) {
-                                w.message = format!("large print: {}", w.message);
+                                w.message =
+                                    crate::t!("large-print-note", message = w.message.as_str());
                                 warnings.push(w);
                             }
                         }
