@@ -342,3 +342,4 @@ route-no-description-hint = write each route as `105: oncologisch dagziekenhuis`
 routes-yaml-hint = each line is `number: description`, e.g. `105: oncologisch dagziekenhuis`
 contacts-yaml-hint = each contact is a key with `name:`, `phone:` and optionally `hours:` and `email:` under it
 large-print-note = large print: { $message }
+section-wrong-shape = this section is not `field: value` lines

@@ -361,3 +361,4 @@ route-no-description-hint = schrijf elke route als `105: oncologisch dagziekenhu
 routes-yaml-hint = elke regel is `nummer: beschrijving`, bv. `105: oncologisch dagziekenhuis`
 contacts-yaml-hint = elk contact is een sleutel met `name:`, `phone:` en eventueel `hours:` en `email:` eronder
 large-print-note = grote letters: { $message }
+section-wrong-shape = deze sectie bestaat niet uit regels `veld: waarde`

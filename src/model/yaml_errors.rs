@@ -157,7 +157,12 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
         return (t!("not-fields"), t!("not-fields-hint"), at);
     }
     if message.contains("expected struct SectionFile") {
-        return (t!("section-not-fields"), t!("section-not-fields-hint"), at);
+        let id = if message.starts_with("invalid type: string") {
+            "section-not-fields"
+        } else {
+            "section-wrong-shape"
+        };
+        return (t!(id), t!("section-not-fields-hint"), at);
     }
     if message.contains("expected a sequence") {
         return (t!("sections-not-list"), t!("sections-not-list-hint"), at);
