@@ -123,7 +123,7 @@ pub enum Command {
         /// The file name without .yaml, e.g. `wondzorg-thuis`.
         slug: String,
         /// Folder to write it in.
-        #[arg(short, long = "out", alias = "dir", default_value = "leaflets")]
+        #[arg(short = 'o', long = "out", alias = "dir", default_value = "leaflets")]
         dir: PathBuf,
     },
     /// Turn a plain-text leaflet (.txt) into a leaflet file.
@@ -131,7 +131,7 @@ pub enum Command {
         /// The text file: title on the first line, a blank line between paragraphs.
         file: PathBuf,
         /// The leaflet file to write (default: leaflets/NAME.yaml).
-        #[arg(short, long = "out", alias = "output")]
+        #[arg(short = 'o', long = "out", alias = "output")]
         output: Option<PathBuf>,
     },
     /// Print the JSON Schema of leaflet files (for editors that check YAML as you type).

@@ -367,3 +367,31 @@ fn check_fix_rewrites_and_lists_the_safe_habits() {
     let (_, out, _) = leaflet(&["check", "--fix", "fixme.yaml"], tmp.path());
     assert!(out.starts_with("checked 1 leaflet: 0 errors, "), "{out}");
 }
+
+/// One flag name for where output goes, `-o/--out`, as for `build`; the old spellings of
+/// `new` and `import` keep working for scripts.
+#[test]
+fn new_and_import_take_out_and_their_old_spellings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir_all(dir.join("lib/_data")).unwrap();
+    std::fs::copy(
+        "tests/fixtures/leaflets/_data/routes.yaml",
+        dir.join("lib/_data/routes.yaml"),
+    )
+    .unwrap();
+    for (i, flag) in ["-o", "--out", "--dir"].iter().enumerate() {
+        let name = format!("proef{i}");
+        let (code, _, err) = leaflet(&["new", &name, flag, "lib"], dir);
+        assert_eq!(code, 0, "{flag}: {err}");
+        assert!(dir.join(format!("lib/{name}.yaml")).is_file(), "{flag}");
+    }
+    let text = std::fs::read("tests/authoring/immunotherapie.txt").unwrap();
+    std::fs::write(dir.join("tekst.txt"), text).unwrap();
+    for (i, flag) in ["-o", "--out", "--output"].iter().enumerate() {
+        let target = format!("lib/import{i}.yaml");
+        let (code, _, err) = leaflet(&["import", "tekst.txt", flag, &target], dir);
+        assert_eq!(code, 0, "{flag}: {err}");
+        assert!(dir.join(&target).is_file(), "{flag}");
+    }
+}
