@@ -148,3 +148,22 @@ fn errors_come_before_the_closing_line_and_colour_only_when_asked() {
     assert!(!text(&quiet.stderr).contains('\x1b'));
     assert!(text(&quiet.stdout).starts_with("0 built, 2 up to date, 1 failed"));
 }
+
+/// What `check` would say about a rebuilt leaflet's text is shown on build too, compactly.
+#[test]
+fn a_rebuilt_leaflet_shows_checks_warnings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    library(dir);
+    let doubled = leaflet("42", "2026-01-10").replace("de wonde", "de  wonde");
+    fs::write(dir.join("lib/ct-scan.yaml"), doubled).unwrap();
+    let run = build(dir, "nl_BE.UTF-8", &[]);
+    let err = text(&run.stderr);
+    assert!(
+        err.contains(
+            "lib/ct-scan.yaml:8:17: waarschuwing: sectie 1 (‘Wat doet u thuis?’), veld `body`: \
+             2 spaties na elkaar\n  = tip: laat één spatie tussen de woorden\n"
+        ),
+        "{err}"
+    );
+}

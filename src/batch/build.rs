@@ -191,6 +191,14 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
     let inputs = lib.input_hash(&source, &uses);
     let parts = lib.parts(&source, &uses);
     let mut warnings: Vec<Diagnostic> = built.warnings.clone();
+    // What `check` would say about the text (spacing, repeated words, long sentences), so
+    // someone who only builds sees it too; its errors are build errors already.
+    let source_text = source.strip_prefix('\u{feff}').unwrap_or(&source);
+    warnings.extend(
+        crate::lint::lint(path, source_text, &built.leaflet.fields, &engine.fonts)
+            .into_iter()
+            .filter(|d| !d.is_error() && !built.warnings.contains(d)),
+    );
 
     // Every output of the unit in memory first; then all written together.
     let mut contents: Vec<Vec<u8>> = Vec::with_capacity(job.outputs.len());
