@@ -35,10 +35,27 @@ pub fn has_control(fields: &[TextField]) -> bool {
 
 /// Every finding in every field, as diagnostics located in the source.
 pub fn lint(path: &Path, source: &str, fields: &[TextField], fonts: &Fonts) -> Vec<Diagnostic> {
+    proofread_with(path, source, fields, Some(fonts))
+}
+
+/// The proofreader's warnings only, without the font coverage check: for `build`, which
+/// refuses unprintable characters itself, so the second look at every glyph is saved.
+pub fn proofread(path: &Path, source: &str, fields: &[TextField]) -> Vec<Diagnostic> {
+    proofread_with(path, source, fields, None)
+}
+
+fn proofread_with(
+    path: &Path,
+    source: &str,
+    fields: &[TextField],
+    fonts: Option<&Fonts>,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for field in fields {
         let mut findings = Vec::new();
-        glyphs(field, fonts, true, &mut findings);
+        if let Some(fonts) = fonts {
+            glyphs(field, fonts, true, &mut findings);
+        }
         spaces(&field.value, &mut findings);
         repeated_words(&field.value, &mut findings);
         if field.is_body {

@@ -195,9 +195,9 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
     // someone who only builds sees it too; its errors are build errors already.
     let source_text = source.strip_prefix('\u{feff}').unwrap_or(&source);
     warnings.extend(
-        crate::lint::lint(path, source_text, &built.leaflet.fields, &engine.fonts)
+        crate::lint::proofread(path, source_text, &built.leaflet.fields)
             .into_iter()
-            .filter(|d| !d.is_error() && !built.warnings.contains(d)),
+            .filter(|d| !built.warnings.contains(d)),
     );
 
     // Every output of the unit in memory first; then all written together.
