@@ -46,3 +46,11 @@ about-leaflet-man = Toon de handleiding (roff), bv. `leaflet man > leaflet.1`.
 about-leaflet-hyphenate = Toon waar woorden afgebroken mogen worden, met de uitzonderingen van de bibliotheek (`-` een lettergreep, `=` een samenstelling), om _data/hyphenation.txt na te kijken of aan te vullen.
 help-leaflet-hyphenate-words = De woorden om te tonen.
 help-leaflet-hyphenate-library = De foldermap waarvan _data/hyphenation.txt geldt.
+
+# De woorden van clap zelf rond de teksten.
+clap-usage = Gebruik:
+clap-commands = Commando's:
+clap-arguments = Argumenten:
+clap-options = Opties:
+clap-help = Toon deze hulp
+clap-version = Toon de versie

@@ -4,7 +4,7 @@
 //! `after-leaflet-build`. A text missing there keeps its English.
 
 use super::{Lang, current};
-use clap::Command;
+use clap::{Arg, ArgAction, Command};
 use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
 use std::sync::OnceLock;
@@ -35,7 +35,45 @@ pub fn localise(cmd: Command) -> Command {
     }
 }
 
+/// clap's own words around the texts: headings, and the help and version flags. The
+/// template names each group itself, so only the groups a command has get a heading.
+fn frame(cmd: Command, root: bool) -> Command {
+    let text = |id: &str| lookup(id).unwrap_or_default();
+    let mut template = format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n",
+        text("clap-usage")
+    );
+    if cmd.has_subcommands() {
+        template.push_str(&format!("\n{}\n{{subcommands}}\n", text("clap-commands")));
+    }
+    if cmd.get_positionals().next().is_some() {
+        template.push_str(&format!("\n{}\n{{positionals}}\n", text("clap-arguments")));
+    }
+    template.push_str(&format!(
+        "\n{}\n{{options}}{{after-help}}",
+        text("clap-options")
+    ));
+    let mut cmd = cmd.help_template(template).disable_help_flag(true).arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help(text("clap-help")),
+    );
+    if root {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(text("clap-version")),
+        );
+    }
+    cmd
+}
+
 fn apply(mut cmd: Command, path: &str) -> Command {
+    cmd = frame(cmd, path == "leaflet");
     if let Some(about) = lookup(&format!("about-{path}")) {
         // The long form is the English doc comment's; the one text serves both.
         cmd = cmd.about(about).long_about(None);
@@ -73,6 +111,19 @@ pub fn places(cmd: &Command, path: &str, out: &mut Vec<String>) {
     );
     for sub in cmd.get_subcommands() {
         places(sub, &format!("{path}-{}", sub.get_name()), out);
+    }
+    if path == "leaflet" {
+        out.extend(
+            [
+                "usage",
+                "commands",
+                "arguments",
+                "options",
+                "help",
+                "version",
+            ]
+            .map(|w| format!("clap-{w}")),
+        );
     }
 }
 

@@ -153,4 +153,14 @@ fn the_dutch_help_names_real_places() {
             .to_string()
             .contains("langs de KORTE zijde")
     );
+    let mut check = nl.find_subcommand("check").unwrap().clone();
+    let shown = check.render_help().to_string();
+    for words in [
+        "Gebruik: check",
+        "Argumenten:\n  [PATHS]",
+        "Opties:\n",
+        "Toon deze hulp",
+    ] {
+        assert!(shown.contains(words), "{words:?} not in {shown}");
+    }
 }
