@@ -14,7 +14,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 fn leaflets() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("leaflets")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/leaflets")
 }
 
 fn bench(c: &mut Criterion) {

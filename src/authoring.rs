@@ -6,6 +6,7 @@ use crate::import;
 use crate::scaffold::{self, Draft};
 use crate::shared::{SharedData, find_data_dir};
 use crate::source::file::{MAX_FILE_BYTES, decode, read_regular};
+use crate::t;
 use std::path::{Path, PathBuf};
 
 /// `leaflet new SLUG --dir DIR`.
@@ -18,8 +19,7 @@ pub fn new(slug: &str, dir: &Path) -> i32 {
             .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
     if !valid {
         return fail(
-            Diagnostic::error(&path, format!("`{slug}` cannot be a leaflet's file name"))
-                .hint("use lowercase letters, digits and '-', e.g. `leaflet new wondzorg-thuis`"),
+            Diagnostic::error(&path, t!("new-bad-name", slug = slug)).hint(t!("new-bad-name-hint")),
         );
     }
     let shared = match shared_for(dir) {
@@ -31,8 +31,8 @@ pub fn new(slug: &str, dir: &Path) -> i32 {
     let intro = "Nieuwe folder. Vul elk veld in; `leaflet check` zegt wat er nog schort.";
     match write_new(&path, dir, &draft, intro) {
         Ok(()) => {
-            println!("wrote {}", path.display());
-            println!("next: fill it in, then `leaflet check {}`", path.display());
+            println!("{}", t!("new-wrote", path = path.display().to_string()));
+            println!("{}", t!("new-next", path = path.display().to_string()));
             0
         }
         Err(d) => fail(d),
@@ -80,11 +80,14 @@ pub fn import(file: &Path, output: Option<&Path>) -> i32 {
         return fail(d);
     }
     println!(
-        "wrote {} ({} sections)",
-        path.display(),
-        imported.draft.sections.len()
+        "{}",
+        t!(
+            "import-wrote",
+            path = path.display().to_string(),
+            sections = imported.draft.sections.len()
+        )
     );
-    println!("next: `leaflet check {}`", path.display());
+    println!("{}", t!("import-next", path = path.display().to_string()));
     i32::from(imported.notes.iter().any(Diagnostic::is_error))
 }
 
@@ -95,10 +98,7 @@ fn shared_for(dir: &Path) -> Result<SharedData, Vec<Diagnostic>> {
 /// Writes a draft to a file that must not exist yet.
 fn write_new(path: &Path, dir: &Path, draft: &Draft, intro: &str) -> Result<(), Diagnostic> {
     if path.exists() {
-        return Err(
-            Diagnostic::error(path, "this file already exists; it was left as it is")
-                .hint("choose another name, or delete or rename the old file first"),
-        );
+        return Err(Diagnostic::error(path, t!("file-exists")).hint(t!("file-exists-hint")));
     }
     let yaml = scaffold::render(draft, dir, intro);
     // A draft without a date (a text with no "Laatst aangepast" line) is still written, its
@@ -113,20 +113,19 @@ fn write_new(path: &Path, dir: &Path, draft: &Draft, intro: &str) -> Result<(), 
         }
     };
     checked.map_err(|e| {
-        Diagnostic::error(path, format!("nothing was written: {e}"))
-            .hint("this is a bug in leaflet; please report it with the input file")
+        Diagnostic::error(path, t!("nothing-written", error = e.to_string()))
+            .hint(t!("nothing-written-hint"))
     })?;
     std::fs::create_dir_all(dir).map_err(|e| {
-        Diagnostic::error(dir, format!("cannot create the folder: {e}"))
-            .hint("check the folder name and that you may write there")
+        Diagnostic::error(dir, t!("mkdir-failed", error = e.to_string()))
+            .hint(t!("mkdir-failed-hint"))
     })?;
     write_new_atomic(path, dir, yaml.as_bytes()).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            Diagnostic::error(path, "this file already exists; it was left as it is")
-                .hint("choose another name, or delete or rename the old file first")
+            Diagnostic::error(path, t!("file-exists")).hint(t!("file-exists-hint"))
         } else {
-            Diagnostic::error(path, format!("cannot write it: {e}; nothing was written"))
-                .hint("check that the disk is not full and that you may write there")
+            Diagnostic::error(path, t!("write-nothing", error = e.to_string()))
+                .hint(t!("write-nothing-hint"))
         }
     })
 }
@@ -155,19 +154,14 @@ fn write_new_atomic(path: &Path, dir: &Path, bytes: &[u8]) -> std::io::Result<()
 /// The text of a file to import, in whatever encoding Word or Notepad saved it. Says which
 /// encoding was assumed when it had to be guessed.
 fn read_text(file: &Path) -> Result<String, Diagnostic> {
-    let bytes = read_regular(file, MAX_FILE_BYTES).map_err(|d| {
-        d.hint("give the path of the plain-text leaflet, e.g. `leaflet import folder.txt`")
-    })?;
+    let bytes = read_regular(file, MAX_FILE_BYTES).map_err(|d| d.hint(t!("import-path-hint")))?;
     let decoded = decode(file, &bytes)?;
     if decoded.guessed {
         Reporter::default().print_all(&[Diagnostic::warning(
             file,
-            format!(
-                "the text is not UTF-8; it was read as {} (accents such as é, à and ° kept)",
-                decoded.encoding
-            ),
+            t!("import-guessed", encoding = decoded.encoding.to_string()),
         )
-        .hint("check the accents in the result; save the text as UTF-8 to avoid the guess")]);
+        .hint(t!("import-guessed-hint"))]);
     }
     Ok(decoded.text)
 }

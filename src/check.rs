@@ -9,6 +9,7 @@ use crate::model::text_fields;
 use crate::model::{self, LeafletFile, MAX_FILE_BYTES};
 use crate::pipeline::{self, Engine};
 use crate::shared::{SharedData, find_data_dir};
+use crate::t;
 use chrono::{Datelike, Months, NaiveDate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -108,11 +109,8 @@ fn long_paragraphs(
                 field: origin.field.clone(),
                 at: origin.at,
                 width: 1,
-                message: format!(
-                    "this paragraph is {lines} lines long as printed; easy-to-read text keeps \
-                     paragraphs under {MAX_PARAGRAPH_LINES} lines"
-                ),
-                hint: "split it with a blank line where the thought changes, or make a list".into(),
+                message: t!("paragraph-long", lines = lines, max = MAX_PARAGRAPH_LINES),
+                hint: t!("paragraph-long-hint"),
             })
         })
         .collect()
@@ -138,32 +136,37 @@ fn dates(
         }
     };
     let years = shared.style.review_years;
-    let due = revised.checked_add_months(Months::new(12 * years));
     // A year out of range is already an error; an overdue warning on top would be noise.
     if !(1900..=2999).contains(&revised.year()) {
         Vec::new()
     } else if revised > today {
         vec![at(Diagnostic::warning(
             path,
-            format!("the revision date {} lies in the future", revised),
+            t!("date-future", date = revised.to_string()),
         )
-        .hint(
-            "write the date the text was last revised, not a planned date",
-        ))]
-    } else if due.is_some_and(|due| due < today) {
-        vec![at(Diagnostic::warning(
-            path,
-            format!(
-                "last revised on {}: more than {years} years ago, so the leaflet is due for review",
-                revised
-            ),
-        )
-        .hint(
-            "have the authors review the text, then set `revised` to the review date",
-        ))]
+        .hint(t!("date-future-hint")))]
+    } else if let Some(d) = review_due(path, revised, years, today) {
+        vec![at(d)]
     } else {
         Vec::new()
     }
+}
+
+/// The "due for review" warning when `revised` lies more than `years` years before `today`.
+/// `build` shows it too, so someone who only builds still learns a leaflet is overdue.
+pub fn review_due(
+    path: &Path,
+    revised: NaiveDate,
+    years: u32,
+    today: NaiveDate,
+) -> Option<Diagnostic> {
+    let due = revised.checked_add_months(Months::new(12 * years))?;
+    (due < today && (1900..=2999).contains(&revised.year())).then(|| {
+        let message = t!("date-overdue", date = revised.to_string(), years = years);
+        Diagnostic::warning(path, message)
+            .field("revised")
+            .hint(t!("date-overdue-hint"))
+    })
 }
 
 /// What a run of `check` found, for the exit code and the closing line.
@@ -176,12 +179,11 @@ pub struct Tally {
 
 impl Tally {
     pub fn line(&self) -> String {
-        let s = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        format!(
-            "checked {}: {}, {}",
-            s(self.leaflets, "leaflet"),
-            s(self.errors, "error"),
-            s(self.warnings, "warning")
+        t!(
+            "check-tally",
+            leaflets = self.leaflets,
+            errors = self.errors,
+            warnings = self.warnings
         )
     }
 }
@@ -254,7 +256,7 @@ pub fn command(inputs: &[PathBuf], strict: bool, out: &Path) -> i32 {
             println!("{}", tally.line());
             let failed = tally.errors > 0 || (strict && tally.warnings > 0);
             if strict && tally.errors == 0 && tally.warnings > 0 {
-                println!("--strict: warnings count as errors");
+                println!("{}", t!("check-strict"));
             }
             i32::from(failed)
         }
@@ -266,14 +268,14 @@ pub fn command(inputs: &[PathBuf], strict: bool, out: &Path) -> i32 {
 }
 
 fn read(path: &Path) -> Result<String, Diagnostic> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Diagnostic::error(path, format!("cannot read it: {e}")))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(path, t!("check-cannot-read", error = e.to_string())))?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
         let (line, col) = crate::diagnostic::line_col(&text, text.len());
-        Diagnostic::error(path, "the file is not UTF-8 text")
+        Diagnostic::error(path, t!("check-not-utf8"))
             .at(line, col)
-            .hint("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")")
+            .hint(t!("check-not-utf8-hint"))
     })
 }

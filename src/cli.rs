@@ -3,10 +3,7 @@
 //! 143 SIGTERM, 129 SIGHUP).
 
 use crate::batch::{self, Options};
-use crate::diagnostic::Reporter;
-use crate::impose::{Imposition, printer_advice};
 use crate::pdf::Target;
-use crate::report;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -21,6 +18,30 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Say only what went wrong: no progress, no list of built leaflets, no warnings.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Show warnings in full, with their line, and list the rebuilt leaflets in logs too.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// Colour in messages: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// How much `build` tells, from `-q`/`-v`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -34,6 +55,12 @@ pub enum TargetArg {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Build PDFs from leaflet files (only the ones whose inputs changed).
+    #[command(
+        after_help = "Printing in the office: a booklet (--booklet) on A4 landscape, \
+        double-sided, flip on the SHORT edge, at 100 % (no \"fit to page\"), then fold the \
+        stack in the middle. 2-up (--two-up): A4 landscape at 100 %, then cut each sheet in \
+        half along the cut marks."
+    )]
     Build {
         /// Leaflet files or folders of leaflets (searched recursively).
         #[arg(default_value = "leaflets")]
@@ -47,6 +74,9 @@ pub enum Command {
         /// Rebuild every leaflet, even the ones that did not change.
         #[arg(long)]
         force: bool,
+        /// Open the built PDF (of the first leaflet given) in the default viewer afterwards.
+        #[arg(long)]
+        open: bool,
         /// Who the PDF is for: the office printer or the print shop.
         #[arg(long, value_enum, default_value_t = TargetArg::Office)]
         target: TargetArg,
@@ -91,13 +121,17 @@ pub enum Command {
         /// since its last build without a new `version`.
         #[arg(short, long, default_value = "out")]
         out: PathBuf,
+        /// First rewrite the safe habits in place (double spaces, tabs between words, a
+        /// Dutch date in `revised`, "•" bullets), listing each changed line.
+        #[arg(long)]
+        fix: bool,
     },
     /// Start a new leaflet: writes SLUG.yaml with every field explained.
     New {
         /// The file name without .yaml, e.g. `wondzorg-thuis`.
         slug: String,
         /// Folder to write it in.
-        #[arg(long, default_value = "leaflets")]
+        #[arg(short = 'o', long = "out", alias = "dir", default_value = "leaflets")]
         dir: PathBuf,
     },
     /// Turn a plain-text leaflet (.txt) into a leaflet file.
@@ -105,7 +139,7 @@ pub enum Command {
         /// The text file: title on the first line, a blank line between paragraphs.
         file: PathBuf,
         /// The leaflet file to write (default: leaflets/NAME.yaml).
-        #[arg(short, long)]
+        #[arg(short = 'o', long = "out", alias = "output")]
         output: Option<PathBuf>,
     },
     /// Print the JSON Schema of leaflet files (for editors that check YAML as you type).
@@ -176,17 +210,30 @@ fn parse_jobs(s: &str) -> Result<usize, String> {
 }
 
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    // The help is read before any library is known: the locale decides its language.
+    crate::i18n::set(crate::i18n::from_env());
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    crate::i18n::set(language(&cli.command));
+    crate::diagnostic::set_colour(colour(cli.color));
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (_, true) => Verbosity::Verbose,
+        _ => Verbosity::Normal,
+    };
     match cli.command {
         Command::Build {
             paths,
             out,
+            open,
             jobs,
             force,
             target,
@@ -199,15 +246,11 @@ pub fn main() -> i32 {
             archive_names,
         } => {
             if marks && target != TargetArg::Print {
-                eprintln!(
-                    "error: --marks adds crop marks for the print shop; use it with --target print"
-                );
+                eprintln!("{}", crate::t!("usage-marks"));
                 return 2;
             }
             if (booklet || two_up) && target == TargetArg::Print {
-                eprintln!(
-                    "error: --booklet and --two-up make A4 sheets for the office printer; the print shop imposes the A5 pages itself, so leave them out with --target print"
-                );
+                eprintln!("{}", crate::t!("usage-sheets-print"));
                 return 2;
             }
             let target = match target {
@@ -225,13 +268,26 @@ pub fn main() -> i32 {
                 large_print,
                 prune,
                 report: want_report,
-                progress: true,
+                progress: verbosity != Verbosity::Quiet,
                 archive_names,
             };
-            build(&opts)
+            let code = crate::build_report::build(&opts, verbosity);
+            if open && code == 0 {
+                crate::build_report::open_first(&opts);
+            }
+            code
         }
         Command::Preflight { files } => crate::preflight::run(&files),
-        Command::Check { paths, strict, out } => crate::check::command(&paths, strict, &out),
+        Command::Check {
+            paths,
+            strict,
+            out,
+            fix,
+        } => {
+            let fixed = !fix || crate::fix::fix_all(&paths);
+            let code = crate::check::command(&paths, strict, &out);
+            if fixed { code } else { 1 }
+        }
         Command::New { slug, dir } => crate::authoring::new(&slug, &dir),
         Command::Import { file, output } => crate::authoring::import(&file, output.as_deref()),
         Command::Schema => {
@@ -239,7 +295,7 @@ pub fn main() -> i32 {
             0
         }
         Command::Completions { shell } => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut cmd = command();
             clap_complete::generate(shell, &mut cmd, "leaflet", &mut std::io::stdout());
             0
         }
@@ -268,7 +324,7 @@ pub fn main() -> i32 {
             port,
         }),
         Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
+            let cmd = command();
             match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
                 Ok(()) => 0,
                 // `leaflet man | head` closes the pipe early; that is not a failure.
@@ -282,34 +338,43 @@ pub fn main() -> i32 {
     }
 }
 
-fn build(opts: &Options) -> i32 {
-    batch::handle_interrupts();
-    let summary = match batch::run(opts) {
-        Ok(s) => s,
-        Err(d) => {
-            Reporter::default().print_all(&[d]);
-            return 1;
-        }
+/// The command line with its help in the current language.
+pub fn command() -> clap::Command {
+    crate::i18n::help::localise(<Cli as clap::CommandFactory>::command())
+}
+
+/// The language of messages: a library's `_data/messages.txt` when the first folder or
+/// file named on the command line has one, else the locale.
+fn language(command: &Command) -> crate::i18n::Lang {
+    let first = match command {
+        Command::Build { paths, .. } | Command::Check { paths, .. } => paths.first().cloned(),
+        Command::Hyphenate { library, .. } => Some(library.clone()),
+        Command::New { dir, .. } => Some(dir.clone()),
+        _ => None,
     };
-    if opts.report && !summary.quality.is_empty() {
-        println!("{}", report::header());
-        let mut rows = summary.quality.clone();
-        rows.sort_by(|a, b| a.0.cmp(&b.0));
-        for (name, q) in &rows {
-            println!("{}", report::row(name.trim_end_matches(".pdf"), q));
+    let dir = first.map(|p| {
+        if p.is_dir() {
+            p
+        } else {
+            p.parent().map(PathBuf::from).unwrap_or_default()
+        }
+    });
+    dir.and_then(|d| crate::shared::find_data_dir(&d))
+        .and_then(|d| crate::i18n::from_library(&d))
+        .unwrap_or_else(crate::i18n::from_env)
+}
+
+/// `--color auto` colours reports on a terminal, unless `NO_COLOR` is set (no-color.org).
+fn colour(choice: ColorArg) -> bool {
+    use std::io::IsTerminal;
+    match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
         }
     }
-    println!("{}", summary.line());
-    Reporter::default().print_all(&summary.diagnostics);
-    if opts.booklet || opts.two_up {
-        if opts.booklet {
-            println!("booklets: {}", printer_advice(Imposition::Booklet));
-        }
-        if opts.two_up {
-            println!("2-up sheets: {}", printer_advice(Imposition::TwoUp));
-        }
-    }
-    summary.exit_code()
 }
 
 fn hyphenate(words: &[String], library: &std::path::Path, lang: crate::lang::Lang) -> i32 {

@@ -3,8 +3,10 @@
 //! A secretary reading a message must learn which file, which line, which field, what is
 //! wrong and what to do. Every stage that can fail produces a [`Diagnostic`].
 
+use crate::t;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -78,7 +80,20 @@ impl Diagnostic {
 
     /// The rustc-style report: location, the offending source line, a caret, and the hint.
     pub fn render(&self, source: Option<&str>) -> String {
-        let mut out = format!("{self}\n");
+        self.render_styled(source, false)
+    }
+
+    /// [`render`](Self::render), with the severity, the caret and the hint label in colour
+    /// when `colour` is set (a terminal that wants it).
+    pub fn render_styled(&self, source: Option<&str>, colour: bool) -> String {
+        let paint = |code: &str, text: &str| {
+            if colour {
+                format!("\x1b[{code}m{text}\x1b[0m")
+            } else {
+                text.to_string()
+            }
+        };
+        let mut out = format!("{}\n", self.headline_styled(source, colour));
         if let (Some(src), Some(line), Some(col)) = (source, self.line, self.column)
             && let Some(text) = src.lines().nth(line.saturating_sub(1))
         {
@@ -108,16 +123,31 @@ impl Diagnostic {
             out.push_str(&format!("{:gutter$} |\n", ""));
             out.push_str(&format!("{line} | {}\n", shown.trim_end()));
             out.push_str(&format!(
-                "{:gutter$} | {}{carets}\n",
+                "{:gutter$} | {}{}\n",
                 "",
-                " ".repeat(caret_at)
+                " ".repeat(caret_at),
+                paint(self.colour_code(), &carets)
             ));
         }
         if let Some(hint) = &self.hint {
-            out.push_str(&format!("  = hint: {hint}\n"));
+            out.push_str(&format!(
+                "  = {}: {hint}\n",
+                paint(HINT_COLOUR, &t!("hint-label"))
+            ));
         }
         out
     }
+}
+
+/// The hint label in bold cyan: set apart from the message without shouting.
+const HINT_COLOUR: &str = "1;36";
+
+/// Whether reports on stderr are coloured; set once by the command line (`--color`,
+/// `NO_COLOR`, a terminal or not).
+static COLOUR: AtomicBool = AtomicBool::new(false);
+
+pub fn set_colour(on: bool) {
+    COLOUR.store(on, Ordering::Relaxed);
 }
 
 /// Source lines longer than this many characters are shown cut around the caret.
@@ -144,15 +174,42 @@ pub struct Reporter {
 impl Reporter {
     /// The full report of one diagnostic, reading its file when the message has a line.
     pub fn render(&mut self, d: &Diagnostic) -> String {
-        let source = if d.line.is_some() {
+        let source = self.source(d);
+        d.render_styled(source, COLOUR.load(Ordering::Relaxed))
+    }
+
+    /// The one-line form, coloured like [`render`](Self::render): for warnings listed
+    /// compactly after a build.
+    pub fn headline(&mut self, d: &Diagnostic) -> String {
+        let source = self.source(d);
+        d.headline_styled(source, COLOUR.load(Ordering::Relaxed))
+    }
+
+    /// The compact form: the one line and the hint, without the source excerpt.
+    pub fn compact(&mut self, d: &Diagnostic) -> String {
+        let mut out = self.headline(d);
+        if let Some(hint) = &d.hint {
+            let label = t!("hint-label");
+            let label = if COLOUR.load(Ordering::Relaxed) {
+                format!("\x1b[{HINT_COLOUR}m{label}\x1b[0m")
+            } else {
+                label
+            };
+            out.push_str(&format!("\n  = {label}: {hint}"));
+        }
+        out
+    }
+
+    /// The text of a diagnostic's file when it points at a line, read once per file.
+    fn source(&mut self, d: &Diagnostic) -> Option<&str> {
+        if d.line.is_some() {
             self.sources
                 .entry(d.file.clone())
                 .or_insert_with(|| std::fs::read_to_string(&d.file).ok())
                 .as_deref()
         } else {
             None
-        };
-        d.render(source)
+        }
     }
 
     /// Writes every diagnostic to stderr, a blank line between them.
@@ -171,25 +228,51 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// The one-line form: `file:line:column: error: field `x`: message`.
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+impl Diagnostic {
+    /// The one-line form, `file:line:column: error: field `x`: message`, in the current
+    /// language; `source` (the file's text, when at hand) names a section by its heading.
+    pub fn headline(&self, source: Option<&str>) -> String {
+        self.headline_styled(source, false)
+    }
+
+    /// Bold red for an error, bold yellow for a warning: the colours compilers use, so the
+    /// eye finds the errors in a long report.
+    fn colour_code(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+        }
+    }
+
+    fn headline_styled(&self, source: Option<&str>, colour: bool) -> String {
+        let mut out = self.file.display().to_string();
         if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+            out.push_str(&format!(":{line}"));
             if let Some(col) = self.column {
-                write!(f, ":{col}")?;
+                out.push_str(&format!(":{col}"));
             }
         }
         let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => t!("severity-error"),
+            Severity::Warning => t!("severity-warning"),
         };
-        write!(f, ": {kind}: ")?;
-        if let Some(field) = &self.field {
-            write!(f, "field `{field}`: ")?;
+        if colour {
+            out.push_str(&format!(": \x1b[{}m{kind}\x1b[0m: ", self.colour_code()));
+        } else {
+            out.push_str(&format!(": {kind}: "));
         }
-        write!(f, "{}", self.message)
+        if let Some(field) = &self.field {
+            out.push_str(&crate::i18n::field::describe(field, source));
+            out.push_str(": ");
+        }
+        out.push_str(&self.message);
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.headline(None))
     }
 }
 
@@ -234,6 +317,21 @@ mod tests {
         assert!(shown.chars().count() < 100);
         let x = shown.chars().position(|c| c == 'X').unwrap();
         assert_eq!(caret.chars().position(|c| c == '^'), Some(x));
+    }
+
+    #[test]
+    fn colour_marks_severity_caret_and_hint_only() {
+        let d = Diagnostic::error(Path::new("a.yaml"), "x")
+            .at(1, 1)
+            .hint("h");
+        let out = d.render_styled(Some("ab"), true);
+        assert!(
+            out.starts_with("a.yaml:1:1: \x1b[1;31merror\x1b[0m: x\n"),
+            "{out:?}"
+        );
+        assert!(out.contains("  | \x1b[1;31m^\x1b[0m\n"), "{out:?}");
+        assert!(out.contains("\x1b[1;36mhint\x1b[0m: h"), "{out:?}");
+        assert!(!d.render(Some("ab")).contains('\x1b'));
     }
 
     #[test]

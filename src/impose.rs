@@ -7,7 +7,8 @@
 //!
 //! - Booklet: saddle stitch. Pages padded with blanks to a multiple of 4; sheet sides run
 //!   n,1 | 2,n−1 | n−2,3 | …; print duplex, flipped on the short edge, fold in the middle.
-//! - 2-up: every page twice side by side, to print and cut in half.
+//! - 2-up: every page twice side by side, to print and cut in half, with a cut mark at the
+//!   top and bottom of the sheet's middle so the guillotine is set without measuring.
 
 use crate::layout::{Page, PageItem};
 use crate::style::PT_PER_MM;
@@ -21,15 +22,36 @@ pub enum Imposition {
     TwoUp,
 }
 
+/// How far each cut mark reaches into the sheet from its edge: office printers leave the
+/// outer 4–5 mm blank, so a mark this long still shows; the page margins are wider.
+const CUT_MARK_MM: f32 = 8.0;
+
+/// Thin enough not to draw the eye, thick enough for a laser printer to render.
+const CUT_MARK_PT: f32 = 0.5;
+
+/// A booklet of `pages` pages: the warning (message, hint) when it prints blank pages,
+/// with what to do instead. A one-page leaflet would come out as a sheet with one page
+/// and three blanks; other counts are padded to a multiple of four.
+pub fn booklet_warning(pages: usize) -> Option<(String, String)> {
+    let blanks = pages.div_ceil(4).max(1) * 4 - pages;
+    match (pages, blanks) {
+        (_, 0) => None,
+        (1, _) => Some((
+            crate::t!("booklet-one-page"),
+            crate::t!("booklet-one-page-hint"),
+        )),
+        _ => Some((
+            crate::t!("booklet-blanks", pages = pages, blanks = blanks),
+            crate::t!("booklet-blanks-hint", more = blanks, fewer = 4 - blanks),
+        )),
+    }
+}
+
 /// What to tell the person at the printer.
-pub fn printer_advice(kind: Imposition) -> &'static str {
+pub fn printer_advice(kind: Imposition) -> String {
     match kind {
-        Imposition::Booklet => {
-            "print on A4 landscape, double-sided, flip on the SHORT edge, at 100 % (no \"fit to page\"); fold the stack in the middle"
-        }
-        Imposition::TwoUp => {
-            "print on A4 landscape at 100 % (no \"fit to page\"), then cut each sheet in half"
-        }
+        Imposition::Booklet => crate::t!("print-booklet"),
+        Imposition::TwoUp => crate::t!("print-two-up"),
     }
 }
 
@@ -78,9 +100,30 @@ pub fn impose(pages: &[Page], kind: Imposition) -> Vec<Page> {
                         .extend(page.items.iter().map(|i| shifted(i, dx, y0)));
                 }
             }
+            if kind == Imposition::TwoUp {
+                sheet.items.extend(cut_marks(sheet_w, sheet_h));
+            }
             sheet
         })
         .collect()
+}
+
+/// The two ticks on the line between the pages of a 2-up sheet, from the top and bottom
+/// edges inwards.
+fn cut_marks(sheet_w: f32, sheet_h: f32) -> [PageItem; 2] {
+    let x = sheet_w / 2.0;
+    let len = CUT_MARK_MM * PT_PER_MM;
+    let tick = |y1: f32, y2: f32| {
+        PageItem::Rule(crate::layout::Rule {
+            x1: x,
+            y1,
+            x2: x,
+            y2,
+            thickness: CUT_MARK_PT,
+            color: crate::style::Cmyk::BLACK,
+        })
+    };
+    [tick(0.0, len), tick(sheet_h - len, sheet_h)]
 }
 
 fn shifted(item: &PageItem, dx: f32, dy: f32) -> PageItem {
@@ -138,7 +181,9 @@ mod tests {
             .map(|s| {
                 let mut halves = (None, None);
                 for i in &s.items {
-                    if let PageItem::Rule(r) = i {
+                    if let PageItem::Rule(r) = i
+                        && r.thickness == 1.0
+                    {
                         if r.x1 < SHEET.0 / 2.0 {
                             halves.0 = Some((r.x1 - x0).round() as usize);
                         } else {
@@ -186,6 +231,53 @@ mod tests {
             panic!("the marker is a rule")
         };
         assert!((r.x1 - (1.0 + 0.5 * PT_PER_MM)).abs() < 0.01, "{}", r.x1);
+    }
+
+    #[test]
+    fn two_up_sheets_have_a_cut_mark_at_the_middle_top_and_bottom() {
+        let sheets = impose(&[numbered(1)], Imposition::TwoUp);
+        let marks: Vec<(f32, f32, f32)> = sheets[0]
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                PageItem::Rule(r) if r.thickness == CUT_MARK_PT => Some((r.x1, r.y1, r.y2)),
+                _ => None,
+            })
+            .collect();
+        let len = CUT_MARK_MM * PT_PER_MM;
+        assert_eq!(
+            marks,
+            [
+                (SHEET.0 / 2.0, 0.0, len),
+                (SHEET.0 / 2.0, SHEET.1 - len, SHEET.1)
+            ]
+        );
+        let booklet = impose(&[numbered(1)], Imposition::Booklet);
+        assert!(
+            booklet.iter().all(|s| s.items.len() <= 1),
+            "no marks on a booklet"
+        );
+    }
+
+    #[test]
+    fn booklets_that_print_blanks_say_so() {
+        use crate::i18n::{Lang, scoped};
+        assert_eq!(booklet_warning(8), None);
+        let (message, hint) = scoped(Lang::Nl, || booklet_warning(1)).unwrap();
+        assert_eq!(
+            message,
+            "een boekje van 1 pagina is één blad met 3 lege pagina's"
+        );
+        assert_eq!(
+            hint,
+            "druk deze folder 2 per blad af (--two-up) en snij het blad middendoor"
+        );
+        let (message, hint) = scoped(Lang::En, || booklet_warning(6)).unwrap();
+        assert_eq!(message, "the booklet of 6 pages ends with 2 blank pages");
+        assert_eq!(
+            hint,
+            "2 pages more text, or 2 fewer, fills the booklet exactly; or print 2-up (--two-up) and cut"
+        );
     }
 
     #[test]

@@ -19,10 +19,13 @@
 
 pub mod authoring;
 pub mod batch;
+pub mod build_report;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod document;
+pub mod fix;
+pub mod i18n;
 pub mod import;
 pub mod impose;
 pub mod lang;

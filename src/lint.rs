@@ -1,9 +1,11 @@
 //! Plain-language and typing checks on a leaflet's texts: the things a proofreader would
-//! circle. They are warnings, because the leaflet still prints; `check --strict` makes them
-//! block. Characters the fonts cannot print are errors: they would print as empty boxes.
+//! circle. Straight quotes are not among them: the typesetter curls them, and an AZERTY
+//! keyboard cannot type the curly ones. They are warnings, because the leaflet still
+//! prints; `check --strict` makes them block. Characters the fonts cannot print are errors: they would print as empty boxes.
 
 use crate::diagnostic::Diagnostic;
 use crate::sourcemap::TextField;
+use crate::t;
 use crate::text::fonts::{FaceId, Fonts};
 use std::path::Path;
 
@@ -33,12 +35,28 @@ pub fn has_control(fields: &[TextField]) -> bool {
 
 /// Every finding in every field, as diagnostics located in the source.
 pub fn lint(path: &Path, source: &str, fields: &[TextField], fonts: &Fonts) -> Vec<Diagnostic> {
+    proofread_with(path, source, fields, Some(fonts))
+}
+
+/// The proofreader's warnings only, without the font coverage check: for `build`, which
+/// refuses unprintable characters itself, so the second look at every glyph is saved.
+pub fn proofread(path: &Path, source: &str, fields: &[TextField]) -> Vec<Diagnostic> {
+    proofread_with(path, source, fields, None)
+}
+
+fn proofread_with(
+    path: &Path,
+    source: &str,
+    fields: &[TextField],
+    fonts: Option<&Fonts>,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for field in fields {
         let mut findings = Vec::new();
-        glyphs(field, fonts, true, &mut findings);
+        if let Some(fonts) = fonts {
+            glyphs(field, fonts, true, &mut findings);
+        }
         spaces(&field.value, &mut findings);
-        quotes(&field.value, &mut findings);
         repeated_words(&field.value, &mut findings);
         if field.is_body {
             long_sentences(&field.value, &mut findings);
@@ -153,23 +171,18 @@ fn glyphs(field: &TextField, fonts: &Fonts, controls: bool, findings: &mut Vec<F
         }
         let (message, hint) = if c.is_control() {
             (
-                format!(
-                    "an invisible control character (U+{:04X}) is in the text",
-                    c as u32
-                ),
-                "delete it: place the cursor after it and press Backspace, or retype the word"
-                    .to_string(),
+                t!("lint-control", code = format!("U+{:04X}", c as u32)),
+                t!("lint-control-hint"),
             )
         } else {
             let text: String = chars[k..end].iter().map(|x| x.2).collect();
             (
-                format!(
-                    "“{text}” (U+{:04X}) cannot be printed: the font has no glyph for it",
-                    c as u32
+                t!(
+                    "lint-no-glyph",
+                    text = text,
+                    code = format!("U+{:04X}", c as u32)
                 ),
-                "replace it with ordinary letters, or remove it (emoji, symbols and other \
-                 scripts are not in the font)"
-                    .to_string(),
+                t!("lint-no-glyph-hint"),
             )
         };
         findings.push(Finding {
@@ -212,10 +225,8 @@ fn spaces(value: &str, findings: &mut Vec<Finding>) {
                     col: k,
                     width: run.len(),
                     error: false,
-                    message: "a space next to a no-break space".into(),
-                    hint: "keep one of the two: a no-break space (⍽) alone keeps the words \
-                           together, a plain space alone lets the line break"
-                        .into(),
+                    message: t!("lint-space-nbsp"),
+                    hint: t!("lint-space-nbsp-hint"),
                 });
             } else if run.len() > 1 && end < chars.len() {
                 findings.push(Finding {
@@ -223,42 +234,11 @@ fn spaces(value: &str, findings: &mut Vec<Finding>) {
                     col: k,
                     width: run.len(),
                     error: false,
-                    message: format!("{} spaces in a row", run.len()),
-                    hint: "leave one space between words".into(),
+                    message: t!("lint-spaces", count = run.len()),
+                    hint: t!("lint-spaces-hint"),
                 });
             }
             k = end;
-        }
-    }
-}
-
-fn quotes(value: &str, findings: &mut Vec<Finding>) {
-    for (l, line) in value.split('\n').enumerate() {
-        let chars: Vec<char> = line.chars().collect();
-        for (k, &c) in chars.iter().enumerate() {
-            let letter = |i: Option<usize>| {
-                i.and_then(|i| chars.get(i))
-                    .is_some_and(|c| c.is_alphanumeric())
-            };
-            // An apostrophe inside a word (auto's) is set correctly by the typesetter.
-            let apostrophe = c == '\'' && letter(k.checked_sub(1)) && letter(Some(k + 1));
-            if (c == '"' || c == '\'') && !apostrophe {
-                let (open, close) = if c == '"' {
-                    ("“", "”")
-                } else {
-                    ("‘", "’")
-                };
-                findings.push(Finding {
-                    line: l,
-                    col: k,
-                    width: 1,
-                    error: false,
-                    message: format!("a straight quote {c}"),
-                    hint: format!(
-                        "type the curly quotes {open}…{close} (or ’ for an apostrophe, as in ’s morgens)"
-                    ),
-                });
-            }
         }
     }
 }
@@ -306,8 +286,8 @@ fn repeated_words(value: &str, findings: &mut Vec<Finding>) {
                 col: next.1,
                 width: next.2.chars().count(),
                 error: false,
-                message: format!("the word “{}” is repeated", next.2),
-                hint: "delete one of the two".into(),
+                message: t!("lint-repeated", word = next.2.as_str()),
+                hint: t!("lint-repeated-hint"),
             });
         }
     }
@@ -348,11 +328,8 @@ fn long_sentences(value: &str, findings: &mut Vec<Finding>) {
                     col,
                     width: 1,
                     error: false,
-                    message: format!(
-                        "this sentence has {count} words; plain-language (B1) text keeps \
-                         sentences to {MAX_SENTENCE_WORDS}"
-                    ),
-                    hint: "split it into two sentences".into(),
+                    message: t!("lint-sentence", count = count, max = MAX_SENTENCE_WORDS),
+                    hint: t!("lint-sentence-hint"),
                 });
             }
             start = None;
@@ -388,12 +365,6 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!((found[0].0, found[0].1), (0, 9));
         assert_eq!(found[1].2, "a space next to a no-break space");
-    }
-
-    #[test]
-    fn apostrophes_inside_words_are_fine() {
-        assert!(messages("auto's", quotes).is_empty());
-        assert_eq!(messages("'s morgens", quotes).len(), 1);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::pdf::{self, Meta, Target};
 use crate::shared::SharedData;
 use crate::sourcemap::TextField;
 use crate::style::{Padding, Paper};
+use crate::t;
 use crate::text::fonts::Fonts;
 use crate::text::hyphenate::Hyphenator;
 use crate::text::items::{TextWarning, TextWarningKind};
@@ -208,9 +209,6 @@ pub fn note_diagnostics(
         .collect()
 }
 
-pub const WIDE_WORD_HINT: &str =
-    "break it up with spaces or hyphens (e.g. a long code or address), or shorten it";
-
 /// Points `d` at `word` in the leaflet's texts: in the field and from the place where the
 /// block it is about was typed, when layout knows that block; else at its first occurrence.
 pub fn place_word(
@@ -259,16 +257,15 @@ pub fn layout_diagnostic(
 ) -> Diagnostic {
     let word = warning.words.as_str();
     let d = match warning.kind {
-        TextWarningKind::WordCut if cut_is_error => Diagnostic::error(
-            path,
-            format!("the word “{word}” does not fit on a line, even hyphenated"),
-        )
-        .hint(WIDE_WORD_HINT),
-        TextWarningKind::WordCut => {
-            Diagnostic::warning(path, &warning.message).hint(WIDE_WORD_HINT)
+        TextWarningKind::WordCut if cut_is_error => {
+            Diagnostic::error(path, t!("word-too-wide", word = word)).hint(t!("word-too-wide-hint"))
         }
-        TextWarningKind::TieSplit => Diagnostic::warning(path, &warning.message)
-            .hint("build the PDF and look at this spot; rewording the sentence usually helps"),
+        TextWarningKind::WordCut => {
+            Diagnostic::warning(path, &warning.message).hint(t!("word-too-wide-hint"))
+        }
+        TextWarningKind::TieSplit => {
+            Diagnostic::warning(path, &warning.message).hint(t!("tie-split-hint"))
+        }
     };
     place_word(
         d.spanning(word.chars().count()),

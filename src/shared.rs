@@ -15,6 +15,7 @@ use crate::lang::Lang;
 use crate::source::file::{MAX_FILE_BYTES, nesting_guard, read_utf8};
 use crate::source::yaml;
 use crate::style::HouseStyle;
+use crate::t;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -186,9 +187,7 @@ impl SharedData {
                             }
                         }
                     }
-                    Err(e) => errors.push(located(&style_path, &e).hint(
-                        "the house-style settings and their defaults are listed in the README",
-                    )),
+                    Err(e) => errors.push(located(&style_path, &e).hint(t!("style-yaml-hint"))),
                 }
                 data.style_source.push_str(&text);
                 data.style_source.push('\u{0}');
@@ -256,16 +255,13 @@ fn load_routes(path: &Path, data: &mut SharedData, errors: &mut Vec<Diagnostic>)
                         data.routes.insert(key, s);
                     }
                     None => errors.push(
-                        Diagnostic::error(path, format!("route `{key}` has no description text"))
-                            .hint("write each route as `105: oncologisch dagziekenhuis`"),
+                        Diagnostic::error(path, t!("route-no-description", key = key.as_str()))
+                            .hint(t!("route-no-description-hint")),
                     ),
                 }
             }
         }
-        Err(e) => errors.push(
-            located(path, &e)
-                .hint("each line is `number: description`, e.g. `105: oncologisch dagziekenhuis`"),
-        ),
+        Err(e) => errors.push(located(path, &e).hint(t!("routes-yaml-hint"))),
     }
 }
 
@@ -275,11 +271,7 @@ fn load_contacts(path: &Path, data: &mut SharedData, errors: &mut Vec<Diagnostic
     };
     match yaml::parse::<Option<BTreeMap<String, Contact>>>(&text) {
         Ok(map) => data.contacts.extend(map.unwrap_or_default()),
-        Err(e) => {
-            errors.push(located(path, &e).hint(
-                "each contact is a key with `name:`, `phone:` and optionally `hours:` and `email:` under it",
-            ))
-        }
+        Err(e) => errors.push(located(path, &e).hint(t!("contacts-yaml-hint"))),
     }
 }
 

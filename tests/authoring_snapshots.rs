@@ -9,7 +9,7 @@ use leaflet_printer::shared::SharedData;
 use std::path::Path;
 
 fn report(name: &str, source: &str) -> String {
-    let shared = SharedData::load(Some(Path::new("leaflets/_data"))).unwrap();
+    let shared = SharedData::load(Some(Path::new("tests/fixtures/leaflets/_data"))).unwrap();
     let engine = Engine::new(&shared.hyphenation);
     let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
     let path = Path::new("leaflets").join(name);
@@ -66,7 +66,7 @@ fn date_in_words() {
 #[test]
 fn new_leaflet_template() {
     let date = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
-    let shared = SharedData::load(Some(Path::new("leaflets/_data"))).unwrap();
+    let shared = SharedData::load(Some(Path::new("tests/fixtures/leaflets/_data"))).unwrap();
     let draft = scaffold::new_draft("wondzorg-thuis", date, &shared);
     let yaml = scaffold::render(&draft, Path::new("leaflets"), "Nieuwe folder.");
     insta::assert_snapshot!(yaml.clone());
@@ -80,4 +80,37 @@ fn new_leaflet_template() {
         "{report}"
     );
     assert_eq!(report.matches(": error: ").count(), 6, "{report}");
+}
+
+/// The same reports as the snapshots above, as the secretariat reads them (Dutch locale).
+#[test]
+fn the_same_reports_in_dutch() {
+    use leaflet_printer::i18n::{Lang, scoped};
+    let cases = [
+        ("autors.yaml", GOOD.replace("authors:", "autors:")),
+        (
+            "emoji.yaml",
+            GOOD.replace("Wat doet u thuis?", "Wat doet u thuis? 🏠"),
+        ),
+        (
+            "slips.yaml",
+            GOOD.replace("route: 105", "route: 501").replace(
+                "Verzorg de wonde elke dag.",
+                "Verzorg de  wonde elke elke dag, \"ook\" in het weekend.",
+            ),
+        ),
+        (
+            "code.yaml",
+            GOOD.replace(
+                "Verzorg de wonde elke dag.",
+                "Uw code: QX7Z-ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ.",
+            ),
+        ),
+        ("datum.yaml", GOOD.replace("2026-01-10", "10 januari 2026")),
+    ];
+    let all: Vec<String> = cases
+        .iter()
+        .map(|(name, src)| scoped(Lang::Nl, || report(name, src)))
+        .collect();
+    insta::assert_snapshot!(all.join("\n"));
 }

@@ -59,6 +59,7 @@ fn library() -> (tempfile::TempDir, PathBuf, PathBuf) {
 
 fn build(lib: &Path, out: &Path, extra: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .env("LC_ALL", "C")
         .arg("build")
         .arg(lib)
         .arg("-o")
@@ -438,6 +439,7 @@ fn two_runs_at_once_end_with_valid_pdfs_and_a_consistent_manifest() {
     }
     let spawn = || {
         Command::new(env!("CARGO_BIN_EXE_leaflet"))
+            .env("LC_ALL", "C")
             .arg("build")
             .arg(&lib)
             .arg("-o")
@@ -477,6 +479,7 @@ fn an_interrupted_run_leaves_only_complete_files() {
         .unwrap();
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .env("LC_ALL", "C")
         .arg("build")
         .arg(&lib)
         .arg("-o")

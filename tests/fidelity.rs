@@ -145,8 +145,8 @@ fn word_bullets_are_reported_where_typed() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:8:7: warning: field `sections[0].body`: “•” at the start of a line is read as a list item",
-            "f.yaml:9:7: warning: field `sections[0].body`: “◦” at the start of a line is read as a list item",
+            "f.yaml:8:7: warning: section 1, field `body`: “•” at the start of a line is read as a list item",
+            "f.yaml:9:7: warning: section 1, field `body`: “◦” at the start of a line is read as a list item",
         ]
     );
 }
@@ -183,7 +183,7 @@ fn click_here_is_flagged() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:7:18: warning: field `sections[0].body`: the link text “klik hier” means nothing on paper"
+            "f.yaml:7:18: warning: section 1, field `body`: the link text “klik hier” means nothing on paper"
         ]
     );
 }
@@ -200,7 +200,7 @@ fn an_unused_link_address_is_flagged() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:9:7: warning: field `sections[0].body`: no link uses the address “[zna]: https://www.zna.be”, so it is not printed"
+            "f.yaml:9:7: warning: section 1, field `body`: no link uses the address “[zna]: https://www.zna.be”, so it is not printed"
         ]
     );
 }
@@ -210,7 +210,7 @@ fn a_link_without_address_is_refused() {
     let src = with_body("Zie [de website]().\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:7:11: error: field `sections[0].body`: this link has no address"]
+        ["f.yaml:7:11: error: section 1, field `body`: this link has no address"]
     );
 }
 
@@ -262,7 +262,7 @@ fn short_lines_without_breaks_are_flagged() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:7:20: warning: field `sections[0].body`: these 2 short lines are printed as one run-on line"
+            "f.yaml:7:20: warning: section 1, field `body`: these 2 short lines are printed as one run-on line"
         ]
     );
 }
@@ -274,7 +274,7 @@ fn inline_html_is_refused() {
     let src = with_body("Dit is <b>belangrijk</b>.\n");
     assert_eq!(
         check(&src)[0],
-        "f.yaml:7:14: error: field `sections[0].body`: HTML (`<b>`) cannot be printed: it would show as tags"
+        "f.yaml:7:14: error: section 1, field `body`: HTML (`<b>`) cannot be printed: it would show as tags"
     );
 }
 
@@ -284,7 +284,7 @@ fn an_html_block_is_refused() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:9:7: error: field `sections[0].body`: HTML (`<div>kader</div>`) cannot be printed: it would show as tags"
+            "f.yaml:9:7: error: section 1, field `body`: HTML (`<div>kader</div>`) cannot be printed: it would show as tags"
         ]
     );
 }
@@ -295,7 +295,7 @@ fn an_image_is_refused() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:7:26: error: field `sections[0].body`: an image cannot be printed: leaflets have no figures yet"
+            "f.yaml:7:26: error: section 1, field `body`: an image cannot be printed: leaflets have no figures yet"
         ]
     );
 }
@@ -305,7 +305,7 @@ fn a_fenced_code_block_is_refused() {
     let src = with_body("Tekst.\n\n```\ncode\n```\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:9:7: error: field `sections[0].body`: a code block (```) cannot be printed"]
+        ["f.yaml:9:7: error: section 1, field `body`: a code block (```) cannot be printed"]
     );
 }
 
@@ -315,7 +315,7 @@ fn an_indented_block_is_refused_as_code() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:9:11: error: field `sections[0].body`: this text is indented four spaces or more, so Markdown reads it as code"
+            "f.yaml:9:11: error: section 1, field `body`: this text is indented four spaces or more, so Markdown reads it as code"
         ]
     );
 }
@@ -325,7 +325,7 @@ fn a_heading_inside_a_body_is_refused() {
     let src = with_body("Tekst.\n\n## Tussentitel\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:9:7: error: field `sections[0].body`: a Markdown heading (`#`) inside a body"]
+        ["f.yaml:9:7: error: section 1, field `body`: a Markdown heading (`#`) inside a body"]
     );
 }
 
@@ -335,7 +335,7 @@ fn a_rule_under_text_is_refused_as_a_heading() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:7:7: error: field `sections[0].body`: a line of `---` or `===` under this text makes it a Markdown heading"
+            "f.yaml:7:7: error: section 1, field `body`: a line of `---` or `===` under this text makes it a Markdown heading"
         ]
     );
 }
@@ -346,7 +346,7 @@ fn a_rule_is_refused() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:9:7: error: field `sections[0].body`: a line of `---` (a horizontal rule) cannot be printed"
+            "f.yaml:9:7: error: section 1, field `body`: a line of `---` (a horizontal rule) cannot be printed"
         ]
     );
 }
@@ -356,7 +356,7 @@ fn a_block_quote_is_refused() {
     let src = with_body("> Let op: nuchter blijven.\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:7:7: error: field `sections[0].body`: a block quote (`>`) cannot be printed"]
+        ["f.yaml:7:7: error: section 1, field `body`: a block quote (`>`) cannot be printed"]
     );
 }
 
@@ -366,8 +366,8 @@ fn footnotes_are_refused() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:7:12: error: field `sections[0].body`: a footnote (`[^…]`) cannot be printed",
-            "f.yaml:9:7: error: field `sections[0].body`: a footnote (`[^…]:`) cannot be printed",
+            "f.yaml:7:12: error: section 1, field `body`: a footnote (`[^…]`) cannot be printed",
+            "f.yaml:9:7: error: section 1, field `body`: a footnote (`[^…]:`) cannot be printed",
         ]
     );
 }
@@ -378,7 +378,7 @@ fn strikethrough_is_refused() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:7:12: error: field `sections[0].body`: struck-through text (`~~`) cannot be printed"
+            "f.yaml:7:12: error: section 1, field `body`: struck-through text (`~~`) cannot be printed"
         ]
     );
 }
@@ -388,7 +388,7 @@ fn checkboxes_are_refused() {
     let src = with_body("- [ ] kaart mee\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:7:9: error: field `sections[0].body`: a checkbox (`[ ]`) cannot be printed"]
+        ["f.yaml:7:9: error: section 1, field `body`: a checkbox (`[ ]`) cannot be printed"]
     );
 }
 
@@ -398,8 +398,8 @@ fn a_refused_construct_comes_with_the_warnings_of_its_text() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:7:7: warning: field `sections[0].body`: “•” at the start of a line is read as a list item",
-            "f.yaml:9:7: error: field `sections[0].body`: a block quote (`>`) cannot be printed",
+            "f.yaml:7:7: warning: section 1, field `body`: “•” at the start of a line is read as a list item",
+            "f.yaml:9:7: error: section 1, field `body`: a block quote (`>`) cannot be printed",
         ]
     );
 }
@@ -414,7 +414,7 @@ fn a_refused_construct_stops_build_with_its_place() {
     let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         shown,
-        ["f.yaml:9:7: error: field `sections[0].body`: a block quote (`>`) cannot be printed"]
+        ["f.yaml:9:7: error: section 1, field `body`: a block quote (`>`) cannot be printed"]
     );
 }
 
@@ -429,7 +429,7 @@ fn a_plain_body_with_a_list_is_refused() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:7:7: error: field `sections[0].body`: the list item on this line is joined to the text before it: the body is not a `|` block, so YAML folds its lines"
+            "f.yaml:7:7: error: section 1, field `body`: the list item on this line is joined to the text before it: the body is not a `|` block, so YAML folds its lines"
         ]
     );
 }
@@ -441,7 +441,7 @@ fn a_folded_body_with_paragraphs_is_refused() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:9:7: error: field `sections[0].body`: this paragraph is joined to the one before it: the body is not a `|` block, so YAML folds its lines"
+            "f.yaml:9:7: error: section 1, field `body`: this paragraph is joined to the one before it: the body is not a `|` block, so YAML folds its lines"
         ]
     );
 }
@@ -452,7 +452,7 @@ fn a_folded_body_with_a_list_is_refused() {
     assert_eq!(
         check_about(&src, "error"),
         [
-            "f.yaml:8:7: error: field `sections[0].body`: the list item on this line is joined to the text before it: the body is not a `|` block, so YAML folds its lines"
+            "f.yaml:8:7: error: section 1, field `body`: the list item on this line is joined to the text before it: the body is not a `|` block, so YAML folds its lines"
         ]
     );
 }
@@ -480,7 +480,7 @@ fn a_comment_after_a_heading_is_flagged() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:6:19: warning: field `sections[0].heading`: the text after `#` is read as a comment and is not printed: “#1 thuis”"
+            "f.yaml:6:19: warning: section 1, field `heading`: the text after `#` is read as a comment and is not printed: “#1 thuis”"
         ]
     );
 }
@@ -508,7 +508,7 @@ fn a_null_body_is_refused() {
     let src = format!("{HEAD}sections:\n  - heading: Thuis\n    body: null\n");
     assert_eq!(
         check_about(&src, "no value"),
-        ["f.yaml:7:11: error: field `sections[0].body`: `null` is YAML for “no value”, not a text"]
+        ["f.yaml:7:11: error: section 1, field `body`: `null` is YAML for “no value”, not a text"]
     );
 }
 
@@ -517,7 +517,7 @@ fn a_tilde_heading_is_refused() {
     let src = format!("{HEAD}sections:\n  - heading: ~\n    body: |\n      Tekst.\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:6:14: error: field `sections[0].heading`: `~` is YAML for “no value”, not a text"]
+        ["f.yaml:6:14: error: section 1, field `heading`: `~` is YAML for “no value”, not a text"]
     );
 }
 
@@ -548,7 +548,7 @@ fn an_invisible_heading_is_refused() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:6:5: error: field `sections[0].heading`: the heading prints as nothing: it holds only invisible characters (soft hyphens, zero-width spaces)"
+            "f.yaml:6:5: error: section 1, field `heading`: the heading prints as nothing: it holds only invisible characters (soft hyphens, zero-width spaces)"
         ]
     );
 }
@@ -561,7 +561,7 @@ fn a_shared_number_typed_in_a_body_is_flagged() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:7:22: warning: field `sections[0].body`: 03 821 30 00 is the phone number of `dagziekenhuis` in _data/contacts.yaml"
+            "f.yaml:7:22: warning: section 1, field `body`: 03 821 30 00 is the phone number of `dagziekenhuis` in _data/contacts.yaml"
         ]
     );
 }
@@ -574,7 +574,7 @@ fn the_own_contact_number_repeated_is_flagged() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:8:11: warning: field `sections[0].body`: +32 3 821 30 00 is also printed with `contact: dagziekenhuis`"
+            "f.yaml:8:11: warning: section 1, field `body`: +32 3 821 30 00 is also printed with `contact: dagziekenhuis`"
         ]
     );
 }
@@ -587,7 +587,7 @@ fn two_numbers_for_one_service_are_flagged() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:8:25: warning: field `sections[0].body`: two numbers for Wondzorgteam: 03 821 99 01 here, 03 821 99 00 under `contact:`"
+            "f.yaml:8:25: warning: section 1, field `body`: two numbers for Wondzorgteam: 03 821 99 01 here, 03 821 99 00 under `contact:`"
         ]
     );
 }
@@ -598,7 +598,7 @@ fn a_shared_service_with_another_number_is_flagged() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:7:38: warning: field `sections[0].body`: two numbers for Oncologisch dagziekenhuis: 03 821 30 99 here, 03 821 30 00 in _data/contacts.yaml"
+            "f.yaml:7:38: warning: section 1, field `body`: two numbers for Oncologisch dagziekenhuis: 03 821 30 99 here, 03 821 30 00 in _data/contacts.yaml"
         ]
     );
 }
@@ -609,7 +609,7 @@ fn a_shared_e_mail_address_typed_in_a_body_is_flagged() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:7:26: warning: field `sections[0].body`: Radiologie@uza.be is the e-mail address of `radiologie` in _data/contacts.yaml"
+            "f.yaml:7:26: warning: section 1, field `body`: Radiologie@uza.be is the e-mail address of `radiologie` in _data/contacts.yaml"
         ]
     );
 }
@@ -622,7 +622,7 @@ fn the_own_contact_e_mail_repeated_is_flagged_and_printed_with_the_contact() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:8:12: warning: field `sections[0].body`: radiologie@uza.be is also printed with `contact: radiologie`"
+            "f.yaml:8:12: warning: section 1, field `body`: radiologie@uza.be is also printed with `contact: radiologie`"
         ]
     );
     assert_lines(
@@ -650,10 +650,10 @@ fn a_new_leaflet_fails_check_once_per_placeholder() {
         [
             "field `authors`: “«VUL IN: naam van het team»” from `leaflet new` is still to be filled in",
             "field `route`: “«VUL IN: routenummer uit routes.yaml»” from `leaflet new` is still to be filled in",
-            "field `sections[0].body`: “«VUL IN: de inleiding: wat de patiënt in deze folder leest»” from `leaflet new` is still to be filled in",
-            "field `sections[1].heading`: “«VUL IN: tussentitel»” from `leaflet new` is still to be filled in",
-            "field `sections[1].body`: “«VUL IN: korte zinnen; een lege regel begint een nieuwe alinea»” from `leaflet new` is still to be filled in",
-            "field `sections[1].body`: “«VUL IN: een opsomming begint met een streepje»” from `leaflet new` is still to be filled in",
+            "section 1, field `body`: “«VUL IN: de inleiding: wat de patiënt in deze folder leest»” from `leaflet new` is still to be filled in",
+            "section 2, field `heading`: “«VUL IN: tussentitel»” from `leaflet new` is still to be filled in",
+            "section 2, field `body`: “«VUL IN: korte zinnen; een lege regel begint een nieuwe alinea»” from `leaflet new` is still to be filled in",
+            "section 2, field `body`: “«VUL IN: een opsomming begint met een streepje»” from `leaflet new` is still to be filled in",
         ]
     );
 }
@@ -683,7 +683,7 @@ fn build_warnings_carry_their_place() {
     assert_eq!(
         shown,
         [
-            "f.yaml:7:11: warning: field `sections[0].body`: the link text “hier” means nothing on paper"
+            "f.yaml:7:11: warning: section 1, field `body`: the link text “hier” means nothing on paper"
         ]
     );
 }
@@ -703,7 +703,7 @@ fn build_places_an_unprintable_character_where_it_was_typed() {
     assert_eq!(
         shown,
         [
-            "f.yaml:10:11: error: field `sections[0].body`: “☎” (U+260E) cannot be printed: the font has no glyph for it"
+            "f.yaml:10:11: error: section 1, field `body`: “☎” (U+260E) cannot be printed: the font has no glyph for it"
         ]
     );
 }
@@ -716,7 +716,7 @@ fn a_second_section_is_located_in_its_own_lines() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:10:17: error: field `sections[1].body`: HTML (`<i>`) cannot be printed: it would show as tags"
+            "f.yaml:10:17: error: section 2, field `body`: HTML (`<i>`) cannot be printed: it would show as tags"
         ]
     );
 }
@@ -843,7 +843,7 @@ fn a_table_too_wide_for_the_page_is_refused() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:7:7: error: field `sections[0].body`: a table of 6 columns does not fit the page; at most 5 do"
+            "f.yaml:7:7: error: section 1, field `body`: a table of 6 columns does not fit the page; at most 5 do"
         ]
     );
 }

@@ -249,6 +249,7 @@ fn an_output_folder_that_cannot_be_written_gives_a_clear_error() {
 
 fn run_build(lib: &Path, out: &Path) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .env("LC_ALL", "C")
         .arg("build")
         .arg(lib)
         .arg("-o")
@@ -299,6 +300,7 @@ fn two_builds_of_one_folder_at_once_both_finish_with_a_consistent_manifest() {
 
 fn leaflet_in(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .env("LC_ALL", "C")
         .args(args)
         .current_dir(dir)
         .output()

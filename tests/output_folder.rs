@@ -47,7 +47,12 @@ fn library(n: usize) -> (tempfile::TempDir, PathBuf) {
 
 fn leaflet_cmd(lib: &Path, out: &Path, extra: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_leaflet"));
-    cmd.arg("build").arg(lib).arg("-o").arg(out).args(extra);
+    cmd.env("LC_ALL", "C")
+        .arg("build")
+        .arg(lib)
+        .arg("-o")
+        .arg(out)
+        .args(extra);
     cmd
 }
 

@@ -33,6 +33,7 @@ fn library() -> (tempfile::TempDir, PathBuf, PathBuf) {
 
 fn build(lib: &Path, out: &Path) -> Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .env("LC_ALL", "C")
         .arg("build")
         .arg(lib)
         .arg("-o")

@@ -15,7 +15,7 @@ fn build_sample(dir: &std::path::Path) -> Vec<u8> {
         &repo(),
         &[
             "build",
-            "leaflets/immunotherapie.yaml",
+            "tests/fixtures/leaflets/immunotherapie.yaml",
             "--force",
             "-o",
             dir.to_str().unwrap(),
@@ -143,7 +143,8 @@ fn two_builds_are_byte_identical() {
 #[test]
 fn a_malformed_leaflet_names_its_line_and_field_and_writes_no_pdf() {
     let dir = tempfile::tempdir().unwrap();
-    let src = fs::read_to_string(repo().join("leaflets/immunotherapie.yaml")).unwrap();
+    let src =
+        fs::read_to_string(repo().join("tests/fixtures/leaflets/immunotherapie.yaml")).unwrap();
     let broken = src.replace("authors:", "auteurs:");
     fs::write(dir.path().join("kapot.yaml"), broken).unwrap();
     let out = leaflet(dir.path(), &["build", "kapot.yaml", "-o", "out"]);
@@ -162,7 +163,8 @@ fn a_malformed_leaflet_names_its_line_and_field_and_writes_no_pdf() {
 #[test]
 fn an_unknown_contact_key_names_the_leaflet_line_and_key() {
     let dir = tempfile::tempdir().unwrap();
-    let src = fs::read_to_string(repo().join("leaflets/immunotherapie.yaml")).unwrap();
+    let src =
+        fs::read_to_string(repo().join("tests/fixtures/leaflets/immunotherapie.yaml")).unwrap();
     let with_contact = src.replace("route: 105\n", "route: 105\ncontact: nergens\n");
     fs::create_dir_all(dir.path().join("_data")).unwrap();
     fs::write(dir.path().join("_data/routes.yaml"), "105: dagziekenhuis\n").unwrap();

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
-const LEAFLET: &str = "leaflets/immunotherapie.yaml";
+const LEAFLET: &str = "tests/fixtures/leaflets/immunotherapie.yaml";
 const PROFILE: &str = "fonts/icc/ISOcoated_v2_300_bas.icc";
 const A5: (f32, f32) = (148.0 * PT_PER_MM, 210.0 * PT_PER_MM);
 const A4_LANDSCAPE: (f32, f32) = (297.0 * PT_PER_MM, 210.0 * PT_PER_MM);
@@ -31,7 +31,8 @@ struct Fixture {
 fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
-        let shared = SharedData::load(Some(Path::new("leaflets/_data"))).expect("shared data");
+        let shared = SharedData::load(Some(Path::new("tests/fixtures/leaflets/_data")))
+            .expect("shared data");
         let engine = Engine::new(&shared.hyphenation);
         let source = std::fs::read_to_string(LEAFLET).unwrap();
         let built = pipeline::build(
@@ -899,7 +900,7 @@ fn a_longer_leaflet_imposes_in_saddle_stitch_order() {
 fn every_shipped_leaflet_builds_for_print_and_passes_preflight() {
     let f = fixture();
     let mut count = 0;
-    for entry in std::fs::read_dir("leaflets").unwrap() {
+    for entry in std::fs::read_dir("tests/fixtures/leaflets").unwrap() {
         let path = entry.unwrap().path();
         if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
             continue;

@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 fn leaflet(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .env("LC_ALL", "C")
         .args(args)
         .output()
         .expect("the binary runs")
@@ -29,7 +30,7 @@ fn build_for_print_then_preflight() {
     // Booklet and 2-up sheets are for the office printer: refused for the print shop.
     let refused = leaflet(&[
         "build",
-        "leaflets/immunotherapie.yaml",
+        "tests/fixtures/leaflets/immunotherapie.yaml",
         "-o",
         path(&print_out),
         "--target",
@@ -45,7 +46,7 @@ fn build_for_print_then_preflight() {
     assert!(!print_out.exists(), "a refused build wrote files");
     let built = leaflet(&[
         "build",
-        "leaflets/immunotherapie.yaml",
+        "tests/fixtures/leaflets/immunotherapie.yaml",
         "-o",
         path(&print_out),
         "--target",
@@ -56,7 +57,7 @@ fn build_for_print_then_preflight() {
     assert!(print.join("immunotherapie.pdf").is_file());
     let built = leaflet(&[
         "build",
-        "leaflets/immunotherapie.yaml",
+        "tests/fixtures/leaflets/immunotherapie.yaml",
         "-o",
         path(&office),
         "--booklet",
@@ -144,7 +145,7 @@ fn a_reader_that_stops_early_is_not_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let built = leaflet(&[
         "build",
-        "leaflets/immunotherapie.yaml",
+        "tests/fixtures/leaflets/immunotherapie.yaml",
         "-o",
         path(dir.path()),
         "--target",
@@ -156,6 +157,7 @@ fn a_reader_that_stops_early_is_not_an_error() {
     assert!(file.is_file());
     let files: Vec<&str> = std::iter::repeat_n(path(&file), 200).collect();
     let mut child = Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .env("LC_ALL", "C")
         .arg("preflight")
         .args(&files)
         .stdout(std::process::Stdio::piped())
@@ -189,14 +191,14 @@ fn the_house_style_pads_print_files_to_whole_sheets_and_says_so() {
     std::fs::create_dir_all(lib.join("_data")).unwrap();
     for f in ["routes.yaml", "contacts.yaml", "hyphenation.txt"] {
         std::fs::copy(
-            Path::new("leaflets/_data").join(f),
+            Path::new("tests/fixtures/leaflets/_data").join(f),
             lib.join("_data").join(f),
         )
         .unwrap();
     }
     std::fs::write(lib.join("_data/style.yaml"), "pad_pages: 4\n").unwrap();
     std::fs::copy(
-        "leaflets/immunotherapie.yaml",
+        "tests/fixtures/leaflets/immunotherapie.yaml",
         lib.join("immunotherapie.yaml"),
     )
     .unwrap();

@@ -38,7 +38,7 @@ fn a_paragraph_longer_than_fifteen_printed_lines_is_flagged_where_it_starts() {
     assert_eq!(found.len(), 1, "{found:?}");
     let d = &found[0];
     assert!(d.starts_with("f.yaml:9:7: warning:"), "{d}");
-    assert!(d.contains("field `sections[0].body`"), "{d}");
+    assert!(d.contains("section 1, field `body`"), "{d}");
     let lines: usize = d
         .split("this paragraph is ")
         .nth(1)

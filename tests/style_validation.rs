@@ -73,7 +73,7 @@ fn table() -> Vec<(String, String)> {
 
 #[test]
 fn every_hostile_style_value_is_refused_at_its_line_or_typeset_inside_the_page() {
-    let leaflet = common::repo().join("leaflets/immunotherapie.yaml");
+    let leaflet = common::repo().join("tests/fixtures/leaflets/immunotherapie.yaml");
     let source = fs::read_to_string(&leaflet).unwrap();
     let engine = Engine::new("");
     let dir = tempfile::tempdir().unwrap();
@@ -137,7 +137,7 @@ fn a_bad_style_blames_style_yaml_not_the_leaflets() {
     let lib = dir.path().join("leaflets");
     fs::create_dir_all(lib.join(DATA_DIR)).unwrap();
     fs::copy(
-        common::repo().join("leaflets/immunotherapie.yaml"),
+        common::repo().join("tests/fixtures/leaflets/immunotherapie.yaml"),
         lib.join("immunotherapie.yaml"),
     )
     .unwrap();

@@ -4,14 +4,16 @@ use super::files::{self, Verified};
 use super::manifest::{Entry, Manifest, feed, hex, target_name};
 use super::options::Options;
 use super::plan::{Job, Output};
+use super::reason::{self, Reason};
 use crate::diagnostic::Diagnostic;
-use crate::impose::{Imposition, impose};
+use crate::impose::{Imposition, booklet_warning, impose};
 use crate::pdf::Target;
 use crate::pipeline::{self, Engine};
 use crate::report::{self, Quality};
 use crate::shared::SharedData;
 use crate::source::file::{MAX_FILE_BYTES, read_utf8};
 use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -80,13 +82,37 @@ impl Library {
         }
         hex(&h.finalize())
     }
+
+    /// The hash of each part of a leaflet's inputs, kept so that a later rebuild can say
+    /// which one changed (see [`reason`](super::reason)).
+    pub fn parts(&self, source: &str, uses: &[String]) -> BTreeMap<String, String> {
+        let one = |bytes: &[u8]| hex(&Sha256::digest(bytes));
+        let mut parts = BTreeMap::new();
+        parts.insert(reason::STYLE.to_string(), hex(&self.context));
+        parts.insert(reason::TEXT.to_string(), one(source.as_bytes()));
+        for key in uses {
+            let value = match key.split_once(':') {
+                Some(("route", k)) => self.shared.routes.get(k).cloned(),
+                Some(("contact", k)) => self.shared.contacts.get(k).map(|c| format!("{c:?}")),
+                _ => None,
+            };
+            parts.insert(key.clone(), one(value.unwrap_or_default().as_bytes()));
+        }
+        parts
+    }
 }
 
 pub enum Outcome {
     /// Proven up to date; the entry carries fresh stamps when a file was re-hashed.
     UpToDate(Entry, Option<Quality>),
     /// Built; the warnings, and the extra files written besides the leaflet's own PDF.
-    Built(Entry, Quality, Vec<Diagnostic>, Vec<std::path::PathBuf>),
+    Built(
+        Entry,
+        Quality,
+        Vec<Diagnostic>,
+        Vec<std::path::PathBuf>,
+        Vec<Reason>,
+    ),
     Failed(Vec<Diagnostic>),
     /// Not started: the run was interrupted.
     Skipped,
@@ -94,31 +120,49 @@ pub enum Outcome {
 
 /// The entry if the job's whole unit is proven up to date: same tool, same leaflet file,
 /// same inputs, the same set of outputs, and every file on disk the one that was written.
-fn proven(lib: &Library, job: &Job, source: &str, old: &Manifest, tool: &str) -> Option<Entry> {
+/// Otherwise why not, for the build report.
+fn proven(
+    lib: &Library,
+    job: &Job,
+    source: &str,
+    old: &Manifest,
+    tool: &str,
+) -> Result<Entry, Vec<Reason>> {
+    let entry = old.leaflets.get(&job.name).ok_or(vec![Reason::New])?;
     if old.tool != tool {
-        return None;
+        return Err(vec![Reason::Tool]);
     }
-    let entry = old.leaflets.get(&job.name)?;
-    if entry.inputs.is_empty()
-        || entry.origin != job.origin
-        || entry.files.len() != job.outputs.len()
+    if entry.origin != job.origin {
+        return Err(vec![Reason::New]);
+    }
+    if entry.inputs.is_empty() {
+        return Err(vec![Reason::Failed]);
+    }
+    if entry.files.len() != job.outputs.len()
         || entry
             .files
             .iter()
             .zip(&job.outputs)
             .any(|(f, (_, name))| &f.name != name)
     {
-        return None;
+        return Err(vec![Reason::Outputs]);
     }
     let mut fresh = entry.clone();
     for (record, (_, name)) in fresh.files.iter_mut().zip(&job.outputs) {
         match files::verify(&job.out.join(name), record) {
             Verified::Same => {}
             Verified::Rehashed(stamp) => record.stamp = stamp,
-            Verified::No => return None,
+            Verified::No => return Err(vec![Reason::FileChanged(name.clone())]),
         }
     }
-    (entry.inputs == lib.input_hash(source, &entry.uses)).then_some(fresh)
+    if entry.inputs == lib.input_hash(source, &entry.uses) {
+        Ok(fresh)
+    } else {
+        Err(reason::changed_parts(
+            entry,
+            &lib.parts(source, &entry.uses),
+        ))
+    }
 }
 
 pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Manifest) -> Outcome {
@@ -127,17 +171,14 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
         Ok(s) => s,
         Err(d) => return Outcome::Failed(vec![d]),
     };
-    if !opts.force
-        && let Some(entry) = proven(lib, job, &source, old, tool)
-    {
-        let quality = opts.report.then(|| {
-            let leaflet = crate::model::parse(path, &source, &lib.shared).ok()?;
-            pipeline::typeset(lib.engine(), &lib.shared, path, &source, &leaflet)
-                .ok()
-                .map(|(_, layout)| report::quality(&layout))
-        });
-        return Outcome::UpToDate(entry, quality.flatten());
-    }
+    let why = if opts.force {
+        vec![Reason::Forced]
+    } else {
+        match proven(lib, job, &source, old, tool) {
+            Ok(entry) => return up_to_date(lib, path, &source, opts, entry),
+            Err(why) => why,
+        }
+    };
     let engine = lib.engine();
     let built = match pipeline::build(engine, &lib.shared, path, &source, opts.target) {
         Ok(b) => b,
@@ -153,7 +194,16 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
         .chain(contact_key.map(|k| format!("contact:{k}")))
         .collect();
     let inputs = lib.input_hash(&source, &uses);
+    let parts = lib.parts(&source, &uses);
     let mut warnings: Vec<Diagnostic> = built.warnings.clone();
+    // What `check` would say about the text (spacing, repeated words, long sentences), so
+    // someone who only builds sees it too; its errors are build errors already.
+    let source_text = source.strip_prefix('\u{feff}').unwrap_or(&source);
+    warnings.extend(
+        crate::lint::proofread(path, source_text, &built.leaflet.fields)
+            .into_iter()
+            .filter(|d| !built.warnings.contains(d)),
+    );
 
     // Every output of the unit in memory first; then all written together.
     let mut contents: Vec<Vec<u8>> = Vec::with_capacity(job.outputs.len());
@@ -166,6 +216,11 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
                 } else {
                     Imposition::TwoUp
                 };
+                if *kind == Output::Booklet
+                    && let Some((message, hint)) = booklet_warning(built.layout.pages.len())
+                {
+                    warnings.push(Diagnostic::warning(path, message).hint(hint));
+                }
                 let sheets = impose(&built.layout.pages, imposition);
                 crate::pdf::write(&sheets, &meta(&built), Target::Office, &engine.fonts)
             }
@@ -176,7 +231,8 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
                         // office PDF's; the rest it shares with that PDF.
                         for mut w in large.warnings {
                             if !built.warnings.contains(&w) {
-                                w.message = format!("large print: {}", w.message);
+                                w.message =
+                                    crate::t!("large-print-note", message = w.message.as_str());
                                 warnings.push(w);
                             }
                         }
@@ -211,6 +267,7 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
         origin: job.origin.clone(),
         inputs,
         uses,
+        parts,
         target: target_name(opts.target).to_string(),
         files: records,
         title: built.leaflet.title.clone(),
@@ -227,7 +284,18 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
         lang: built.leaflet.lang.tag().to_string(),
         text: crate::model::control::text_hash(&built.leaflet),
     };
-    Outcome::Built(entry, report::quality(&built.layout), warnings, extras)
+    Outcome::Built(entry, report::quality(&built.layout), warnings, extras, why)
+}
+
+/// An up-to-date leaflet, with its quality figures when `--report` asks for them.
+fn up_to_date(lib: &Library, path: &Path, source: &str, opts: &Options, entry: Entry) -> Outcome {
+    let quality = opts.report.then(|| {
+        let leaflet = crate::model::parse(path, source, &lib.shared).ok()?;
+        pipeline::typeset(lib.engine(), &lib.shared, path, source, &leaflet)
+            .ok()
+            .map(|(_, layout)| report::quality(&layout))
+    });
+    Outcome::UpToDate(entry, quality.flatten())
 }
 
 fn meta(built: &pipeline::Built) -> crate::pdf::Meta {

@@ -4,6 +4,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::source::file::kind_of;
+use crate::t;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -28,19 +29,18 @@ pub fn discover_all(inputs: &[PathBuf], out: &Path) -> Result<Found, Diagnostic>
     let mut found = Found::default();
     for input in inputs {
         let meta = fs::metadata(input).map_err(|e| {
-            Diagnostic::error(input, format!("cannot open it: {e}"))
-                .hint("give a leaflet file or a folder of leaflets, e.g. `leaflet build leaflets/`")
+            Diagnostic::error(input, t!("input-cannot-open", error = e.to_string()))
+                .hint(t!("input-cannot-open-hint"))
         })?;
         if meta.is_file() {
             found.leaflets.push(input.clone());
         } else if meta.is_dir() {
             walk(input, out_abs.as_deref(), &mut found);
         } else {
-            return Err(Diagnostic::error(
-                input,
-                format!("this is {}, not a leaflet file or folder", kind_of(&meta)),
-            )
-            .hint("give a leaflet file or a folder of leaflets"));
+            return Err(
+                Diagnostic::error(input, t!("input-not-leaflet", kind = kind_of(&meta)))
+                    .hint(t!("input-not-leaflet-hint")),
+            );
         }
     }
     found.leaflets.sort();
@@ -61,8 +61,8 @@ fn walk(dir: &Path, out: Option<&Path>, found: &mut Found) {
         Ok(e) => e,
         Err(e) => {
             found.diagnostics.push(
-                Diagnostic::error(dir, format!("cannot read this folder: {e}"))
-                    .hint("the leaflets in it were not built; check the folder's permissions"),
+                Diagnostic::error(dir, t!("folder-unreadable", error = e.to_string()))
+                    .hint(t!("folder-unreadable-hint")),
             );
             return;
         }
@@ -82,11 +82,7 @@ fn walk(dir: &Path, out: Option<&Path>, found: &mut Found) {
             // a leaflet that disappears from the output without a word looks like a bug.
             if !kind.is_dir() && is_leaflet_name(&path) {
                 found.diagnostics.push(
-                    Diagnostic::warning(
-                        &path,
-                        "a hidden file (its name starts with a dot); skipped",
-                    )
-                    .hint("to build it, rename it without the leading dot"),
+                    Diagnostic::warning(&path, t!("hidden-file")).hint(t!("hidden-file-hint")),
                 );
             }
             continue;
@@ -106,10 +102,9 @@ fn walk(dir: &Path, out: Option<&Path>, found: &mut Found) {
         };
         if meta.as_ref().is_some_and(|m| m.is_dir()) {
             // Symlinked folders could loop; leaflets live in real folders.
-            found.diagnostics.push(
-                Diagnostic::warning(&path, "a link to a folder; its leaflets were not built")
-                    .hint("build that folder by naming it: `leaflet build FOLDER`"),
-            );
+            found
+                .diagnostics
+                .push(Diagnostic::warning(&path, t!("folder-link")).hint(t!("folder-link-hint")));
             continue;
         }
         if !is_leaflet_name(&path) {
@@ -125,11 +120,11 @@ fn walk(dir: &Path, out: Option<&Path>, found: &mut Found) {
         } else {
             let what = match meta.or_else(|| fs::symlink_metadata(&path).ok()) {
                 Some(m) => kind_of(&m),
-                None => "a link to nothing",
+                None => crate::t!("kind-dangling-link"),
             };
             found.diagnostics.push(
-                Diagnostic::warning(&path, format!("this is {what}, not a file; skipped"))
-                    .hint("a leaflet is an ordinary text file"),
+                Diagnostic::warning(&path, t!("not-a-file-skipped", kind = what))
+                    .hint(t!("not-a-file-skipped-hint")),
             );
         }
     }

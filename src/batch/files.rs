@@ -2,6 +2,7 @@
 //! lock, leftovers of killed runs, and proof that a file is still the one we wrote.
 
 use crate::diagnostic::Diagnostic;
+use crate::t;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fs;
@@ -176,8 +177,7 @@ pub fn write_unit(files: &[(&Path, &[u8])]) -> Result<Vec<FileRecord>, Diagnosti
     let mut staged = Vec::with_capacity(files.len());
     for (path, bytes) in files {
         let tmp = stage_with(path, |f| f.write_all(bytes)).map_err(|e| {
-            Diagnostic::error(path, describe(path, &e))
-                .hint("check that the output folder is writable and the disk is not full")
+            Diagnostic::error(path, describe(path, &e)).hint(t!("write-failed-hint"))
         })?;
         staged.push(tmp);
     }
@@ -187,11 +187,9 @@ pub fn write_unit(files: &[(&Path, &[u8])]) -> Result<Vec<FileRecord>, Diagnosti
         if let Ok(meta) = fs::symlink_metadata(path)
             && meta.is_dir()
         {
-            return Err(Diagnostic::error(
-                path,
-                "a folder has this output's name; none of this leaflet's files were replaced",
-            )
-            .hint("move the folder out of the output folder"));
+            return Err(
+                Diagnostic::error(path, t!("output-is-folder")).hint(t!("output-is-folder-hint"))
+            );
         }
     }
     let mut records = Vec::with_capacity(files.len());
@@ -230,11 +228,11 @@ pub fn lock_output(out: &Path) -> Result<fs::File, Diagnostic> {
         .write(true)
         .open(&path)
         .map_err(|e| {
-            Diagnostic::error(out, format!("cannot write in the output folder: {e}"))
-                .hint("choose a folder you may write to with -o")
+            Diagnostic::error(out, t!("out-not-writable", error = e.to_string()))
+                .hint(t!("out-not-writable-hint"))
         })?;
     file.lock()
-        .map_err(|e| Diagnostic::error(&path, format!("cannot lock the output folder: {e}")))?;
+        .map_err(|e| Diagnostic::error(&path, t!("out-cannot-lock", error = e.to_string())))?;
     Ok(file)
 }
 

@@ -11,6 +11,7 @@ use super::manifest::{Entry, MANIFEST, Manifest};
 use super::options::Summary;
 use super::plan::Job;
 use crate::diagnostic::Diagnostic;
+use crate::t;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -153,11 +154,8 @@ impl<'a> Ledger<'a> {
             summary.orphans.push(name.clone());
             if !prune {
                 summary.diagnostics.push(
-                    Diagnostic::warning(
-                        &out.join(name),
-                        format!("its leaflet {source} is gone; the PDF is not in the index"),
-                    )
-                    .hint("remove it with `leaflet build --prune`, or restore the leaflet"),
+                    Diagnostic::warning(&out.join(name), t!("orphan", source = source.as_str()))
+                        .hint(t!("orphan-hint")),
                 );
             }
         }

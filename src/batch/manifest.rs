@@ -25,6 +25,10 @@ pub struct Entry {
     /// checked without parsing it again.
     #[serde(default)]
     pub uses: Vec<String>,
+    /// A hash of each part of the inputs (`style`, `text`, every entry in `uses`), so a
+    /// rebuild can say which part changed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub parts: BTreeMap<String, String>,
     /// `office` or `print`.
     #[serde(default)]
     pub target: String,

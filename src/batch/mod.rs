@@ -22,6 +22,7 @@ mod manifest;
 mod options;
 mod plan;
 mod progress;
+mod reason;
 mod signals;
 pub mod versions;
 
@@ -34,6 +35,7 @@ pub use signals::{handle_interrupts, interrupted, stop_signal};
 
 use crate::diagnostic::Diagnostic;
 use crate::shared::SharedData;
+use crate::t;
 use build::{Library, Outcome, build_one};
 use ledger::{Ledger, find_orphans};
 use progress::Progress;
@@ -48,15 +50,18 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
     let started = Instant::now();
     let out = opts.target_dir();
     fs::create_dir_all(&out).map_err(|e| {
-        Diagnostic::error(&out, format!("cannot create the output folder: {e}"))
-            .hint("choose another folder with -o, or check its permissions")
+        Diagnostic::error(&out, t!("out-cannot-create", error = e.to_string()))
+            .hint(t!("out-cannot-create-hint"))
     })?;
     let lock = files::lock_output(&out)?;
     files::remove_stale_temps(&out);
     let found = discover_all(&opts.inputs, &opts.out)?;
     let fingerprint = manifest::tool_fingerprint(opts.target);
 
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        out: out.clone(),
+        ..Summary::default()
+    };
     summary.failed += found.diagnostics.iter().filter(|d| d.is_error()).count();
     summary.diagnostics.extend(found.diagnostics);
     let old = manifest::Manifest::load(&out);
@@ -78,8 +83,8 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
             summary.diagnostics.extend(errors.iter().cloned());
             if let Some(dir) = dir {
                 summary.diagnostics.push(
-                    Diagnostic::error(dir, format!("{users} leaflet(s) using it were not built"))
-                        .hint("fix the shared data above; the previous PDFs were kept"),
+                    Diagnostic::error(dir, t!("data-users-not-built", users = users))
+                        .hint(t!("data-users-not-built-hint")),
                 );
             }
         }
@@ -120,13 +125,24 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(workers.unwrap_or(0))
             .build()
-            .map_err(|e| Diagnostic::error(&out, format!("cannot start worker threads: {e}")))?;
+            .map_err(|e| Diagnostic::error(&out, t!("threads-failed", error = e.to_string())))?;
         pool.install(|| jobs.par_iter().map(one).collect())
     };
     progress.finish();
 
+    let today = chrono::Local::now().date_naive();
     for (job, outcome) in jobs.iter().zip(outcomes) {
         let name = &job.name;
+        // Built or not, a leaflet overdue for review says so on every build.
+        if let (Outcome::UpToDate(entry, _) | Outcome::Built(entry, ..), Ok(lib)) =
+            (&outcome, &libraries[&job.data_dir])
+            && let Ok(revised) = entry.revised.parse()
+        {
+            let years = lib.shared.style.review_years;
+            summary
+                .diagnostics
+                .extend(crate::check::review_due(&job.path, revised, years, today));
+        }
         match outcome {
             Outcome::UpToDate(_, q) => {
                 summary.up_to_date += 1;
@@ -134,8 +150,11 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
                     summary.quality.push((name.clone(), q));
                 }
             }
-            Outcome::Built(_, q, warnings, extras) => {
+            Outcome::Built(_, q, warnings, extras, why) => {
                 summary.built += 1;
+                summary
+                    .rebuilt
+                    .push((name.clone(), reason::describe_all(&why)));
                 summary.quality.push((name.clone(), q));
                 summary.diagnostics.extend(warnings);
                 summary.extras.extend(extras);

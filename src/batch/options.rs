@@ -3,6 +3,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::pdf::Target;
 use crate::report::Quality;
+use crate::t;
 use std::path::PathBuf;
 
 /// Print output goes to this sub-folder of the output folder, so a print run never
@@ -61,25 +62,50 @@ pub struct Summary {
     pub quality: Vec<(String, Quality)>,
     /// Extra files written (booklets, 2-up sheets, large print).
     pub extras: Vec<PathBuf>,
+    /// Each leaflet built in this run (its PDF's name) with why, in words.
+    pub rebuilt: Vec<(String, String)>,
+    /// The folder the PDFs were written to, named in the closing line.
+    pub out: PathBuf,
 }
 
 impl Summary {
     pub fn line(&self) -> String {
-        let mut line = format!(
-            "{} built, {} up to date, {} failed ({:.1} s)",
-            self.built, self.up_to_date, self.failed, self.seconds
+        let seconds = format!("{:.1}", self.seconds);
+        let seconds = match crate::i18n::current() {
+            crate::i18n::Lang::Nl => seconds.replace('.', ","),
+            crate::i18n::Lang::En => seconds,
+        };
+        let mut line = t!(
+            "build-summary",
+            built = self.built,
+            up_to_date = self.up_to_date,
+            failed = self.failed,
+            seconds = seconds
         );
         if !self.orphans.is_empty() {
-            let verb = if self.pruned { "removed" } else { "left" };
-            line.push_str(&format!(
-                "; {} PDF(s) of deleted leaflets {verb}",
-                self.orphans.len()
-            ));
+            let id = if self.pruned {
+                "build-orphans-removed"
+            } else {
+                "build-orphans-left"
+            };
+            line.push_str(&t!(id, count = self.orphans.len()));
         }
         if self.interrupted {
-            line.push_str(&format!("; interrupted, {} not started", self.skipped));
+            line.push_str(&t!("build-interrupted", count = self.skipped));
+        }
+        if !self.out.as_os_str().is_empty() {
+            line.push_str(&t!("build-out", out = self.out.display().to_string()));
         }
         line
+    }
+
+    /// One line per leaflet built, with why: "ct-scan.pdf — route 42 changed".
+    pub fn rebuilt_lines(&self) -> Vec<String> {
+        let mut rows = self.rebuilt.clone();
+        rows.sort();
+        rows.into_iter()
+            .map(|(name, why)| format!("{name} — {why}"))
+            .collect()
     }
 
     /// The exit code: 128 + the signal after one (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP),

@@ -7,6 +7,7 @@ use super::options::{Options, Summary};
 use crate::diagnostic::Diagnostic;
 use crate::model::control::archive_name;
 use crate::shared::find_data_dir;
+use crate::t;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -123,10 +124,9 @@ pub fn plan(
         };
         let Some(name) = name else {
             summary.failed += 1;
-            summary.diagnostics.push(
-                Diagnostic::error(path, "this file name cannot name a PDF")
-                    .hint("use letters, digits, '-' and '_' in leaflet file names"),
-            );
+            summary
+                .diagnostics
+                .push(Diagnostic::error(path, t!("bad-file-name")).hint(t!("bad-file-name-hint")));
             continue;
         };
         let stem = name.trim_end_matches(".pdf");
@@ -158,7 +158,7 @@ pub fn plan(
         if let Some((clash, other)) = clash {
             let (other_path, other_name, _) = &units[other];
             let what = if other_name.eq_ignore_ascii_case(clash) && other_name != clash {
-                format!("{other_name}, the same name on a Windows share")
+                t!("same-name-windows", name = other_name.as_str())
             } else {
                 clash.clone()
             };
@@ -166,12 +166,13 @@ pub fn plan(
             summary.diagnostics.push(
                 Diagnostic::error(
                     path,
-                    format!(
-                        "another leaflet, {}, also makes {what}; neither was built",
-                        other_path.display()
+                    t!(
+                        "name-clash",
+                        other = other_path.display().to_string(),
+                        what = what
                     ),
                 )
-                .hint("give one of the two files another name; the PDFs already there were kept"),
+                .hint(t!("name-clash-hint")),
             );
             planned.refused.insert(name.clone());
             continue;

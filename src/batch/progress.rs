@@ -1,7 +1,8 @@
 //! Progress on stderr: a bar on a terminal; in a log (CI, cron) one plain line per leaflet
-//! built or failed, since a redrawn bar there is noise. Up-to-date leaflets stay quiet.
+//! built (with why) or failed, since a redrawn bar there is noise. Up-to-date leaflets stay quiet.
 
 use super::build::Outcome;
+use crate::t;
 
 pub struct Progress {
     bar: Option<indicatif::ProgressBar>,
@@ -14,9 +15,10 @@ impl Progress {
         let terminal = std::io::stderr().is_terminal();
         let bar = (enabled && terminal && len > 1).then(|| {
             let bar = indicatif::ProgressBar::new(len as u64);
-            if let Ok(style) = indicatif::ProgressStyle::with_template(
-                "{bar:40.cyan/blue} {pos}/{len} leaflets ({eta} left)",
-            ) {
+            if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+                "{{bar:40.cyan/blue}} {{pos}}/{{len}} {} ({{eta}})",
+                t!("build-progress-bar")
+            )) {
                 bar.set_style(style);
             }
             bar
@@ -32,8 +34,15 @@ impl Progress {
             bar.inc(1);
         } else if self.lines {
             match outcome {
-                Outcome::Built(..) => eprintln!("built {name}"),
-                Outcome::Failed(..) => eprintln!("failed {name}"),
+                Outcome::Built(.., why) => eprintln!(
+                    "{}",
+                    t!(
+                        "build-progress-built",
+                        name = name,
+                        why = super::reason::describe_all(why)
+                    )
+                ),
+                Outcome::Failed(..) => eprintln!("{}", t!("build-progress-failed", name = name)),
                 Outcome::UpToDate(..) | Outcome::Skipped => {}
             }
         }

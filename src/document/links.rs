@@ -17,8 +17,10 @@ const MEANINGLESS: &[&str] = &[
     "here",
 ];
 
-pub const HINT: &str = "write what the reader finds there, e.g. “de website van het ziekenhuis”: \
-                        the address is printed after the text";
+/// The hint for a link text that means nothing on paper.
+pub fn hint() -> String {
+    crate::t!("md-link-meaningless-hint")
+}
 
 /// What to print after a link's text, and a warning when the text means nothing on paper.
 /// `mailto:` and `tel:` are dropped from the address; an address that is also the link's
@@ -38,7 +40,7 @@ pub fn printed(text: &str, url: &str) -> (Option<String>, Option<String>) {
         .to_string();
     let note = MEANINGLESS
         .contains(&lowered.as_str())
-        .then(|| format!("the link text “{text}” means nothing on paper"));
+        .then(|| crate::t!("md-link-meaningless", text = text));
     ((!same).then(|| shown.to_string()), note)
 }
 

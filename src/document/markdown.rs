@@ -7,6 +7,7 @@ use super::bullets;
 use super::links;
 use super::{Block, BlockKind, MAX_LIST_INDENTS, Note, Origin, Run, Table, body_block};
 use crate::style::HouseStyle;
+use crate::t;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -210,11 +211,8 @@ impl<'a> Walker<'a> {
                 false,
                 f.at,
                 1,
-                format!(
-                    "“{}” at the start of a line is read as a list item",
-                    f.bullet
-                ),
-                "type list items as `- ` at the start of the line, so Markdown sees the list",
+                t!("md-typed-bullet", bullet = f.bullet.to_string()),
+                &t!("md-typed-bullet-hint"),
             );
         }
         let mut parser = Parser::new_ext(&body, options()).into_offset_iter();
@@ -238,8 +236,8 @@ impl<'a> Walker<'a> {
                     false,
                     at,
                     width,
-                    format!("no link uses the address “{shown}”, so it is not printed"),
-                    "write the address in the text, or use it in a link: [tekst][label]",
+                    t!("md-unused-definition", shown = shown.as_str()),
+                    &t!("md-unused-definition-hint"),
                 );
             }
         }
@@ -282,30 +280,20 @@ impl<'a> Walker<'a> {
                 let shown = self.excerpt(&range);
                 self.refuse(
                     &range,
-                    format!("HTML (`{shown}`) cannot be printed: it would show as tags"),
-                    "use Markdown (**vet**, *schuin*) or remove the tag",
+                    t!("md-html", shown = shown.as_str()),
+                    &t!("md-html-hint"),
                 );
             }
-            Event::FootnoteReference(_) => self.refuse(
-                &range,
-                "a footnote (`[^…]`) cannot be printed".into(),
-                "put the remark in the text itself, between brackets",
-            ),
-            Event::Rule => self.refuse(
-                &range,
-                "a line of `---` (a horizontal rule) cannot be printed".into(),
-                "start a new section (`- heading: …`) to separate the text, or remove the line",
-            ),
-            Event::TaskListMarker(_) => self.refuse(
-                &range,
-                "a checkbox (`[ ]`) cannot be printed".into(),
-                "write the list item without `[ ]`",
-            ),
-            Event::InlineMath(_) | Event::DisplayMath(_) => self.refuse(
-                &range,
-                "this Markdown construct cannot be printed".into(),
-                "write it as plain text",
-            ),
+            Event::FootnoteReference(_) => {
+                self.refuse(&range, t!("md-footnote"), &t!("md-footnote-hint"))
+            }
+            Event::Rule => self.refuse(&range, t!("md-rule"), &t!("md-rule-hint")),
+            Event::TaskListMarker(_) => {
+                self.refuse(&range, t!("md-checkbox"), &t!("md-checkbox-hint"))
+            }
+            Event::InlineMath(_) | Event::DisplayMath(_) => {
+                self.refuse(&range, t!("md-construct"), &t!("md-construct-hint"))
+            }
         }
     }
 
@@ -515,7 +503,7 @@ impl<'a> Walker<'a> {
                     let (shown, note) = links::printed(&text, &url);
                     if let Some(message) = note {
                         let width = self.excerpt(&range).chars().count();
-                        self.note(false, range.start, width, message, links::HINT);
+                        self.note(false, range.start, width, message, &links::hint());
                     }
                     if let Some(shown) = shown {
                         // The address in the regular face, whatever the link text was set in.

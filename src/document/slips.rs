@@ -6,6 +6,7 @@
 
 use super::{BlockKind, SHORT_LINE_CHARS, SHORT_LINES_LIST, Walker};
 use crate::source::bullets::list_like;
+use crate::t;
 use std::ops::Range;
 
 /// A line starting at byte `line_start` that is typed like a list item but, following a
@@ -54,7 +55,7 @@ fn is_rule_row(line: &str) -> bool {
 
 /// Why a paragraph typed as a pipe table is not one, when it is: Markdown then prints it
 /// as text, pipes and all.
-pub fn table_slip(paragraph: &str) -> Option<&'static str> {
+pub fn table_slip(paragraph: &str) -> Option<String> {
     let lines: Vec<&str> = paragraph
         .lines()
         .map(str::trim)
@@ -62,15 +63,13 @@ pub fn table_slip(paragraph: &str) -> Option<&'static str> {
         .collect();
     let framed = |l: &&str| l.len() > 1 && l.starts_with('|') && l.ends_with('|');
     if !lines.is_empty() && lines.iter().all(framed) {
-        return Some(
-            "these lines look like a table, but the line of `|---|` under the header row is \
-             missing, so the pipes would be printed",
-        );
+        return Some(t!("md-table-no-rule"));
     }
-    lines.iter().skip(1).any(|l| is_rule_row(l)).then_some(
-        "these lines look like a table, but the row above the `|---|` line does not have one \
-         cell per `---` (or text is typed before it), so the pipes would be printed",
-    )
+    lines
+        .iter()
+        .skip(1)
+        .any(|l| is_rule_row(l))
+        .then(|| t!("md-table-bad-header"))
 }
 
 /// How wide `text` is in columns, a tab reaching the next multiple of four as in Markdown.
@@ -101,8 +100,8 @@ impl Walker<'_> {
                 false,
                 range.start,
                 typed.chars().count(),
-                format!("“{typed}” is printed as typed: a leaflet is not a web page"),
-                "type the character itself (&, €, a space) instead of its HTML code",
+                t!("md-entity", typed = typed),
+                &t!("md-entity-hint"),
             );
             self.push_text(typed);
             return;
@@ -117,8 +116,8 @@ impl Walker<'_> {
                 false,
                 range.start,
                 2,
-                format!("this `{mark}{mark}` has no closing partner, so it is printed"),
-                "close the bold text with the same marks right after its last word, or remove them",
+                t!("md-unclosed-bold", marks = format!("{mark}{mark}")),
+                &t!("md-unclosed-bold-hint"),
             );
         }
         self.push_text(decoded);
@@ -132,12 +131,8 @@ impl Walker<'_> {
                 false,
                 at,
                 marker.chars().count(),
-                format!(
-                    "this line starts like a list item (“{marker}”) but is printed joined to \
-                     the line before it"
-                ),
-                "start each list item with `- ` (or `1. `) and a space, after a blank line or \
-                 a line ending in `:`; or end the line before with `\\`",
+                t!("md-item-joined", marker = marker),
+                &t!("md-item-joined-hint"),
             );
             return;
         }
@@ -163,11 +158,8 @@ impl Walker<'_> {
                 false,
                 next_line + indent,
                 width,
-                "this line is printed as part of the list item above it: a line right under \
-                 a list continues its last item"
-                    .into(),
-                "leave a blank line between the list and the text; or indent the line like \
-                 the item's text to keep it in the item",
+                t!("md-lazy-line"),
+                &t!("md-lazy-line-hint"),
             );
         }
     }
@@ -187,8 +179,8 @@ impl Walker<'_> {
                 false,
                 range.start,
                 typed.chars().count(),
-                format!("the `*` around “{inner}” make it italic or bold and are not printed"),
-                "for times write × (or x); to print a `*`, type `\\*`",
+                t!("md-stars", inner = inner),
+                &t!("md-stars-hint"),
             );
         }
     }
@@ -212,10 +204,8 @@ impl Walker<'_> {
                 false,
                 range.start,
                 1,
-                "this `*` starts a list item, so it prints as a bullet, not as the footnote \
-                 mark the text above uses"
-                    .into(),
-                "type `\\*` to print the `*` itself, or write the remark in the text",
+                t!("md-star-item"),
+                &t!("md-star-item-hint"),
             );
         }
     }
@@ -237,8 +227,8 @@ impl Walker<'_> {
                 false,
                 range.start,
                 digits,
-                format!("this item is typed as number {number} but is printed as {printed}: Markdown numbers a list's items in order"),
-                "number the items 1, 2, 3 … as they follow each other, or split the list with a text line between",
+                t!("md-renumbered", number = number, printed = printed),
+                &t!("md-renumbered-hint"),
             );
         }
     }
@@ -246,12 +236,7 @@ impl Walker<'_> {
     /// A paragraph typed as a table that Markdown does not recognise: refused.
     pub(super) fn table_typed_as_text(&mut self, range: &Range<usize>) {
         if let Some(what) = table_slip(self.body.get(range.clone()).unwrap_or("")) {
-            self.refuse(
-                range,
-                what.into(),
-                "leave a blank line before the table, give the header row one cell per `---`, \
-                 and put a line like `|---|---|` under it",
-            );
+            self.refuse(range, what, &t!("md-table-hint"));
         }
     }
 
@@ -266,12 +251,13 @@ impl Walker<'_> {
         if columns > 0 && typed > columns {
             self.refuse(
                 range,
-                format!(
-                    "this row has {typed} cells but the header has {columns}: the last {} \
-                     would not be printed",
-                    typed - columns
+                t!(
+                    "md-surplus-cells",
+                    typed = typed,
+                    columns = columns,
+                    dropped = typed - columns
                 ),
-                "give the header row as many cells, or join the extra cells into one",
+                &t!("md-surplus-cells-hint"),
             );
         }
     }
@@ -307,12 +293,8 @@ impl Walker<'_> {
                 false,
                 breaks[0],
                 1,
-                format!(
-                    "these {} short lines are printed as one run-on line",
-                    breaks.len() + 1
-                ),
-                "end each line but the last with a backslash `\\` to keep the lines as typed, \
-                 or leave a blank line between paragraphs",
+                t!("md-run-on", lines = breaks.len() + 1),
+                &t!("md-run-on-hint"),
             );
         }
     }

@@ -5,6 +5,7 @@ use super::Contact;
 use crate::diagnostic::Diagnostic;
 use crate::shared::SharedData;
 use crate::sourcemap::TextField;
+use crate::t;
 use std::path::Path;
 
 /// Belgian numbers have 9 (landline) or 10 (mobile) digits after the 0: shorter digit runs
@@ -89,10 +90,8 @@ pub fn check(
                     });
                 let message = match (shared_key, own) {
                     (Some(key), _) if own_key == Some(key) => Some((
-                        format!("{number} is also printed with `contact: {key}`"),
-                        "leave the number out of the text: when contacts.yaml changes, the \
-                         page would otherwise print two different numbers"
-                            .to_string(),
+                        t!("phone-also-contact", number = number.as_str(), key = key),
+                        t!("phone-also-contact-hint"),
                     )),
                     (Some(key), _) => Some((
                         {
@@ -103,29 +102,26 @@ pub fn check(
                                 .filter(|(_, c)| dialled(&c.phone) == digits)
                                 .map(|(k, _)| format!("`{k}`"))
                                 .collect();
-                            format!(
-                                "{number} is the phone number of {} in _data/contacts.yaml",
-                                keys.join(" and ")
+                            t!(
+                                "phone-is-shared",
+                                number = number.as_str(),
+                                keys = keys.join(&t!("list-and"))
                             )
                         },
-                        format!(
-                            "write `contact: {key}` and leave the number out of the text: a new \
-                             number in contacts.yaml then reaches this leaflet too"
-                        ),
+                        t!("phone-is-shared-hint", key = key),
                     )),
                     (None, Some((c, _)))
                         if line.to_lowercase().contains(&c.name.trim().to_lowercase())
                             && dialled(&c.phone) != digits =>
                     {
                         Some((
-                            format!(
-                                "two numbers for {}: {number} here, {} under `contact:`",
-                                c.name.trim(),
-                                c.phone.trim()
+                            t!(
+                                "phone-two-numbers-contact",
+                                name = c.name.trim(),
+                                number = number.as_str(),
+                                other = c.phone.trim()
                             ),
-                            "keep one number: leave it out of the text, it is printed with the \
-                             contact"
-                                .to_string(),
+                            t!("phone-two-numbers-contact-hint"),
                         ))
                     }
                     (None, _) => {
@@ -140,15 +136,13 @@ pub fn check(
                             })
                             .map(|(key, c)| {
                                 (
-                                    format!(
-                                        "two numbers for {}: {number} here, {} in _data/contacts.yaml",
-                                        c.name.trim(),
-                                        c.phone.trim()
+                                    t!(
+                                        "phone-two-numbers-shared",
+                                        name = c.name.trim(),
+                                        number = number.as_str(),
+                                        other = c.phone.trim()
                                     ),
-                                    format!(
-                                        "if the number is the same service's, write `contact: {key}` \
-                                         and leave it out of the text"
-                                    ),
+                                    t!("phone-two-numbers-shared-hint", key = key.as_str()),
                                 )
                             })
                     }
@@ -168,24 +162,27 @@ pub fn check(
                 let message = match own_key {
                     Some(key) => Some((
                         match key {
-                            Some(key) => format!("{address} is also printed with `contact: {key}`"),
-                            None => format!("{address} is also printed with `contact:`"),
+                            Some(key) => {
+                                t!("email-also-contact", address = address.as_str(), key = key)
+                            }
+                            None => t!("email-also-inline", address = address.as_str()),
                         },
-                        "leave the address out of the text: when it changes, the page would \
-                         otherwise print two different addresses"
-                            .to_string(),
+                        t!("email-also-contact-hint"),
                     )),
-                    None => shared.contacts.iter().find(|(_, c)| owner(c)).map(|(key, _)| {
-                        (
-                            format!(
-                                "{address} is the e-mail address of `{key}` in _data/contacts.yaml"
-                            ),
-                            format!(
-                                "write `contact: {key}` and leave the address out of the text: a \
-                                 new address in contacts.yaml then reaches this leaflet too"
-                            ),
-                        )
-                    }),
+                    None => shared
+                        .contacts
+                        .iter()
+                        .find(|(_, c)| owner(c))
+                        .map(|(key, _)| {
+                            (
+                                t!(
+                                    "email-is-shared",
+                                    address = address.as_str(),
+                                    key = key.as_str()
+                                ),
+                                t!("email-is-shared-hint", key = key.as_str()),
+                            )
+                        }),
                 };
                 if let Some((message, hint)) = message {
                     out.push(placed(path, source, f, l, col, &address, message, hint));

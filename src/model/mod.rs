@@ -7,6 +7,7 @@
 use crate::diagnostic::{Diagnostic, locate_key};
 use crate::shared::SharedData;
 use crate::sourcemap::TextField;
+use crate::t;
 use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
@@ -14,7 +15,10 @@ use std::path::Path;
 
 mod contacts;
 pub mod control;
+pub(crate) mod dutch_date;
+mod field_names;
 mod fields;
+mod indent;
 pub mod yaml_errors;
 pub use fields::text_fields;
 
@@ -183,13 +187,13 @@ pub fn parse(path: &Path, source: &str, shared: &SharedData) -> Result<Leaflet, 
         return Err(vec![
             Diagnostic::error(
                 path,
-                format!(
-                    "the file is {} KB; a leaflet may be at most {} KB",
-                    source.len() / 1024,
-                    MAX_FILE_BYTES / 1024
+                t!(
+                    "file-too-large",
+                    size = source.len() / 1024,
+                    max = MAX_FILE_BYTES / 1024
                 ),
             )
-            .hint("check that nothing was pasted into the file by accident"),
+            .hint(t!("file-too-large-hint")),
         ]);
     }
     if source
@@ -198,8 +202,7 @@ pub fn parse(path: &Path, source: &str, shared: &SharedData) -> Result<Leaflet, 
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
         return Err(vec![
-            Diagnostic::error(path, "the file holds no leaflet: it is empty")
-                .hint("start from `leaflet new NAME`, which writes a leaflet with every field"),
+            Diagnostic::error(path, t!("file-empty")).hint(t!("file-empty-hint")),
         ]);
     }
     // serde_yaml's scanner does work quadratic in the nesting depth before it refuses it.
@@ -305,16 +308,13 @@ fn line_separator(path: &Path, source: &str) -> Option<Diagnostic> {
     Some(
         Diagnostic::error(
             path,
-            format!(
-                "an invisible line separator (U+{:04X}) is in the text: YAML reads it as a line break",
-                c as u32
-            ),
+            t!("line-separator", code = format!("U+{:04X}", c as u32)),
         )
         .at(
             source[..at].matches('\n').count() + 1,
             source[line_start..at].chars().count() + 1,
         )
-        .hint("remove it (it comes with text pasted from Word or a web page); in a body, end a line with `\\` to break it"),
+        .hint(t!("line-separator-hint")),
     )
 }
 
@@ -334,23 +334,21 @@ fn resolve(
     };
     for (field, value) in [("title", &file.title), ("authors", &file.authors)] {
         if value.trim().is_empty() {
-            errors.push(located(field, format!("`{field}` is empty")).hint(format!(
-                "every leaflet needs a {}",
-                if field == "title" {
-                    "title"
-                } else {
-                    "team of authors"
-                }
-            )));
+            let hint = if field == "title" {
+                t!("title-empty-hint")
+            } else {
+                t!("authors-empty-hint")
+            };
+            errors.push(located(field, t!("field-empty", name = field)).hint(hint));
         }
     }
     if !(1900..=2999).contains(&file.revised.year()) {
         errors.push(
             located(
                 "revised",
-                format!("the year {} cannot be right", file.revised.year()),
+                t!("year-wrong", year = file.revised.year().to_string()),
             )
-            .hint("write the date of the last revision, e.g. 2016-03-23"),
+            .hint(t!("year-wrong-hint")),
         );
     }
     let route = match file.route {
@@ -368,16 +366,22 @@ fn resolve(
                     shared_key: Some(key),
                 }),
                 None => {
-                    errors.push(unknown_key(
-                        located(
-                            "route",
-                            format!("there is no route `{key}` in the shared routes"),
+                    let d = located("route", t!("route-unknown", key = key.as_str()));
+                    // The caret under the value that names no route, not the key.
+                    let d = match yaml_errors::value_of(source, "route") {
+                        Some((l, c)) => d.at(l, c).spanning(key.chars().count()),
+                        None => d,
+                    };
+                    errors.push(match route_in_words(&key, shared) {
+                        Some(number) => d.hint(t!("route-in-words-hint", number = number)),
+                        None => unknown_key(
+                            d,
+                            &key,
+                            shared.routes.keys(),
+                            "routes.yaml",
+                            "`route: {number: 105, description: ...}`",
                         ),
-                        &key,
-                        shared.routes.keys(),
-                        "routes.yaml",
-                        "`route: {number: 105, description: ...}`",
-                    ));
+                    });
                     None
                 }
             }
@@ -392,10 +396,7 @@ fn resolve(
                 Some(c) => Some((c.clone(), Some(key))),
                 None => {
                     errors.push(unknown_key(
-                        located(
-                            "contact",
-                            format!("there is no contact `{key}` in the shared contacts"),
-                        ),
+                        located("contact", t!("contact-unknown", key = key.as_str())),
                         &key,
                         shared.contacts.keys(),
                         "contacts.yaml",
@@ -460,14 +461,36 @@ fn unknown_key<'a>(
 ) -> Diagnostic {
     let known: Vec<&str> = known.map(String::as_str).collect();
     d.hint(if known.is_empty() {
-        format!("add it to leaflets/_data/{file}, or write it in full: {inline}")
+        t!("shared-add-or-inline", file = file, inline = inline)
+    } else if file == "routes.yaml" {
+        t!(
+            "routes-known",
+            known = known.join(", "),
+            key = key,
+            file = file
+        )
     } else {
-        format!(
-            "known {}: {}; add `{key}` to leaflets/_data/{file}",
-            file.trim_end_matches(".yaml"),
-            known.join(", ")
+        t!(
+            "contacts-known",
+            known = known.join(", "),
+            key = key,
+            file = file
         )
     })
+}
+
+/// `route: route 42` or `route: nr. 42`: the number is in there, with words the shared
+/// routes do not have. Returns the number when the routes know it, so the hint can say to
+/// keep only that instead of suggesting a new route called "route 42".
+fn route_in_words(key: &str, shared: &SharedData) -> Option<String> {
+    let digits: Vec<&str> = key
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    match digits[..] {
+        [number] if number != key && shared.routes.contains_key(number) => Some(number.to_string()),
+        _ => None,
+    }
 }
 
 /// Turns a serde_yaml error into a message a secretary can act on.
@@ -475,7 +498,7 @@ fn yaml_error(path: &Path, source: &str, e: &crate::source::yaml::Error) -> Diag
     yaml_errors::explain(path, source, e)
 }
 
-const FIELDS: &[&str] = &[
+pub(crate) const FIELDS: &[&str] = &[
     "title",
     "subtitle",
     "department",

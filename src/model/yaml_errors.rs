@@ -2,8 +2,9 @@
 //! mappings and untagged enums and often points at the start of the document; this module
 //! says what is wrong in leaflet terms and moves the caret to the line that needs the fix.
 
-use super::closest_field;
+use super::{closest_field, field_names};
 use crate::diagnostic::{Diagnostic, line_col, locate_key};
+use crate::t;
 use std::path::Path;
 
 /// The diagnostic for a leaflet that serde_yaml could not read.
@@ -13,25 +14,25 @@ pub fn explain(path: &Path, source: &str, e: &crate::source::yaml::Error) -> Dia
     let raw = raw.split(" at line ").next().unwrap_or(&raw).to_string();
     let (field, message) = split_field(&raw);
     let location = e.location().map(|l| (l.line(), l.column()));
-    let (message, hint, location) = reword(source, &message, location);
+    let (reworded, hint, location) = reword(source, &message, location);
     // A message about a field inside the route comes back as "`route`: …".
-    let (field, message) = match message.strip_prefix("`route`: ") {
+    let (field, reworded) = match reworded.strip_prefix("`route`: ") {
         Some(rest) if field.is_none() => (Some("route".to_string()), rest.to_string()),
-        _ => (field, message),
+        _ => (field, reworded),
     };
-    // Top-level problems carry no path from serde_yaml; name the field the message is
-    // about (messages about a missing or doubled field name it in their text).
+    // Top-level problems carry no path from serde_yaml; name the field the parser's own
+    // (English, fixed) message is about, whatever language the reworded one is in.
     let field = field.or_else(|| {
         let about = [
             ("is not a date", "revised"),
-            ("`route` is neither", "route"),
+            ("untagged enum RouteField", "route"),
         ];
         about
             .iter()
             .find(|(m, _)| message.contains(m))
             .map(|(_, f)| f.to_string())
     });
-    let mut d = Diagnostic::error(path, message).hint(hint);
+    let mut d = Diagnostic::error(path, reworded).hint(hint);
     if let Some(field) = field {
         d = d.field(field);
     }
@@ -54,7 +55,7 @@ fn split_field(message: &str) -> (Option<String>, String) {
 type Location = Option<(usize, usize)>;
 
 /// The position of a top-level field's value (after `key: `).
-fn value_of(source: &str, key: &str) -> Location {
+pub(super) fn value_of(source: &str, key: &str) -> Location {
     let (line, _) = locate_key(source, key)?;
     let text = source.lines().nth(line - 1)?;
     let after = text[key.len() + 1..].len() - text[key.len() + 1..].trim_start().len();
@@ -69,18 +70,13 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
             .map(str::to_string)
     };
     if let Some(name) = quoted("unknown field `") {
-        let hint = match closest_field(&name) {
-            Some(best) => {
-                format!("did you mean `{best}`? Fields are spelt exactly as in the README")
-            }
-            None => "remove this field, or check its spelling against the README".into(),
-        };
-        return (message.to_string(), hint, at);
+        let hint = field_names::hint(&name, &field_names::expected_fields(message));
+        return (t!("field-unknown", name = name), hint, at);
     }
     if let Some(name) = quoted("missing field `") {
         return (
-            format!("the field `{name}` is missing"),
-            format!("add a line `{name}: …`; `leaflet new` shows every field with an example"),
+            t!("field-missing", name = name.as_str()),
+            t!("field-missing-hint", name = name),
             at,
         );
     }
@@ -95,8 +91,8 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
             .nth(1)
             .map(|(i, _)| (i + 1, 1));
         return (
-            format!("the field `{name}` is written twice"),
-            "keep one of the two lines".into(),
+            t!("field-twice", name = name),
+            t!("field-twice-hint"),
             second.or(at),
         );
     }
@@ -120,27 +116,21 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
     if message.starts_with("invalid type: sequence, expected a string") {
         // A body typed as a YAML list ("body:" then "- item" lines) is the usual cause: the
         // author meant a Markdown list inside the text.
-        return (
-            "this text is written as a YAML list, so it is not one text".into(),
-            "write `|` after the colon (`body: |`) and keep the `- ` lines under it, indented: \
-             they become a bulleted list"
-                .into(),
-            at,
-        );
+        return (t!("text-is-list"), t!("text-is-list-hint"), at);
     }
     if message.starts_with("invalid type: map, expected a string") {
-        return (
-            "this text contains a colon followed by a space, so YAML reads it as a field".into(),
-            "put the whole text between double quotes, or write `|` after the first colon and \
-             the text on the next line, indented"
-                .into(),
-            at,
-        );
+        return (t!("text-is-map"), t!("text-is-map-hint"), at);
     }
     if message.contains("is not a date") {
+        // The model's own message quotes the text: "`5 mei 2024` is not a date".
+        let text = message.split('`').nth(1).unwrap_or("");
+        let hint = match super::dutch_date::read(text) {
+            Some(date) => t!("date-suggest-hint", date = date.to_string()),
+            None => t!("date-format-hint"),
+        };
         return (
-            message.to_string(),
-            "dates are written year-month-day, e.g. 2016-03-23".into(),
+            t!("date-not-a-date", text = text),
+            hint,
             value_of(source, "revised").or(at),
         );
     }
@@ -149,10 +139,8 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
             return found;
         }
         return (
-            "`route` is neither a route number nor a route written in full".into(),
-            "write `route: 105` (a number from leaflets/_data/routes.yaml), or the route in \
-             full with exactly two lines under it: `number: 105` and `description: …`"
-                .into(),
+            t!("route-neither"),
+            t!("route-neither-hint"),
             locate_key(source, "route").or(at),
         );
     }
@@ -170,35 +158,31 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
                     .any(|l| !l.trim().is_empty() && !l.starts_with('#'))
             });
         return (
-            "a line of `---` starts a second leaflet in this file".into(),
-            "one file holds one leaflet: remove the `---` line, or move what follows it to a \
-             file of its own"
-                .into(),
+            t!("second-document"),
+            t!("second-document-hint"),
             second.map(|n| (n + 1, 1)).or(at),
         );
     }
     if message.contains("untagged enum ContactField") {
         return (
-            "`contact` is neither a contact key nor a contact written in full".into(),
-            "write `contact: radiologie` (a key from leaflets/_data/contacts.yaml), or the \
-             contact in full with `name:` and `phone:` under it"
-                .into(),
+            t!("contact-neither"),
+            t!("contact-neither-hint"),
             locate_key(source, "contact").or(at),
         );
     }
     if message.contains("expected struct LeafletFile") {
-        return (
-            "this is not a list of `field: value` lines".into(),
-            "every line starts with a field name and a colon, e.g. `title: Wondzorg thuis`".into(),
-            at,
-        );
+        return (t!("not-fields"), t!("not-fields-hint"), at);
+    }
+    if message.contains("expected struct SectionFile") {
+        let id = if message.starts_with("invalid type: string") {
+            "section-not-fields"
+        } else {
+            "section-wrong-shape"
+        };
+        return (t!(id), t!("section-not-fields-hint"), at);
     }
     if message.contains("expected a sequence") {
-        return (
-            "`sections` must be a list of sections".into(),
-            "start each section on its own line with `  - heading: …` or `  - body: |`".into(),
-            at,
-        );
+        return (t!("sections-not-list"), t!("sections-not-list-hint"), at);
     }
     if let Some(rest) = message.strip_prefix("control characters are not allowed at position ") {
         // The reader reports a byte offset into the file.
@@ -213,50 +197,51 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
                 line_col(source, o)
             })
             .or(at);
-        return (
-            "an invisible control character is in the text".into(),
-            "delete it: place the cursor just after it and press Backspace, or retype the word"
-                .into(),
-            at,
-        );
+        return (t!("control-character"), t!("control-character-hint"), at);
     }
     if message.contains("mapping values are not allowed") {
-        return (
-            "a second colon on this line".into(),
-            quote_hint(source, at),
-            at,
-        );
+        if let Some(found) = super::indent::too_deep(source, at) {
+            return found;
+        }
+        return (t!("second-colon"), quote_hint(source, at), at);
     }
     if message.contains("cannot start any token") && at_tab(source, at) {
-        return (
-            "a tab is used for indentation".into(),
-            "indent with spaces only (most editors: Convert Indentation to Spaces)".into(),
-            at,
-        );
+        return (t!("tab-indent"), t!("tab-indent-hint"), at);
     }
     if message.contains("end of stream") {
+        if let Some(found) = super::indent::apostrophe_start(source) {
+            return found;
+        }
         return (
-            "a quote or a bracket is opened here and never closed".into(),
-            "add the closing quote (or bracket) at the end of the text, or remove the opening one"
-                .into(),
+            t!("unclosed"),
+            t!("unclosed-hint"),
             unclosed_opener(source).or(at),
         );
     }
     if message.contains("did not find expected") || message.contains("while parsing a block") {
+        if let Some(found) = super::indent::block_shallower(source, at) {
+            return found;
+        }
         return (
-            message.to_string(),
-            "the fields of one section must line up: put `body:` exactly under `heading:`, \
-             and indent with spaces"
-                .into(),
+            t!("yaml-parser", detail = message),
+            t!("fields-line-up-hint"),
             at,
         );
     }
     (
-        message.to_string(),
-        "check the indentation and the colons on this line; compare with a leaflet that builds"
-            .into(),
+        t!("yaml-parser", detail = without_type_names(message)),
+        t!("yaml-parser-hint"),
         at,
     )
+}
+
+/// serde names the Rust type it wanted ("expected struct SectionFile"); a secretary has
+/// no use for that, and the hint says what to write instead.
+fn without_type_names(message: &str) -> &str {
+    [", expected struct ", ", expected enum "]
+        .iter()
+        .find_map(|p| message.find(p))
+        .map_or(message, |i| &message[..i])
 }
 
 /// The first value that opens with a quote or bracket and does not close it on its line:
@@ -311,13 +296,20 @@ fn inline_route_error(source: &str) -> Option<(String, String, Location)> {
             .into_iter()
             .find(|f| name.len() >= 3 && f.starts_with(name));
         match prefix_of.or_else(|| closest_field(name)) {
-            Some(best) => format!("did you mean `{best}`? A route has `number` and `description`"),
-            None => "a route written in full has exactly `number` and `description`".into(),
+            Some(best) => t!("route-field-did-you-mean", best = best),
+            None => t!("route-fields-hint"),
         }
     } else if message.starts_with("missing field") {
-        format!("add `{name}: …` under `route:`, indented like `number:`")
+        t!("route-field-missing-hint", name = name)
     } else {
-        "a route written in full has `number: 105` and `description: …`".into()
+        t!("route-fields-example-hint")
+    };
+    let message = if let Some(name) = message.strip_prefix("unknown field `") {
+        t!("field-unknown", name = name.split('`').next().unwrap_or(""))
+    } else if let Some(name) = message.strip_prefix("missing field `") {
+        t!("field-missing", name = name.split('`').next().unwrap_or(""))
+    } else {
+        t!("yaml-parser", detail = message)
     };
     Some((format!("`route`: {message}"), hint, Some(at)))
 }
@@ -326,12 +318,11 @@ fn inline_route_error(source: &str) -> Option<(String, String, Location)> {
 fn quote_hint(source: &str, at: Location) -> String {
     let line = at.and_then(|(l, _)| source.lines().nth(l - 1));
     match line.and_then(|l| l.split_once(": ")) {
-        Some((key, value)) if !value.contains('"') => format!(
-            "a colon inside a text needs quotes around the text: {}: \"{}\"",
-            key.trim(),
-            value.trim()
+        Some((key, value)) if !value.contains('"') => t!(
+            "colon-quote-hint",
+            example = format!("{}: \"{}\"", key.trim(), value.trim())
         ),
-        _ => "put the text in quotes, e.g. title: \"Let op: nuchter blijven\"".into(),
+        _ => t!("colon-quote-example-hint"),
     }
 }
 

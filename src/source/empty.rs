@@ -5,6 +5,7 @@
 
 use super::{KeyLine, NULLS, TEXT_KEYS, col, uncommented};
 use crate::diagnostic::Diagnostic;
+use crate::t;
 use std::path::Path;
 
 /// Text fields a contact or a route written in full cannot do without.
@@ -29,10 +30,10 @@ pub(super) fn empty(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diag
     // `title` and `authors` are required; the model says so with its own hint.
     if k.field == "contact" && k.value.is_empty() && !continues_below(lines, k) {
         out.push(
-            Diagnostic::error(path, "`contact` is empty")
+            Diagnostic::error(path, t!("field-empty", name = "contact"))
                 .field("contact")
                 .at(k.line + 1, col(lines[k.line], k.key_at))
-                .hint("write `contact: radiologie` (a key from _data/contacts.yaml), or leave the line out"),
+                .hint(t!("contact-empty-hint")),
         );
         return;
     }
@@ -61,17 +62,14 @@ pub(super) fn empty(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diag
         k.value_at
     };
     let hint = if k.key == "body" {
-        "write the text on the lines under `body: |`, indented, or leave the line out".to_string()
+        t!("body-empty-hint")
     } else if required {
-        format!("write the text after `{}:`", k.key)
+        t!("text-empty-hint", key = k.key)
     } else {
-        format!(
-            "write the text after `{}:`, or leave the whole line out: the field is optional",
-            k.key
-        )
+        t!("optional-empty-hint", key = k.key)
     };
     out.push(
-        Diagnostic::error(path, format!("`{}` is empty", k.field))
+        Diagnostic::error(path, t!("field-empty", name = k.key))
             .field(&k.field)
             .at(k.line + 1, col(line, at))
             .hint(hint),
@@ -107,10 +105,10 @@ pub(super) fn empty_sections(path: &Path, lines: &[&str], out: &mut Vec<Diagnost
             .is_some_and(|l| l.len() - l.trim_start_matches(' ').len() > indent);
         if bare && !nested {
             out.push(
-                Diagnostic::error(path, "this section is empty: it has no heading and no text")
+                Diagnostic::error(path, t!("section-empty"))
                     .field(format!("sections[{section}]"))
                     .at(n + 1, indent + 1)
-                    .hint("write `heading:` and `body: |` after the `-`, or remove the line"),
+                    .hint(t!("section-empty-hint")),
             );
         }
         section += 1;

@@ -4,6 +4,7 @@
 //! output lock, and a gigabyte pasted by accident is refused before it is read.
 
 use crate::diagnostic::Diagnostic;
+use crate::t;
 use std::fs;
 use std::io::Read;
 use std::path::Path;
@@ -17,27 +18,27 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 pub const MAX_NESTING: usize = 128;
 
 /// What a path is when it is not a regular file, in the words of the warning.
-pub fn kind_of(meta: &fs::Metadata) -> &'static str {
+pub fn kind_of(meta: &fs::Metadata) -> String {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         let t = meta.file_type();
         if t.is_fifo() {
-            return "a named pipe (FIFO)";
+            return t!("kind-fifo");
         }
         if t.is_socket() {
-            return "a socket";
+            return t!("kind-socket");
         }
         if t.is_block_device() || t.is_char_device() {
-            return "a device";
+            return t!("kind-device");
         }
     }
     if meta.is_dir() {
-        "a folder"
+        t!("kind-folder")
     } else if meta.is_file() {
-        "a file"
+        t!("kind-file")
     } else {
-        "not a regular file"
+        t!("kind-other")
     }
 }
 
@@ -54,16 +55,15 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, Diagnostic> {
     }
     let file = options
         .open(path)
-        .map_err(|e| Diagnostic::error(path, format!("cannot read it: {e}")))?;
+        .map_err(|e| Diagnostic::error(path, t!("check-cannot-read", error = e.to_string())))?;
     let meta = file
         .metadata()
-        .map_err(|e| Diagnostic::error(path, format!("cannot read it: {e}")))?;
+        .map_err(|e| Diagnostic::error(path, t!("check-cannot-read", error = e.to_string())))?;
     if !meta.is_file() {
-        return Err(Diagnostic::error(
-            path,
-            format!("this is {}, not a file; it was not read", kind_of(&meta)),
-        )
-        .hint("leaflets and `_data` files are ordinary text files"));
+        return Err(
+            Diagnostic::error(path, t!("not-a-file", kind = kind_of(&meta)))
+                .hint(t!("not-a-file-hint")),
+        );
     }
     if meta.len() > limit {
         return Err(too_large(path, meta.len(), limit));
@@ -72,7 +72,7 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, Diagnostic> {
     // The size may grow between the check and the read; never read past the limit.
     file.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Diagnostic::error(path, format!("cannot read it: {e}")))?;
+        .map_err(|e| Diagnostic::error(path, t!("check-cannot-read", error = e.to_string())))?;
     if bytes.len() as u64 > limit {
         return Err(too_large(path, bytes.len() as u64, limit));
     }
@@ -96,13 +96,13 @@ fn nix_nonblock() -> i32 {
 fn too_large(path: &Path, bytes: u64, limit: u64) -> Diagnostic {
     Diagnostic::error(
         path,
-        format!(
-            "the file is {} KB; it may be at most {} KB",
-            bytes.div_ceil(1024),
-            limit / 1024
+        t!(
+            "file-too-large-any",
+            size = bytes.div_ceil(1024),
+            max = limit / 1024
         ),
     )
-    .hint("check that nothing was pasted into the file by accident")
+    .hint(t!("file-too-large-hint"))
 }
 
 /// Reads a regular file as UTF-8 text, locating the first byte that is not UTF-8.
@@ -113,9 +113,9 @@ pub fn read_utf8(path: &Path, limit: u64) -> Result<String, Diagnostic> {
         let text = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
         let line = text.matches('\n').count() + 1;
         let col = text.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        Diagnostic::error(path, "the file is not UTF-8 text")
+        Diagnostic::error(path, t!("check-not-utf8"))
             .at(line, col)
-            .hint("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")")
+            .hint(t!("check-not-utf8-hint"))
     })
 }
 
@@ -142,12 +142,9 @@ pub fn too_deep(source: &str) -> Option<usize> {
 pub fn nesting_guard(path: &Path, source: &str) -> Result<(), Diagnostic> {
     match too_deep(source) {
         None => Ok(()),
-        Some(line) => Err(Diagnostic::error(
-            path,
-            format!("brackets are nested more than {MAX_NESTING} levels deep"),
-        )
-        .at(line, 1)
-        .hint("look for `[` or `{` that were never closed")),
+        Some(line) => Err(Diagnostic::error(path, t!("nesting", max = MAX_NESTING))
+            .at(line, 1)
+            .hint(t!("nesting-hint"))),
     }
 }
 
@@ -197,15 +194,11 @@ fn finish(
             .lines()
             .position(|l| l.contains('\u{FFFD}'))
             .map_or(1, |i| i + 1);
-        return Err(Diagnostic::error(
-            path,
-            format!(
-                "the text is not valid {}: some characters cannot be read",
-                encoding.name()
-            ),
-        )
-        .at(line, 1)
-        .hint("open the file in your editor and save it again as UTF-8"));
+        return Err(
+            Diagnostic::error(path, t!("bad-encoding", encoding = encoding.name()))
+                .at(line, 1)
+                .hint(t!("bad-encoding-hint")),
+        );
     }
     Ok(Decoded {
         text: text.into_owned(),

@@ -5,6 +5,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::sourcemap::TextField;
+use crate::t;
 use std::path::Path;
 
 #[path = "empty.rs"]
@@ -81,13 +82,10 @@ fn placeholders(path: &Path, lines: &[&str], keys: &[KeyLine], out: &mut Vec<Dia
             Some(end) => line[at..at + end + '»'.len_utf8()].to_string(),
             None => line[at..].to_string(),
         };
-        let mut d = Diagnostic::error(
-            path,
-            format!("“{shown}” from `leaflet new` is still to be filled in"),
-        )
-        .at(n + 1, col(line, at))
-        .spanning(shown.chars().count())
-        .hint("replace it with this leaflet's own text");
+        let mut d = Diagnostic::error(path, t!("placeholder", shown = shown.as_str()))
+            .at(n + 1, col(line, at))
+            .spanning(shown.chars().count())
+            .hint(t!("placeholder-hint"));
         if let Some(k) = keys.get(key).filter(|k| k.line <= n) {
             d = d.field(&k.field);
         }
@@ -212,14 +210,11 @@ fn comment_start(value: &str) -> Option<usize> {
 }
 
 fn null_error(path: &Path, line: usize, column: usize, field: &str, value: &str) -> Diagnostic {
-    Diagnostic::error(
-        path,
-        format!("`{value}` is YAML for “no value”, not a text"),
-    )
-    .field(field)
-    .at(line + 1, column)
-    .spanning(value.chars().count())
-    .hint("write the text, or leave the whole line out if the field is optional")
+    Diagnostic::error(path, t!("yaml-null", value = value))
+        .field(field)
+        .at(line + 1, column)
+        .spanning(value.chars().count())
+        .hint(t!("yaml-null-hint"))
 }
 
 /// `title: ~`, `body: null`, `contact: {phone: ~}`: printed as "~" or left out silently.
@@ -276,17 +271,14 @@ fn comment(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) 
     let line = lines[k.line];
     let quoted = k.value.replace('\\', "\\\\").replace('"', "\\\"");
     out.push(
-        Diagnostic::warning(
-            path,
-            format!("the text after `#` is read as a comment and is not printed: “{dropped}”"),
-        )
-        .field(&k.field)
-        .at(k.line + 1, col(line, k.value_at + at))
-        .spanning(dropped.chars().count())
-        .hint(format!(
-            "put the text in double quotes to print all of it: {}: \"{quoted}\"",
-            k.key
-        )),
+        Diagnostic::warning(path, t!("comment-dropped", dropped = dropped))
+            .field(&k.field)
+            .at(k.line + 1, col(line, k.value_at + at))
+            .spanning(dropped.chars().count())
+            .hint(t!(
+                "comment-dropped-hint",
+                example = format!("{}: \"{quoted}\"", k.key)
+            )),
     );
 }
 
@@ -332,36 +324,27 @@ fn folded_body(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnosti
         if plain && let Some(at) = comment_start(text) {
             let dropped = &text[at..];
             out.push(
-                Diagnostic::warning(
-                    path,
-                    format!("the text after `#` is read as a comment and is not printed: “{dropped}”"),
-                )
-                .field(&k.field)
-                .at(n + 1, indent + 1 + text[..at].chars().count())
-                .spanning(dropped.chars().count())
-                .hint("write `body: |` and the text on the lines below it, indented: in a `|` block a `#` is text"),
+                Diagnostic::warning(path, t!("comment-dropped", dropped = dropped))
+                    .field(&k.field)
+                    .at(n + 1, indent + 1 + text[..at].chars().count())
+                    .spanning(dropped.chars().count())
+                    .hint(t!("comment-in-body-hint")),
             );
             return;
         }
         let problem = if starts_list_item(text) {
-            Some("the list item on this line is joined to the text before it")
+            Some(t!("folded-list-item"))
         } else if blank_before {
-            Some("this paragraph is joined to the one before it")
+            Some(t!("folded-paragraph"))
         } else {
             None
         };
         if let Some(problem) = problem {
             out.push(
-                Diagnostic::error(
-                    path,
-                    format!("{problem}: the body is not a `|` block, so YAML folds its lines"),
-                )
-                .field(&k.field)
-                .at(n + 1, indent + 1)
-                .hint(
-                    "write `body: |` and the text on the lines below it, indented: a `|` \
-                     block keeps every line as typed",
-                ),
+                Diagnostic::error(path, t!("folded", problem = problem))
+                    .field(&k.field)
+                    .at(n + 1, indent + 1)
+                    .hint(t!("folded-hint")),
             );
             return;
         }
@@ -427,12 +410,9 @@ fn markup_in_line_fields(
         let Some((mark, at)) = line_markup(&f.value) else {
             continue;
         };
-        let d = Diagnostic::warning(
-            path,
-            format!("`{mark}` is printed as typed: only a body is read as Markdown"),
-        )
-        .field(&f.field)
-        .hint("remove the marks: a title or heading is set in its own style already");
+        let d = Diagnostic::warning(path, t!("markup-in-line", mark = mark))
+            .field(&f.field)
+            .hint(t!("markup-in-line-hint"));
         let col = f.value[..at].chars().count();
         out.push(match f.position(source, 0, col) {
             Some((l, c)) => d.at(l, c),
@@ -460,12 +440,9 @@ fn invisible(path: &Path, source: &str, fields: &[TextField], out: &mut Vec<Diag
         if f.value.is_empty() || !f.value.chars().all(is_invisible) {
             continue;
         }
-        let d = Diagnostic::error(
-            path,
-            format!("the {what} prints as nothing: it holds only invisible characters (soft hyphens, zero-width spaces)"),
-        )
-        .field(&f.field)
-        .hint(format!("delete the {what} and type it again"));
+        let d = Diagnostic::error(path, t!("invisible-only", what = what))
+            .field(&f.field)
+            .hint(t!("invisible-only-hint", what = what));
         out.push(match f.position(source, 0, 0) {
             Some((l, c)) => d.at(l, c),
             None => d,
@@ -492,7 +469,7 @@ mod tests {
             [
                 "a.yaml:1:8: error: field `title`: `~` is YAML for “no value”, not a text",
                 "a.yaml:2:27: error: field `contact.phone`: `~` is YAML for “no value”, not a text",
-                "a.yaml:4:14: error: field `sections[0].heading`: `null` is YAML for “no value”, not a text",
+                "a.yaml:4:14: error: section 1, field `heading`: `null` is YAML for “no value”, not a text",
             ]
         );
     }
@@ -527,8 +504,8 @@ mod tests {
         assert_eq!(
             found(src),
             [
-                "a.yaml:4:7: error: field `sections[0].body`: the list item on this line is joined to the text before it: the body is not a `|` block, so YAML folds its lines",
-                "a.yaml:8:7: error: field `sections[1].body`: this paragraph is joined to the one before it: the body is not a `|` block, so YAML folds its lines",
+                "a.yaml:4:7: error: section 1, field `body`: the list item on this line is joined to the text before it: the body is not a `|` block, so YAML folds its lines",
+                "a.yaml:8:7: error: section 2, field `body`: this paragraph is joined to the one before it: the body is not a `|` block, so YAML folds its lines",
             ]
         );
     }

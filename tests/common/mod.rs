@@ -14,6 +14,7 @@ pub fn repo() -> PathBuf {
 /// Runs the `leaflet` binary with `args` in `dir`.
 pub fn leaflet(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .env("LC_ALL", "C")
         .args(args)
         .current_dir(dir)
         .output()
@@ -22,7 +23,7 @@ pub fn leaflet(dir: &Path, args: &[&str]) -> Output {
 
 /// Every shipped leaflet file.
 pub fn shipped_leaflets() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(repo().join("leaflets"))
+    let mut v: Vec<PathBuf> = std::fs::read_dir(repo().join("tests/fixtures/leaflets"))
         .unwrap()
         .flatten()
         .map(|e| e.path())

@@ -5,8 +5,8 @@
 
 use super::{HEAD, assert_lines, check, pdf_lines, with_body};
 
-const W: &str = "warning: field `sections[0].body`";
-const E: &str = "error: field `sections[0].body`";
+const W: &str = "warning: section 1, field `body`";
+const E: &str = "error: section 1, field `body`";
 
 fn joined(line: usize, col: usize, marker: &str) -> String {
     format!(
@@ -161,7 +161,7 @@ fn a_heading_with_no_value_is_refused() {
     let src = format!("{HEAD}sections:\n  - heading:\n    body: |\n      Tekst.\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:6:5: error: field `sections[0].heading`: `sections[0].heading` is empty"]
+        ["f.yaml:6:5: error: section 1, field `heading`: `heading` is empty"]
     );
 }
 
@@ -170,7 +170,7 @@ fn a_body_with_no_value_is_refused() {
     let src = format!("{HEAD}sections:\n  - heading: Kop\n    body:\n  - body: |\n      Tekst.\n");
     assert_eq!(
         check(&src),
-        ["f.yaml:7:5: error: field `sections[0].body`: `sections[0].body` is empty"]
+        ["f.yaml:7:5: error: section 1, field `body`: `body` is empty"]
     );
 }
 
@@ -181,7 +181,7 @@ fn an_empty_contact_phone_is_refused() {
     );
     assert_eq!(
         check(&src),
-        ["f.yaml:7:10: error: field `contact.phone`: `contact.phone` is empty"]
+        ["f.yaml:7:10: error: field `contact.phone`: `phone` is empty"]
     );
 }
 
@@ -190,9 +190,7 @@ fn a_bare_dash_section_is_refused() {
     let src = format!("{HEAD}sections:\n  -\n  - body: |\n      Tekst.\n");
     assert_eq!(
         check(&src),
-        [
-            "f.yaml:6:3: error: field `sections[0]`: this section is empty: it has no heading and no text"
-        ]
+        ["f.yaml:6:3: error: section 1: this section is empty: it has no heading and no text"]
     );
 }
 
@@ -295,7 +293,7 @@ fn markdown_in_a_heading_is_flagged_as_printed_as_typed() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:6:15: warning: field `sections[0].heading`: `**` is printed as typed: only a body is read as Markdown"
+            "f.yaml:6:15: warning: section 1, field `heading`: `**` is printed as typed: only a body is read as Markdown"
         ]
     );
 }
@@ -400,9 +398,7 @@ fn a_null_section_is_named_plainly() {
     let src = format!("{HEAD}sections:\n  - ~\n  - body: |\n      Tekst.\n");
     assert_eq!(
         check(&src),
-        [
-            "f.yaml:6:3: error: field `sections[0]`: this section is empty: it has no heading and no text"
-        ]
+        ["f.yaml:6:3: error: section 1: this section is empty: it has no heading and no text"]
     );
 }
 
@@ -449,7 +445,7 @@ fn a_body_typed_as_a_yaml_list_is_refused_with_the_pipe_fix() {
     assert_eq!(
         check(src),
         [
-            "f.yaml:7:7: error: field `sections[0].body`: this text is written as a YAML list, so it is not one text"
+            "f.yaml:7:7: error: section 1, field `body`: this text is written as a YAML list, so it is not one text"
         ]
     );
 }
