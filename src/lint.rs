@@ -2,6 +2,8 @@
 //! circle. They are warnings, because the leaflet still prints; `check --strict` makes them
 //! block. Characters the fonts cannot print are errors: they would print as empty boxes.
 
+pub mod criteria;
+
 use crate::diagnostic::Diagnostic;
 use crate::sourcemap::TextField;
 use crate::text::fonts::{FaceId, Fonts};
