@@ -89,6 +89,65 @@ fn ragged_right_is_the_default() {
     assert!(q.ragged && q.justified == 0, "{q:?}");
 }
 
+/// Where a fixture misses one of the issue's figures, the figure it reaches, and why (see
+/// docs/notes/issue-13c.md). Each entry is checked both ways: the leaflet may not get worse
+/// than recorded, and an entry that is no longer needed fails `no_stale_shortfalls`, so the
+/// table only shrinks.
+const KNOWN_SHORTFALLS: &[(&str, Figure, f32)] = &[
+    // Ragged p95 over 8 %: lines before a paragraph's last line whose next word does not
+    // fit even with spaces at 1.3× and may not be hyphenated (the final-hyphen rule):
+    // ct-scan has seven such lines of 50 where p95 allows two, valpreventie three of 49.
+    ("ct-scan", Figure::RagP95, 0.099),
+    ("valpreventie", Figure::RagP95, 0.090),
+    // Immunotherapie: 29 non-final lines, so one line over 8 % already sets the p95; its
+    // words (immunotherapie, afweersysteem) are a quarter of the measure.
+    ("immunotherapie", Figure::RagP95, 0.085),
+    ("immunotherapie", Figure::RaggedHyphens, 3.0 / 36.0),
+    // Justified, two-line paragraphs whose other sets are a runt or looser still.
+    ("bloedafname-kinderen", Figure::SpaceMax, 1.515),
+    ("ct-scan", Figure::SpaceMax, 1.545),
+    // Justified hyphens: the first pass (spaces ≤ 1.35×) needs them; see the notes.
+    ("immunotherapie", Figure::JustifiedHyphens, 0.37),
+    ("valpreventie", Figure::JustifiedHyphens, 0.16),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Figure {
+    RagP95,
+    RaggedHyphens,
+    SpaceMax,
+    JustifiedHyphens,
+}
+
+/// The issue's bound for `figure`, or the recorded one for a leaflet in `KNOWN_SHORTFALLS`.
+fn bound(path: &Path, figure: Figure) -> f32 {
+    let name = path.file_stem().unwrap().to_str().unwrap();
+    KNOWN_SHORTFALLS
+        .iter()
+        .find(|(n, f, _)| *n == name && *f == figure)
+        .map(|k| k.2)
+        .unwrap_or(target(figure))
+}
+
+fn target(figure: Figure) -> f32 {
+    match figure {
+        Figure::RagP95 => 0.08,
+        Figure::RaggedHyphens => 0.08,
+        Figure::SpaceMax => 1.50,
+        // The issue compares with LuaLaTeX+microtype's 5–9 a leaflet; held at 15 %.
+        Figure::JustifiedHyphens => 0.15,
+    }
+}
+
+fn figure(q: &report::Quality, figure: Figure) -> f32 {
+    match figure {
+        Figure::RagP95 => q.rag_p95,
+        Figure::RaggedHyphens => q.hyphenated_share(),
+        Figure::SpaceMax => q.space_max,
+        Figure::JustifiedHyphens => q.hyphenated_share(),
+    }
+}
+
 #[test]
 fn every_shipped_leaflet_meets_the_ragged_targets() {
     for path in fixture_leaflets() {
@@ -97,21 +156,67 @@ fn every_shipped_leaflet_meets_the_ragged_targets() {
         assert!(q.ragged && q.ragged_lines >= 10, "{name}: {q:?}");
         // No non-final line shorter than 80 % of the measure; p95 within 8 %.
         assert!(q.rag_max <= 0.20 + EPS, "{name}: rag max {}", q.rag_max);
-        // Issue 13 asks p95 <= 8 % and <= 8 % hyphenated lines; not yet met on every
-        // leaflet (see `issue_13_targets_not_yet_met`): these hold what is reached.
-        assert!(q.rag_p95 <= 0.125, "{name}: rag p95 {}", q.rag_p95);
+        let p95 = bound(&path, Figure::RagP95);
+        assert!(q.rag_p95 <= p95 + 1e-4, "{name}: rag p95 {}", q.rag_p95);
+        let hyphens = bound(&path, Figure::RaggedHyphens);
         assert!(
-            q.hyphenated_share() <= 0.12,
+            q.hyphenated_share() <= hyphens + 1e-4,
             "{name}: {} of {} lines hyphenated",
             q.hyphenated,
             q.lines
         );
         assert_eq!(q.hyphen_runs, 0, "{name}: two hyphenated lines in a row");
         assert_eq!(q.final_hyphens, 0, "{name}: hyphen on a last full line");
-        // Ragged text is set at natural width: no letter-spacing, no glyph scaling.
+        // Ragged text is set at natural glyph width: no letter-spacing, no glyph scaling;
+        // word spaces close to 0.9× to take a word and open to 1.3× only on a line far short.
         assert_eq!(q.letter_max, 0.0, "{name}");
         assert_eq!((q.expansion_min, q.expansion_max), (1.0, 1.0), "{name}");
+        assert!(q.rag_space_min >= 0.9 - EPS, "{name}: {}", q.rag_space_min);
+        assert!(q.rag_space_max <= 1.3 + EPS, "{name}: {}", q.rag_space_max);
         assert_eq!(q.overfull, 0, "{name}: overfull lines");
+    }
+}
+
+#[test]
+fn ragged_spaces_open_only_on_lines_far_short_and_close_the_gap_past_six_per_cent() {
+    for path in fixture_leaflets() {
+        let layout = layout_in(&path, Align::Left);
+        let mut opened = 0;
+        for l in &layout.lines {
+            let Some(ratio) = l.space_ratio else { continue };
+            if l.last_of_paragraph || l.justified || ratio <= 1.0 + 1e-4 {
+                continue;
+            }
+            opened += 1;
+            // An opened line is left at 6 % short (less its end's protrusion into the
+            // margin, under 1.2 % of the measure), or its spaces are at their 1.3× limit.
+            let at_target = l.shortfall <= 0.06 + 2e-3 && l.shortfall >= 0.06 - 0.012;
+            assert!(
+                at_target || (ratio - 1.3).abs() < 2e-3,
+                "{}: “{}” {} short at {ratio}",
+                path.display(),
+                l.text,
+                l.shortfall
+            );
+        }
+        assert!(opened > 0, "{}: no line needed it?", path.display());
+    }
+}
+
+#[test]
+fn no_stale_shortfalls() {
+    for &(name, f, recorded) in KNOWN_SHORTFALLS {
+        let path = fixtures().join(format!("{name}.yaml"));
+        let align = match f {
+            Figure::RagP95 | Figure::RaggedHyphens => Align::Left,
+            Figure::SpaceMax | Figure::JustifiedHyphens => Align::Justify,
+        };
+        let reached = figure(&report::quality(&layout_in(&path, align)), f);
+        assert!(
+            reached > target(f) + 1e-4,
+            "{name}: {f:?} now meets the target ({reached}): drop its KNOWN_SHORTFALLS entry"
+        );
+        assert!(reached <= recorded + 1e-4, "{name}: {f:?} {reached}");
     }
 }
 
@@ -130,10 +235,8 @@ fn every_shipped_leaflet_meets_the_justified_targets() {
             q.space_median
         );
         assert!(q.space_p95 <= 1.35 + EPS, "{name}: p95 {}", q.space_p95);
-        // Issue 13 asks max <= 1.50: two lines are at 1.51 and 1.54, each the least bad
-        // choice (the others are a runt after a hyphen or spaces wider still): see
-        // `issue_13_targets_not_yet_met` and docs/notes/issue-13.md.
-        assert!(q.space_max <= 1.55, "{name}: max {}", q.space_max);
+        let max = bound(&path, Figure::SpaceMax);
+        assert!(q.space_max <= max + 1e-4, "{name}: max {}", q.space_max);
         assert!(q.space_min >= 0.80 - EPS, "{name}: min {}", q.space_min);
         // Letters: within ±0.005 em per gap, no jump over 0.004 em between lines.
         assert!(q.letter_max <= 0.005 + 1e-5, "{name}: {}", q.letter_max);
@@ -152,55 +255,15 @@ fn every_shipped_leaflet_meets_the_justified_targets() {
         // Justified text may hyphenate two lines in a row and a last full line (at a
         // price): the spaces would otherwise open past the targets.
         assert!(q.longest_hyphen_run <= 2, "{name}: hyphen ladder");
-        // Immunotherapie's long words (12 of 33 lines; all others ≤ 15 %): see NOTES.
+        let hyphens = bound(&path, Figure::JustifiedHyphens);
         assert!(
-            q.hyphenated_share() <= 0.37,
+            q.hyphenated_share() <= hyphens + 1e-4,
             "{name}: {} of {} lines hyphenated",
             q.hyphenated,
             q.lines
         );
         assert_eq!(q.overfull, 0, "{name}: overfull lines");
     }
-}
-
-/// The issue's figures that the breaker does not reach yet on every shipped leaflet:
-/// run with `cargo test --test typography -- --ignored` to see where it stands.
-#[test]
-#[ignore = "issue 13 targets not yet met on every leaflet; see docs/notes/issue-13.md"]
-fn issue_13_targets_not_yet_met() {
-    let mut misses = Vec::new();
-    for path in fixture_leaflets() {
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let left = report::quality(&layout_in(&path, Align::Left));
-        if left.rag_p95 > 0.08 + EPS {
-            misses.push(format!("{name}: rag p95 {:.3}", left.rag_p95));
-        }
-        if left.hyphenated_share() > 0.08 {
-            misses.push(format!(
-                "{name}: ragged hyphens {:.3}",
-                left.hyphenated_share()
-            ));
-        }
-        let justified = layout_in(&path, Align::Justify);
-        let just = report::quality(&justified);
-        if just.space_max > 1.50 + EPS {
-            misses.push(format!("{name}: space max {:.2}", just.space_max));
-        }
-        if just.hyphenated_share() > 0.15 {
-            misses.push(format!(
-                "{name}: justified hyphens {:.3}",
-                just.hyphenated_share()
-            ));
-        }
-        for (i, l) in justified.lines.iter().enumerate() {
-            let above = i.checked_sub(1).map(|k| &justified.lines[k]);
-            let tail = above.is_some_and(|a| a.hyphenated && !a.last_of_paragraph);
-            if l.last_of_paragraph && l.justified && tail && l.text.chars().count() < 5 {
-                misses.push(format!("{name}: runt “{}” after a hyphen", l.text));
-            }
-        }
-    }
-    assert!(misses.is_empty(), "{misses:#?}");
 }
 
 #[test]
