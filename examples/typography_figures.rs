@@ -50,6 +50,35 @@ fn main() {
                 "{}",
                 report::row(p.file_stem().unwrap().to_str().unwrap(), &q)
             );
+            if q.ragged {
+                // Word spaces of the lines that make the rag (median/p95/max, set ÷ natural).
+                let mut spaces: Vec<f32> = layout
+                    .lines
+                    .iter()
+                    .filter(|l| !l.last_of_paragraph && !l.justified)
+                    .filter(|l| {
+                        matches!(
+                            l.kind,
+                            leaflet_printer::document::BlockKind::Paragraph
+                                | leaflet_printer::document::BlockKind::ListItem
+                        )
+                    })
+                    .filter_map(|l| l.space_ratio)
+                    .collect();
+                spaces.sort_by(f32::total_cmp);
+                let at = |p: f32| {
+                    let rank = ((p / 100.0) * spaces.len() as f32).ceil() as usize;
+                    spaces[rank.clamp(1, spaces.len()) - 1]
+                };
+                let opened = spaces.iter().filter(|&&r| r > 1.0001).count();
+                println!(
+                    "   ragged word spaces: median {:.2}, p95 {:.2}, max {:.2}; {opened} of {} lines opened",
+                    at(50.0),
+                    at(95.0),
+                    at(100.0),
+                    spaces.len()
+                );
+            }
             if breaks {
                 for pair in layout.lines.windows(2).filter(|p| p[0].hyphenated) {
                     let end = pair[0].text.rsplit(' ').next().unwrap_or("");

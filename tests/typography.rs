@@ -178,7 +178,7 @@ fn every_shipped_leaflet_meets_the_ragged_targets() {
 }
 
 #[test]
-fn ragged_spaces_open_only_on_lines_far_short_and_close_the_gap_past_six_per_cent() {
+fn ragged_spaces_open_only_on_lines_far_short_and_close_the_gap_past_seven_per_cent() {
     for path in fixture_leaflets() {
         let layout = layout_in(&path, Align::Left);
         let mut opened = 0;
@@ -188,9 +188,9 @@ fn ragged_spaces_open_only_on_lines_far_short_and_close_the_gap_past_six_per_cen
                 continue;
             }
             opened += 1;
-            // An opened line is left at 6 % short (less its end's protrusion into the
+            // An opened line is left at 7 % short (less its end's protrusion into the
             // margin, under 1.2 % of the measure), or its spaces are at their 1.3× limit.
-            let at_target = l.shortfall <= 0.06 + 2e-3 && l.shortfall >= 0.06 - 0.012;
+            let at_target = l.shortfall <= 0.07 + 2e-3 && l.shortfall >= 0.07 - 0.012;
             assert!(
                 at_target || (ratio - 1.3).abs() < 2e-3,
                 "{}: “{}” {} short at {ratio}",

@@ -113,7 +113,7 @@ fn ragged_known_optimal_breaks() {
     let items = paragraph(&[20.0, 20.0, 20.0, 20.0, 60.0, 20.0], &[]);
     let lines = break_lines(&items, &params(100.0, false));
     assert_eq!(counts(&items, &lines), vec![4, 2]);
-    // Ragged: the line is 11 pt short, past RAG_TARGET (6 pt), so its three spaces open by
+    // Ragged: the line is 11 pt short, past RAG_TARGET (7 pt), so its three spaces open by
     // all they may (3 × 1.05 pt × 6/7 = 2.7 pt); the ratio is the rest over RAG_SCALE.
     let spaces = 3.0 * SPACE * SPACE_STRETCH * RAGGED_SPACE_STRETCH;
     let expected = (100.0 - 89.0 - spaces) / (RAG_SCALE * 100.0);
