@@ -4,6 +4,10 @@
 //! targets were set), so a hospital adding leaflets does not change what is tested.
 
 mod common;
+#[path = "typography/hyphenation.rs"]
+mod hyphenation;
+#[path = "typography/shortfalls.rs"]
+mod shortfalls;
 
 use leaflet_printer::document::BlockKind;
 use leaflet_printer::layout::Layout;
@@ -14,6 +18,7 @@ use leaflet_printer::shared::SharedData;
 use leaflet_printer::style::Align;
 use leaflet_printer::text::hyphenate::Hyphenator;
 use leaflet_printer::text::items::TextWarningKind;
+use shortfalls::{Figure, KNOWN_SHORTFALLS, bound, figure, target};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -87,65 +92,6 @@ fn ragged_right_is_the_default() {
     assert_eq!(shared().style.align, Align::Left);
     let q = report::quality(&layout_of(&fixture_leaflets()[0]));
     assert!(q.ragged && q.justified == 0, "{q:?}");
-}
-
-/// Where a fixture misses one of the issue's figures, the figure it reaches, and why (see
-/// docs/notes/issue-13c.md). Each entry is checked both ways: the leaflet may not get worse
-/// than recorded, and an entry that is no longer needed fails `no_stale_shortfalls`, so the
-/// table only shrinks.
-const KNOWN_SHORTFALLS: &[(&str, Figure, f32)] = &[
-    // Ragged p95 over 8 %: lines before a paragraph's last line whose next word does not
-    // fit even with spaces at 1.3× and may not be hyphenated (the final-hyphen rule):
-    // ct-scan has seven such lines of 50 where p95 allows two, valpreventie three of 49.
-    ("ct-scan", Figure::RagP95, 0.099),
-    ("valpreventie", Figure::RagP95, 0.090),
-    // Immunotherapie: 29 non-final lines, so one line over 8 % already sets the p95; its
-    // words (immunotherapie, afweersysteem) are a quarter of the measure.
-    ("immunotherapie", Figure::RagP95, 0.085),
-    ("immunotherapie", Figure::RaggedHyphens, 3.0 / 36.0),
-    // Justified: "Laat uw kind een knuffel, een boekje of een favoriet spelletje /
-    // meenemen.", a two-line list item whose other sets are a runt ("mee-|nemen.") or
-    // looser still.
-    ("bloedafname-kinderen", Figure::SpaceMax, 1.515),
-    // Justified hyphens: the first pass (spaces ≤ 1.35×) needs them; see the notes.
-    ("immunotherapie", Figure::JustifiedHyphens, 0.37),
-];
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Figure {
-    RagP95,
-    RaggedHyphens,
-    SpaceMax,
-    JustifiedHyphens,
-}
-
-/// The issue's bound for `figure`, or the recorded one for a leaflet in `KNOWN_SHORTFALLS`.
-fn bound(path: &Path, figure: Figure) -> f32 {
-    let name = path.file_stem().unwrap().to_str().unwrap();
-    KNOWN_SHORTFALLS
-        .iter()
-        .find(|(n, f, _)| *n == name && *f == figure)
-        .map(|k| k.2)
-        .unwrap_or(target(figure))
-}
-
-fn target(figure: Figure) -> f32 {
-    match figure {
-        Figure::RagP95 => 0.08,
-        Figure::RaggedHyphens => 0.08,
-        Figure::SpaceMax => 1.50,
-        // The issue compares with LuaLaTeX+microtype's 5–9 a leaflet; held at 15 %.
-        Figure::JustifiedHyphens => 0.15,
-    }
-}
-
-fn figure(q: &report::Quality, figure: Figure) -> f32 {
-    match figure {
-        Figure::RagP95 => q.rag_p95,
-        Figure::RaggedHyphens => q.hyphenated_share(),
-        Figure::SpaceMax => q.space_max,
-        Figure::JustifiedHyphens => q.hyphenated_share(),
-    }
 }
 
 #[test]
@@ -340,166 +286,6 @@ fn no_runt_last_lines() {
             }
         }
     }
-}
-
-#[test]
-fn hyphenated_lines_break_at_correct_dutch_places() {
-    // Breaks the bare patterns get wrong must never appear; every break keeps 2 letters
-    // before and 3 after and never splits "ij".
-    // (end of the line, start of the next) of breaks the bare patterns produce.
-    let wrong = [
-        ("kanke", "rim"),
-        ("stofal", "ler"),
-        ("taals", "maak"),
-        ("korta", "de"),
-    ];
-    for (path, align) in both_alignments() {
-        let layout = layout_in(&path, align);
-        for (i, line) in layout.lines.iter().enumerate() {
-            if !line.hyphenated || !line.text.ends_with('-') {
-                continue;
-            }
-            let before: String = line
-                .text
-                .trim_end_matches('-')
-                .rsplit(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap()
-                .to_string();
-            let next = &layout.lines[i + 1].text;
-            let after: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-            if before.is_empty() {
-                continue; // an author's own hyphen (CT-|scan)
-            }
-            let joined = format!("{before}-{after}").to_lowercase();
-            assert!(before.chars().count() >= 2, "{joined}");
-            assert!(after.chars().count() >= 3, "{joined}");
-            assert!(
-                !(before.ends_with('i') && after.starts_with('j')),
-                "{joined}"
-            );
-            for (end, start) in wrong {
-                let bad = before.to_lowercase().ends_with(end) && after.starts_with(start);
-                assert!(!bad, "{}: wrong break {joined}", path.display());
-            }
-        }
-    }
-}
-
-fn marked(h: &Hyphenator, word: &str) -> String {
-    h.marked(word)
-}
-
-#[test]
-fn dutch_hyphenation_rules() {
-    let h = Hyphenator::dutch(&shared().hyphenation);
-    // The exception list overrides the patterns' "kan-ke-rim-mu-no-…".
-    assert_eq!(
-        marked(&h, "kankerimmunotherapie"),
-        "kan-ker=im-mu-no-the-ra-pie"
-    );
-    assert_eq!(
-        marked(&h, "Kankerimmunotherapie"),
-        "Kan-ker=im-mu-no-the-ra-pie"
-    );
-    // Never "i-j"; at least 2 before and 3 after.
-    for w in ["bijwerkingen", "vrijdag", "blijven", "tijdens"] {
-        assert!(!marked(&h, w).contains("i-j"), "{}", marked(&h, w));
-    }
-    for w in [
-        "immunotherapie",
-        "afweersysteem",
-        "behandeling",
-        "ziekenhuis",
-    ] {
-        let m = marked(&h, w);
-        let parts: Vec<&str> = m.split(['-', '=']).collect();
-        assert!(parts.first().unwrap().chars().count() >= 2, "{m}");
-        assert!(parts.last().unwrap().chars().count() >= 3, "{m}");
-    }
-    // Abbreviations and all-caps words stay whole.
-    assert!(h.breaks("MRI").is_empty());
-    assert!(h.breaks("RIZIV").is_empty());
-    // A trema at a break is dropped on the new line (pati-enten, be-invloeden). "zeeën"
-    // itself cannot break: "en" would leave fewer than 3 letters for the new line.
-    let patienten = h.breaks("patiënten");
-    assert!(
-        patienten
-            .iter()
-            .any(|b| b.at == "pati".len() && b.drops_trema),
-        "{patienten:?}"
-    );
-    assert!(h.breaks("zeeën").is_empty());
-    let beinv = h.breaks("beïnvloeden");
-    assert!(
-        beinv.iter().any(|b| b.at == "be".len() && b.drops_trema),
-        "{beinv:?}"
-    );
-}
-
-#[test]
-fn words_with_hyphens_numbers_and_addresses_break_only_where_allowed() {
-    let h = Hyphenator::dutch("");
-    // "CT-scan": the letter runs are hyphenated separately, and "scan" is too short.
-    assert!(h.breaks("CT").is_empty());
-    assert!(h.breaks("scan").is_empty());
-    use leaflet_printer::text::hyphenate::is_unbreakable_token;
-    for t in [
-        "03",
-        "www.uza.be",
-        "info@uza.be",
-        "https://www.zna.be/x",
-        "2016",
-    ] {
-        assert!(is_unbreakable_token(t), "{t}");
-    }
-}
-
-#[test]
-fn trema_respelling_and_compound_breaks_reach_the_page() {
-    // A paragraph made to break inside "beïnvloeden": the new line reads "invloeden".
-    let src = "title: T\nrevised: 2025-01-01\nauthors: A\nroute: 105\nsections:\n  - body: |\n      \
-               Deze geneesmiddelen kunnen de werking van andere middelen sterk beïnvloeden, \
-               zodat uw arts de dosis van elk middel nauwkeurig moet beïnvloeden en opvolgen.\n";
-    let path = Path::new("t.yaml");
-    let leaflet = model::parse(path, src, shared()).unwrap();
-    let (_, layout) = pipeline::typeset(engine(), shared(), path, src, &leaflet).unwrap();
-    let texts: Vec<&str> = layout.lines.iter().map(|l| l.text.as_str()).collect();
-    for (i, t) in texts.iter().enumerate() {
-        if t.ends_with("be-") {
-            assert!(texts[i + 1].starts_with("invloeden"), "{texts:?}");
-        }
-    }
-    let all: String = texts.join(" ");
-    assert!(
-        all.contains("beïnvloeden") || all.contains("be- invloeden"),
-        "{all}"
-    );
-}
-
-#[test]
-fn the_hyphenate_command_shows_the_exception_list_and_the_compound_analysis() {
-    let out = common::leaflet(
-        &common::repo(),
-        &[
-            "hyphenate",
-            "kankerimmunotherapie",
-            "nierpatiënt",
-            "kwaliteitszorg",
-            "behandeling",
-            "MRI",
-        ],
-    );
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        text,
-        "kan-ker=im-mu-no-the-ra-pie  (exception list)\n\
-         nier=pa-ti-ënt  (compound: nier + patiënt)\n\
-         kwa-li-teits=zorg  (compound: kwaliteit +s + zorg)\n\
-         be-han-de-ling\n\
-         MRI\n"
-    );
 }
 
 /// A leaflet whose body repeats `sentence` after lead-ins of every length, as paragraphs
