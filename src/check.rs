@@ -215,6 +215,8 @@ pub fn run_with(
         let dir = find_data_dir(path.parent().unwrap_or(Path::new(".")));
         let lib = libraries.entry(dir.clone()).or_insert_with(|| {
             SharedData::load(dir.as_deref()).map(|s| {
+                // The house style against the easy-to-read criteria: once per library.
+                all.extend(lint::criteria::style_criteria(&s));
                 let engine = Engine::new(&s.hyphenation);
                 (s, engine)
             })

@@ -3,6 +3,8 @@
 //! keyboard cannot type the curly ones. They are warnings, because the leaflet still
 //! prints; `check --strict` makes them block. Characters the fonts cannot print are errors: they would print as empty boxes.
 
+pub mod criteria;
+
 use crate::diagnostic::Diagnostic;
 use crate::sourcemap::TextField;
 use crate::t;

@@ -23,6 +23,10 @@ pub struct Quality {
     pub rag_median: f32,
     pub rag_p95: f32,
     pub rag_max: f32,
+    /// Narrowest and widest word space on those lines (set ÷ natural): they close a little
+    /// to take a word and open only on a line far short (`linebreak::RAG_TARGET`).
+    pub rag_space_min: f32,
+    pub rag_space_max: f32,
     /// Largest letter-spacing of any body line, ems per gap (absolute).
     pub letter_max: f32,
     /// Largest change of letter-spacing between adjacent lines of a paragraph, ems.
@@ -79,6 +83,10 @@ pub fn quality(layout: &Layout) -> Quality {
         .map(|l| l.shortfall)
         .collect();
     rag.sort_by(f32::total_cmp);
+    let rag_spaces = body
+        .iter()
+        .filter(|l| !l.justified && !l.last_of_paragraph)
+        .filter_map(|l| l.space_ratio);
     let (mut longest, mut run, mut runs) = (0, 0, 0);
     for l in &layout.lines {
         if l.hyphenated {
@@ -118,6 +126,8 @@ pub fn quality(layout: &Layout) -> Quality {
         rag_median: percentile(&rag, 50.0, 0.0),
         rag_p95: percentile(&rag, 95.0, 0.0),
         rag_max: rag.last().copied().unwrap_or(0.0),
+        rag_space_min: rag_spaces.clone().fold(1.0, f32::min),
+        rag_space_max: rag_spaces.fold(1.0, f32::max),
         letter_max: body.iter().map(|l| l.letter_ems.abs()).fold(0.0, f32::max),
         letter_jump,
         expansion_min: expansions.clone().fold(1.0, f32::min),
@@ -150,7 +160,7 @@ pub fn long_paragraphs(layout: &Layout, max_lines: usize) -> Vec<(usize, usize)>
 
 pub fn header() -> String {
     format!(
-        "{:<28} {:>5} {:>5} {:>7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>11} {:>8} {:>4} {:>5} {:>5} {:>5}",
+        "{:<28} {:>5} {:>5} {:>7} {:>6} {:>6} {:>6} {:>9} {:>6} {:>6} {:>11} {:>8} {:>4} {:>5} {:>5} {:>5}",
         "leaflet",
         "pages",
         "lines",
@@ -158,6 +168,7 @@ pub fn header() -> String {
         "median",
         "p95",
         "max",
+        "spaces",
         "ls-max",
         "ls-jmp",
         "Tz",
@@ -170,15 +181,17 @@ pub fn header() -> String {
 }
 
 /// One leaflet's figures. Ragged-right: median/p95/max are the shortfall of non-final lines
-/// in per cent of the measure. Justified: the word space as set ÷ natural. Letter-spacing in
+/// in per cent of the measure. Justified: the word space as set ÷ natural. `spaces` is the
+/// range of word spaces (set ÷ natural) on the lines that make those figures. Letter-spacing in
 /// ems per gap; Tz the glyph-scaling range in per cent.
 pub fn row(name: &str, q: &Quality) -> String {
-    let (align, median, p95, max) = if q.ragged {
+    let (align, median, p95, max, spaces) = if q.ragged {
         (
             "left",
             format!("{:.1}%", q.rag_median * 100.0),
             format!("{:.1}%", q.rag_p95 * 100.0),
             format!("{:.1}%", q.rag_max * 100.0),
+            (q.rag_space_min, q.rag_space_max),
         )
     } else {
         (
@@ -186,10 +199,11 @@ pub fn row(name: &str, q: &Quality) -> String {
             format!("{:.2}", q.space_median),
             format!("{:.2}", q.space_p95),
             format!("{:.2}", q.space_max),
+            (q.space_min, q.space_max),
         )
     };
     format!(
-        "{:<28} {:>5} {:>5} {:>7} {:>6} {:>6} {:>6} {:>6.4} {:>6.4} {:>11} {:>3} {:>3.0}% {:>4} {:>5} {:>5} {:>5}",
+        "{:<28} {:>5} {:>5} {:>7} {:>6} {:>6} {:>6} {:>9} {:>6.4} {:>6.4} {:>11} {:>3} {:>3.0}% {:>4} {:>5} {:>5} {:>5}",
         name,
         q.pages,
         q.lines,
@@ -197,6 +211,7 @@ pub fn row(name: &str, q: &Quality) -> String {
         median,
         p95,
         max,
+        format!("{:.2}–{:.2}", spaces.0, spaces.1),
         q.letter_max,
         q.letter_jump,
         format!(

@@ -15,10 +15,17 @@ use crate::text::items::{FILL_STRETCH, HYPHEN_PENALTY, INFINITE_PENALTY, Item};
 
 #[path = "glyph_give.rs"]
 mod glyph_give;
+#[path = "ragged.rs"]
+mod ragged;
 pub use glyph_give::{
     EXPANSION_STEP, LETTER_SHRINK_EMS, LETTER_STRETCH_EMS, MAX_EXPANSION, box_give, expansion_at,
     letter_spacing_at,
 };
+use ragged::{
+    RAG_LIMIT, RAG_SCALE, RAG_STEEP_DEMERITS, RAG_STEEP_FROM, RAGGED_BOUNDARY_DEMERITS,
+    RAGGED_HYPHEN_DEMERITS,
+};
+pub use ragged::{RAG_TARGET, RAGGED_SPACE_SHRINK, RAGGED_SPACE_STRETCH, ragged_take};
 
 /// Added to every line's badness before squaring, so fewer lines are preferred when
 /// spacing is otherwise equal (TeX's \linepenalty).
@@ -35,8 +42,11 @@ const ADJACENT_FITNESS_DEMERITS: f64 = 10_000.0;
 /// Each expansion step between adjacent lines: a change of glyph width is what expansion
 /// can make visible, so it costs about as much as a quarter fitness-class jump.
 const EXPANSION_CHANGE_DEMERITS: f64 = 400.0;
-/// A last line shorter than this many ems reads as a forgotten word, not a line.
-const RUNT_EMS: f32 = 4.0;
+/// A last line shorter than this many ems reads as a forgotten word, not a line. 3.5 em is
+/// about seven letters: "gen." and "nemen." are runts, "werkers." is a word. At 4 em the
+/// tail "werkers." counted as one, so ct-scan set "aan onze me-|dewerkers." at spaces 1.54×
+/// rather than "mede-|werkers." at 1.37× (the compound boundary, and evener).
+const RUNT_EMS: f32 = 3.5;
 /// Ragged: a short last line is less of a hole when every line ends unevenly; more than
 /// this would buy the runt away with a much shorter line above (measured: rag p95 +1 %).
 const RUNT_DEMERITS: f64 = 60_000.0;
@@ -64,25 +74,6 @@ const SECOND_PASS_TOLERANCE: f64 = 300.0;
 /// no good breaks still gets the least bad ones rather than an overfull line.
 const THIRD_PASS_TOLERANCE: f64 = 5_000.0;
 const EMERGENCY_STRETCH_EMS: f32 = 1.5;
-/// Ragged-right: a line this much shorter than the measure (fraction) is "badness 100".
-/// Just under the 8 % p95 target, so the cube of the badness makes most lines come closer.
-const RAG_SCALE: f32 = 0.07;
-/// Ragged-right: no line but a paragraph's last may be shorter than 80 % of the measure
-/// (issue 13), outside the emergency passes.
-const RAG_LIMIT: f32 = 0.20;
-/// Ragged-right: word spaces may close to this share of their justified shrink (0.5: to
-/// 0.9× natural) so a line can take one more word; they never open. TeX's ragged right
-/// does the same (its word glue keeps its shrink); on the shipped leaflets it took the
-/// worst p95 rag from 13.7 % to 9.5 % without another hyphen.
-pub const RAGGED_SPACE_SHRINK: f32 = 0.5;
-/// Ragged-right: every hyphen costs this on top of its penalty, because in ragged text a
-/// hyphen buys only an evener edge, not evener spaces; readability guides (RNIB, BDA,
-/// Keurmerk Makkelijk Lezen) ask for as few split words as possible.
-/// At 40,000 a hyphen must save about one line 8.7 % short ((10 + 190)² = 40,000; badness
-/// 190 = 100·(0.087/0.07)³). Measured on the shipped leaflets: from 20,000 to 40,000
-/// immunotherapie went from 17 % to 11 % hyphenated lines and bloedafname from 8 % to 7 %
-/// with every rag p95 unchanged; 80,000 raised the p95 of two leaflets by 0.9 %.
-const RAGGED_HYPHEN_DEMERITS: f64 = 40_000.0;
 /// Justified: every syllable break costs this on top of its penalty. The penalty alone
 /// (130² ≈ 17,000) is less than one line at full stretch (110² = 12,100) plus a little, so
 /// the breaker bought evenness the reader cannot see with hyphens the reader does see
@@ -90,9 +81,6 @@ const RAGGED_HYPHEN_DEMERITS: f64 = 40_000.0;
 /// save about a line at ratio 1.3 (spaces ~1.4×); LuaLaTeX+microtype sets 5–9 hyphens a
 /// leaflet on the same texts (issue 13).
 const JUSTIFIED_HYPHEN_DEMERITS: f64 = 20_000.0;
-/// Ragged-right: the same for a break at a compound boundary ("afweer-|systeem") or after
-/// the author's hyphen: an eighth, so boundaries are strongly preferred.
-const RAGGED_BOUNDARY_DEMERITS: f64 = 5_000.0;
 /// An overfull line's badness in the last-resort pass: worse than anything feasible.
 const OVERFULL_BADNESS: f64 = 1.0e7;
 
@@ -355,6 +343,12 @@ fn adjustment_ratio(natural: f64, available: f64, stretch: f64, shrink: f64) -> 
     }
 }
 
+/// Whether a line of the given stretch is a ragged line that makes the rag (not justified,
+/// not a paragraph's last line, whose glue is practically infinite).
+fn ragged_line(params: &Params, stretch: f64) -> bool {
+    !params.justify && stretch < FILL_STRETCH as f64
+}
+
 /// Expansion steps a justified line at `ratio` is drawn with, for the change demerit.
 fn expansion_steps(ratio: f32) -> i32 {
     ((expansion_at(ratio) - 1.0) / EXPANSION_STEP).round() as i32
@@ -382,6 +376,8 @@ fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option
         MAX_HYPHENS_IN_A_ROW
     };
     let ragged_shrink = RAGGED_SPACE_SHRINK as f64;
+    let ragged_stretch = RAGGED_SPACE_STRETCH as f64;
+    let rag_target = (RAG_TARGET * params.width) as f64;
 
     for i in 0..items.len() {
         let Some((cost, flagged, penalty_width)) = breakpoint(items, i) else {
@@ -417,7 +413,13 @@ fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option
                     (sums.shrink[i] - sums.shrink[start]) * ragged_shrink,
                 )
             };
-            let ratio = adjustment_ratio(natural, available, stretch, shrink);
+            let ratio = if ragged_line(params, stretch) && natural < available {
+                let gap = available - natural;
+                let spaces = (sums.stretch[i] - sums.stretch[start]) * ragged_stretch;
+                (gap - ragged_take(gap, rag_target, spaces)) / stretch
+            } else {
+                adjustment_ratio(natural, available, stretch, shrink)
+            };
             // Emergency stretch only widens what a pass accepts; the line is still set at
             // its true ratio, so it is priced at that. Pricing it at the eased ratio made
             // the third pass favour lines with few spaces, which it then set at 1.9×.
@@ -484,6 +486,10 @@ fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option
             }
             if is_end && node_flagged {
                 demerits += FINAL_HYPHEN_DEMERITS;
+            }
+            if ragged_line(params, stretch) && true_ratio * RAG_SCALE as f64 > RAG_STEEP_FROM as f64
+            {
+                demerits += RAG_STEEP_DEMERITS;
             }
             let ratio32 = true_ratio.clamp(-1.0e3, 1.0e3) as f32;
             let class = if is_end { 1 } else { fitness(ratio32) };

@@ -113,9 +113,36 @@ fn ragged_known_optimal_breaks() {
     let items = paragraph(&[20.0, 20.0, 20.0, 20.0, 60.0, 20.0], &[]);
     let lines = break_lines(&items, &params(100.0, false));
     assert_eq!(counts(&items, &lines), vec![4, 2]);
-    // Ragged: word spaces stay natural, the ratio is the shortfall (11 %) over RAG_SCALE.
-    let expected = (100.0 - 89.0) / (RAG_SCALE * 100.0);
+    // Ragged: the line is 11 pt short, past RAG_TARGET (7 pt), so its three spaces open by
+    // all they may (3 × 1.05 pt × 6/7 = 2.7 pt); the ratio is the rest over RAG_SCALE.
+    let spaces = 3.0 * SPACE * SPACE_STRETCH * RAGGED_SPACE_STRETCH;
+    let expected = (100.0 - 89.0 - spaces) / (RAG_SCALE * 100.0);
     assert!((lines[0].ratio - expected).abs() < 1e-4, "{lines:?}");
+}
+
+#[test]
+fn ragged_spaces_take_only_the_gap_beyond_the_target_and_no_more_than_their_room() {
+    // Within the target: natural spaces.
+    assert_eq!(ragged_take(5.0, 6.0, 10.0), 0.0);
+    assert_eq!(ragged_take(6.0, 6.0, 10.0), 0.0);
+    // Beyond it: the excess, up to the room the spaces have.
+    assert_eq!(ragged_take(9.0, 6.0, 10.0), 3.0);
+    assert_eq!(ragged_take(30.0, 6.0, 10.0), 10.0);
+    // A line without spaces has no room.
+    assert_eq!(ragged_take(30.0, 6.0, 0.0), 0.0);
+    // At most 1.3× natural: a space's full stretch is 0.35 of it.
+    assert!((1.0 + SPACE_STRETCH * RAGGED_SPACE_STRETCH - 1.3).abs() < 1e-6);
+}
+
+#[test]
+fn ragged_prefers_two_even_lines_to_one_past_the_steep_rag() {
+    // 100 pt measure. "40 40" + "30 30" (83 and 63 pt) leaves the first line 17 % short;
+    // "40" alone is worse. With a 12-pt word able to come up the breaker takes "40 40 12"
+    // (98 pt) and leaves "30 30" for the last line: no line past RAG_STEEP_FROM.
+    let items = paragraph(&[40.0, 40.0, 12.0, 30.0, 30.0], &[]);
+    let lines = break_lines(&items, &params(100.0, false));
+    assert_eq!(counts(&items, &lines), vec![3, 2]);
+    assert!(lines[0].ratio * RAG_SCALE <= RAG_STEEP_FROM, "{lines:?}");
 }
 
 #[test]

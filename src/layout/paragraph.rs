@@ -3,8 +3,9 @@
 
 use super::LineStat;
 use super::linebreak::{
-    LETTER_SHRINK_EMS, LETTER_STRETCH_EMS, LineBreak, Params, RAGGED_SPACE_SHRINK, box_give,
-    break_lines, expansion_at, letter_spacing_at, line_end_protrusion,
+    LETTER_SHRINK_EMS, LETTER_STRETCH_EMS, LineBreak, Params, RAG_TARGET, RAGGED_SPACE_SHRINK,
+    RAGGED_SPACE_STRETCH, box_give, break_lines, expansion_at, letter_spacing_at,
+    line_end_protrusion, ragged_take,
 };
 use crate::document::{Block, BlockKind};
 use crate::style::{Align, HouseStyle};
@@ -196,12 +197,16 @@ fn set_line(
         }
     }
     let slack = width + allowance - boxes - natural;
-    // Ragged lines never open their spaces, and close them only as far as the breaker
-    // counted on (a line it took one word more for).
+    // Ragged lines close their spaces only as far as the breaker counted on (a line it took
+    // one word more for), and open them only on a line far short (`RAG_TARGET`).
     let shrink_share = if justify { 1.0 } else { RAGGED_SPACE_SHRINK };
     let shrink = shrink * shrink_share;
     let glue_ratio = if slack < 0.0 && shrink > 0.0 {
         (slack / shrink).max(-1.0)
+    } else if !justify && !b.last && stretch > 0.0 {
+        // A ragged line far short opens its spaces as far as the breaker counted on.
+        let room = stretch * RAGGED_SPACE_STRETCH;
+        ragged_take(slack as f64, (RAG_TARGET * width) as f64, room as f64) as f32 / stretch
     } else if !justify || (b.last && ratio == 0.0) {
         0.0
     } else if slack >= 0.0 && stretch > 0.0 {
