@@ -55,6 +55,8 @@ pub struct SharedData {
     pub hyphenation: String,
     /// Raw text of every style and exception file of the cascade, for the build hash.
     pub style_source: String,
+    /// The hospital's name, address and logo (`hospital.yaml`), the deepest folder's.
+    pub identity: Option<crate::identity::Loaded>,
 }
 
 /// The nearest `_data` folder at or above `dir`.
@@ -120,6 +122,18 @@ impl SharedData {
                 }
                 data.style_source.push_str(&text);
                 data.style_source.push('\u{0}');
+            }
+            let hospital = dir.join(crate::identity::HOSPITAL_FILE);
+            if let Some(text) = read_yaml(&hospital, &mut errors) {
+                match crate::identity::load(dir, &text) {
+                    Ok(loaded) => {
+                        // The logo's hash with the text: a new logo rebuilds every leaflet.
+                        data.style_source.push_str(&loaded.fingerprint);
+                        data.style_source.push('\u{0}');
+                        data.identity = Some(loaded);
+                    }
+                    Err(e) => errors.extend(e),
+                }
             }
             let hyphenation = dir.join(HYPHENATION_FILE);
             if hyphenation.exists() {

@@ -10,6 +10,7 @@ use crate::style::{Align, Cmyk, HouseStyle};
 
 pub mod bullets;
 mod face;
+pub mod figures;
 mod links;
 mod markdown;
 pub mod normalize;
@@ -44,6 +45,12 @@ pub enum BlockKind {
     Route,
     /// A pipe table: its cells are in [`Block::table`], `runs` is empty.
     Table,
+    /// A picture: in [`Block::figure`]; `runs` is empty.
+    Figure,
+    /// The line under a figure.
+    Caption,
+    /// The hospital's name and address on the last page, under its logo.
+    Colophon,
 }
 
 /// A pipe table's cells, row by row; the first row is the header. Every row has the same
@@ -84,6 +91,8 @@ pub struct Block {
     pub background: Option<Cmyk>,
     /// The cells of a [`BlockKind::Table`] block.
     pub table: Option<Table>,
+    /// The picture of a [`BlockKind::Figure`] block.
+    pub figure: Option<figures::FigureRef>,
     /// Where the block's text was typed, so a later stage's finding about it (a word too
     /// wide for a line) can be placed; `None` for text from `_data` (route, contact).
     pub origin: Option<Origin>,
@@ -119,7 +128,15 @@ pub struct Document {
     pub notes: Vec<Note>,
 }
 
+/// The document without its pictures: for callers that only look at the text (`check`'s
+/// notes). Figure and logo blocks are left out, since no picture was read.
 pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
+    build_with(leaflet, style, &figures::Pictures::default())
+}
+
+/// The document, with the figures and the colophon's logo from `pictures` (read by the
+/// caller, which reports a picture it cannot read at the figure's line).
+pub fn build_with(leaflet: &Leaflet, style: &HouseStyle, pictures: &figures::Pictures) -> Document {
     let mut blocks = Vec::new();
     let origin = |field: &str| {
         Some(Origin {
@@ -145,6 +162,7 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
         unbreakable: true,
         background: None,
         table: None,
+        figure: None,
         origin: None,
     };
     if let Some(dept) = &leaflet.department {
@@ -198,6 +216,11 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
         }
         let field = format!("sections[{i}].body");
         markdown::Walker::new(style, field, &section.body, &mut blocks, &mut notes).run();
+        for f in &section.figures {
+            if let Some(image) = pictures.figures.get(&f.path) {
+                blocks.extend(figures::figure_blocks(f, image, style));
+            }
+        }
     }
     // The title block needs air below it before the text starts.
     if let Some(b) = blocks.get_mut(first_content) {
@@ -219,6 +242,9 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
         blocks.push(contact_block(contact, style));
     }
     blocks.push(route_block(leaflet, style));
+    if let Some(identity) = &pictures.identity {
+        blocks.extend(figures::colophon_blocks(identity, pictures.logo.as_ref(), style));
+    }
     for b in &mut blocks {
         b.runs = normalize_runs(&b.runs, style);
         if let Some(t) = &mut b.table {
@@ -273,6 +299,7 @@ fn contact_block(contact: &crate::model::Contact, style: &HouseStyle) -> Block {
         unbreakable: true,
         background: None,
         table: None,
+        figure: None,
         origin: None,
     }
 }
@@ -303,6 +330,7 @@ fn route_block(leaflet: &Leaflet, style: &HouseStyle) -> Block {
         unbreakable: true,
         background: Some(style.route_tint),
         table: None,
+        figure: None,
         origin: None,
     }
 }
@@ -323,6 +351,7 @@ fn body_block(kind: BlockKind, style: &HouseStyle) -> Block {
         unbreakable: false,
         background: None,
         table: None,
+        figure: None,
         origin: None,
     }
 }

@@ -6,6 +6,7 @@
 //! the taste (full pages, lists kept together, no page with only a remnant).
 
 use super::paragraph::{SetBlock, route_padding};
+use super::figure::{self, FigureFit, PlacedImage};
 use super::table::{self, SetTable};
 use super::{Fill, GlyphRun, Layout, LineStat, Page, PageItem, PageStats, Rule};
 use crate::document::{BlockKind, Document};
@@ -67,8 +68,21 @@ pub fn paginate(
         top: style.margin_top(),
         bottom: footer.top - style.body_size,
     };
-    let units = units(doc, blocks, tables, style);
-    let breaks = choose_breaks(&units, frame.bottom - frame.top);
+    let body = frame.bottom - frame.top;
+    let line_counts: Vec<usize> = blocks.iter().map(|b| b.lines.len()).collect();
+    let fits: Vec<Option<FigureFit>> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(b, block)| {
+            block.figure.as_ref().map(|_| {
+                let with = figure::companions(&doc.blocks, &line_counts, b);
+                figure::fit(&doc.blocks, b, style, body, with)
+            })
+        })
+        .collect();
+    let units = units(doc, blocks, tables, &fits, style);
+    let breaks = choose_breaks(&units, body);
 
     let mut pages = Vec::new();
     let mut lines = Vec::new();
@@ -110,7 +124,10 @@ pub fn paginate(
                         t, u.first, block, u.block, left, y, p, &mut page, &mut lines, style,
                     );
                 }
-                None => place_unit(u, doc, blocks, style, &frame, y, p, &mut page, &mut lines),
+                None => match &fits[u.block] {
+                    Some(fit) => place_figure(fit, doc, style, &frame, y, &mut page),
+                    None => place_unit(u, doc, blocks, style, &frame, y, p, &mut page, &mut lines),
+                },
             }
             y += u.height;
         }
@@ -142,7 +159,33 @@ pub fn paginate(
         page_stats,
         warnings: Vec::new(),
         warning_origins: Vec::new(),
+        figures: fits.into_iter().flatten().collect(),
     }
+}
+
+/// Draws a figure at the left edge of the measure (where its caption and the ragged text
+/// start), its box's top at `top`.
+fn place_figure(
+    fit: &FigureFit,
+    doc: &Document,
+    style: &HouseStyle,
+    frame: &Frame,
+    top: f32,
+    page: &mut Page,
+) {
+    let figure = doc.blocks[fit.block]
+        .figure
+        .as_ref()
+        .expect("a fitted block is a figure");
+    page.items.push(PageItem::Image(PlacedImage {
+        image: figure.image.clone(),
+        alt: figure.alt.clone(),
+        block: fit.block,
+        x: frame.left,
+        y: top,
+        width: fit.width,
+        height: fit.height,
+    }));
 }
 
 /// Height of the text area between the top margin and the footer, points.
@@ -155,11 +198,25 @@ fn units(
     doc: &Document,
     blocks: &[SetBlock],
     tables: &[Option<SetTable>],
+    fits: &[Option<FigureFit>],
     style: &HouseStyle,
 ) -> Vec<Unit> {
     let mut units = Vec::new();
     for (b, (block, set)) in doc.blocks.iter().zip(blocks).enumerate() {
         let previous = b.checked_sub(1).map(|p| &doc.blocks[p]);
+        if let Some(fit) = &fits[b] {
+            // A figure is one unit, never split; a break before it is as before any block.
+            units.push(Unit {
+                block: b,
+                first: 0,
+                last: 0,
+                height: fit.height,
+                space_before: block.space_before,
+                break_cost: previous.and_then(|p| (!p.keep_with_next).then_some(0.0)),
+                head: 0.0,
+            });
+            continue;
+        }
         if let Some(t) = &tables[b] {
             let head = t.rows.first().map_or(0.0, |r| r.height);
             for (r, row) in t.rows.iter().enumerate() {
