@@ -125,7 +125,7 @@ pub fn paginate(
                     );
                 }
                 None => match &fits[u.block] {
-                    Some(fit) => place_figure(fit, doc, style, &frame, y, &mut page),
+                    Some(fit) => place_figure(fit, doc, &frame, y, &mut page),
                     None => place_unit(u, doc, blocks, style, &frame, y, p, &mut page, &mut lines),
                 },
             }
@@ -168,7 +168,6 @@ pub fn paginate(
 fn place_figure(
     fit: &FigureFit,
     doc: &Document,
-    style: &HouseStyle,
     frame: &Frame,
     top: f32,
     page: &mut Page,
