@@ -79,6 +79,9 @@ pub fn read_header(bytes: &[u8]) -> Result<JpegInfo, Refusal> {
                 // APP14 normally precedes the frame header; look on for it in the rest
                 // of the header segments too.
                 adobe |= adobe_after(bytes, i + len);
+                if !complete(bytes, i + len) {
+                    return Err(truncated());
+                }
                 return Ok(JpegInfo {
                     width,
                     height,
@@ -110,4 +113,18 @@ fn adobe_after(bytes: &[u8], mut i: usize) -> bool {
         i += 2 + len;
     }
     false
+}
+
+/// Whether the scan data starts after `i` and the image ends (EOI): a file cut short in
+/// transfer has its header and half its picture, and a PDF reader would show the rest
+/// grey. Inside the scan every 0xFF byte is stuffed (`FF 00`), so `FF D9` is the end.
+fn complete(bytes: &[u8], i: usize) -> bool {
+    let Some(sos) = bytes[i.min(bytes.len())..]
+        .windows(2)
+        .position(|w| w == [0xFF, 0xDA])
+        .map(|p| p + i)
+    else {
+        return false;
+    };
+    bytes[sos..].windows(2).any(|w| w == [0xFF, 0xD9])
 }

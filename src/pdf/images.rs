@@ -55,7 +55,7 @@ pub fn embed(doc: &mut Document, pages: &[Page]) {
         let id = match &image.content {
             Content::Jpeg { bytes, info } => jpeg(doc, bytes, info, &mut srgb),
             Content::Raster(r) => raster(doc, r, &mut srgb),
-            Content::Svg(tree) => match super::svg::form(doc, tree) {
+            Content::Svg(tree) => match super::svg::form(doc, tree, &mut srgb) {
                 Some(id) => id,
                 // svg2pdf refused a tree usvg accepted: nothing is drawn rather than a
                 // broken reference (the layout still holds its place).
@@ -108,15 +108,20 @@ fn xobject_dict(doc: &mut Document, page: ObjectId) -> Option<&mut lopdf::Dictio
 
 /// The shared `ICCBased` sRGB colour space, added on first use.
 fn srgb_space(doc: &mut Document, srgb: &mut Option<ObjectId>) -> Object {
-    let id = *srgb.get_or_insert_with(|| {
+    let id = srgb_profile(doc, srgb);
+    Object::Array(vec![Object::Name(b"ICCBased".to_vec()), Object::Reference(id)])
+}
+
+/// The sRGB profile stream, one per file: images and SVG forms share it.
+pub(super) fn srgb_profile(doc: &mut Document, srgb: &mut Option<ObjectId>) -> ObjectId {
+    *srgb.get_or_insert_with(|| {
         let mut s = Stream::new(
             dictionary! { "N" => 3, "Alternate" => Object::Name(b"DeviceRGB".to_vec()) },
             SRGB_ICC.to_vec(),
         );
         s.allows_compression = true;
         doc.add_object(s)
-    });
-    Object::Array(vec![Object::Name(b"ICCBased".to_vec()), Object::Reference(id)])
+    })
 }
 
 fn jpeg(doc: &mut Document, bytes: &[u8], info: &JpegInfo, srgb: &mut Option<ObjectId>) -> ObjectId {

@@ -8,7 +8,11 @@ use svg2pdf::usvg;
 
 /// Adds the tree as a form whose bounding box is the SVG's canvas in points (one CSS
 /// pixel a point); `None` when svg2pdf cannot convert it.
-pub fn form(doc: &mut Document, tree: &usvg::Tree) -> Option<ObjectId> {
+pub fn form(
+    doc: &mut Document,
+    tree: &usvg::Tree,
+    srgb: &mut Option<ObjectId>,
+) -> Option<ObjectId> {
     let options = svg2pdf::ConversionOptions {
         // Its own content compressed, as ours is; PDF/A mode keeps out what archival
         // (and so print) PDF forbids.
@@ -30,18 +34,31 @@ pub fn form(doc: &mut Document, tree: &usvg::Tree) -> Option<ObjectId> {
     // number; unreferenced leftovers are pruned by the finishing pass.
     let skip = [page_id, source.trailer.get(b"Root").ok()?.as_reference().ok()?];
     let mut renumber: BTreeMap<ObjectId, ObjectId> = BTreeMap::new();
+    // Made before numbering starts, so it takes no number the copies need (an unused one
+    // is pruned by the finishing pass).
+    let profile = super::images::srgb_profile(doc, srgb);
+    let mut copied = Vec::new();
     let mut next = doc.max_id + 1;
-    for id in source.objects.keys() {
+    for (id, object) in &source.objects {
+        // svg2pdf's sRGB profile is ours: every form and image shares one copy.
+        if let Object::Stream(s) = object
+            && s.dict.get(b"N").and_then(Object::as_i64).ok() == Some(3)
+            && s.decompressed_content().ok().as_deref() == Some(super::images::SRGB_ICC)
+        {
+            renumber.insert(*id, profile);
+            continue;
+        }
         if !skip.contains(id) {
             renumber.insert(*id, (next, 0));
+            copied.push(*id);
             next += 1;
         }
     }
     doc.max_id = next - 1;
-    for (old, new) in &renumber {
-        let mut object = source.objects[old].clone();
+    for old in copied {
+        let mut object = source.objects[&old].clone();
         relink(&mut object, &renumber);
-        doc.objects.insert(*new, object);
+        doc.objects.insert(renumber[&old], object);
     }
     let mut resources = Object::Dictionary(resources);
     relink(&mut resources, &renumber);
