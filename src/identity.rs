@@ -87,9 +87,8 @@ pub fn load(dir: &Path, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
             // The logo sits in `_data` or below it: the library's own files.
             let resolved = crate::model::figures::inside_library(&path, &logo)
                 .map_err(|(m, h)| refused(m, h))?;
-            let image = images::load(&resolved).map_err(|r| {
-                refused(format!("the logo `{logo}`: {}", r.message), r.hint)
-            })?;
+            let image = images::load(&resolved)
+                .map_err(|r| refused(format!("the logo `{logo}`: {}", r.message), r.hint))?;
             fingerprint.push('\u{0}');
             fingerprint.extend(image.id.iter().map(|b| format!("{b:02x}")));
             Some(image)

@@ -18,7 +18,11 @@ pub const FAIL_PPI: f32 = 150.0;
 
 /// Reads every figure of the leaflet (each file once, however often it is placed) and
 /// takes the library's identity and logo.
-pub fn read(path: &Path, leaflet: &Leaflet, shared: &SharedData) -> Result<Pictures, Vec<Diagnostic>> {
+pub fn read(
+    path: &Path,
+    leaflet: &Leaflet,
+    shared: &SharedData,
+) -> Result<Pictures, Vec<Diagnostic>> {
     let mut pictures = Pictures::default();
     let mut errors = Vec::new();
     for f in leaflet.sections.iter().flat_map(|s| &s.figures) {

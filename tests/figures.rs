@@ -29,7 +29,10 @@ fn shared_for(dir: &Path) -> SharedData {
     SharedData::load(find_data_dir(dir).as_deref()).expect("the fixture library loads")
 }
 
-fn build(file: &Path, target: Target) -> Result<pipeline::Built, Vec<leaflet_printer::diagnostic::Diagnostic>> {
+fn build(
+    file: &Path,
+    target: Target,
+) -> Result<pipeline::Built, Vec<leaflet_printer::diagnostic::Diagnostic>> {
     let source = std::fs::read_to_string(file).unwrap();
     let shared = shared_for(file.parent().unwrap());
     pipeline::build(engine(), &shared, file, &source, target)
@@ -49,7 +52,9 @@ struct Placed {
 }
 
 fn name_of(o: &Object) -> String {
-    o.as_name().map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default()
+    o.as_name()
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .unwrap_or_default()
 }
 
 /// A page's `/XObject` resources, following references.
@@ -104,7 +109,11 @@ fn images(pdf: &[u8]) -> Vec<(usize, Placed)> {
                 }
                 "Do" => {
                     let name = name_of(&op.operands[0]);
-                    let id = xobjects.get(name.as_bytes()).unwrap().as_reference().unwrap();
+                    let id = xobjects
+                        .get(name.as_bytes())
+                        .unwrap()
+                        .as_reference()
+                        .unwrap();
                     let s = doc.get_object(id).unwrap().as_stream().unwrap();
                     if name_of(s.dict.get(b"Subtype").unwrap()) != "Image" {
                         continue;
@@ -153,18 +162,62 @@ fn images_are_embedded_with_their_filter_colour_space_size_and_resolution() {
     let placed = images(&built.pdf);
     let seen: Vec<(String, String, i64, i64, bool, f32)> = placed
         .iter()
-        .map(|(_, p)| (p.filter.clone(), p.space.clone(), p.width, p.height, p.smask, p.ppi))
+        .map(|(_, p)| {
+            (
+                p.filter.clone(),
+                p.space.clone(),
+                p.width,
+                p.height,
+                p.smask,
+                p.ppi,
+            )
+        })
         .collect();
     // 116 mm of measure: 40 % is 46.4 mm, so 600 pixels are 328 ppi; 20 % of it for 300
     // pixels too; 15 % for 240 pixels 350 ppi.
     assert_eq!(
         seen,
         vec![
-            ("DCTDecode".into(), "ICCBased N3".into(), 600, 400, false, 328.0),
-            ("DCTDecode".into(), "DeviceCMYK".into(), 600, 400, false, 328.0),
-            ("DCTDecode".into(), "DeviceGray".into(), 300, 200, false, 328.0),
-            ("FlateDecode".into(), "ICCBased N3".into(), 240, 120, true, 350.0),
-            ("DCTDecode".into(), "ICCBased N3".into(), 600, 400, false, 328.0),
+            (
+                "DCTDecode".into(),
+                "ICCBased N3".into(),
+                600,
+                400,
+                false,
+                328.0
+            ),
+            (
+                "DCTDecode".into(),
+                "DeviceCMYK".into(),
+                600,
+                400,
+                false,
+                328.0
+            ),
+            (
+                "DCTDecode".into(),
+                "DeviceGray".into(),
+                300,
+                200,
+                false,
+                328.0
+            ),
+            (
+                "FlateDecode".into(),
+                "ICCBased N3".into(),
+                240,
+                120,
+                true,
+                350.0
+            ),
+            (
+                "DCTDecode".into(),
+                "ICCBased N3".into(),
+                600,
+                400,
+                false,
+                328.0
+            ),
         ]
     );
     // The JPEG's own bytes, not re-compressed; the CMYK one decoded inverted (Adobe).
@@ -207,14 +260,20 @@ fn images_are_embedded_with_their_filter_colour_space_size_and_resolution() {
         .filter_map(|o| o.as_stream().ok())
         .filter(|s| s.dict.get(b"N").and_then(Object::as_i64).ok() == Some(3))
         .count();
-    assert_eq!(profiles, 1, "one sRGB profile for the photos and the SVG forms");
+    assert_eq!(
+        profiles, 1,
+        "one sRGB profile for the photos and the SVG forms"
+    );
 }
 
 #[test]
 fn a_picture_placed_twice_is_embedded_once() {
     let built = build(&fixtures().join("figuren.yaml"), Target::Office).unwrap();
     let placed = images(&built.pdf);
-    let photo: Vec<&(usize, Placed)> = placed.iter().filter(|(_, p)| p.width == 600 && p.space == "ICCBased N3").collect();
+    let photo: Vec<&(usize, Placed)> = placed
+        .iter()
+        .filter(|(_, p)| p.width == 600 && p.space == "ICCBased N3")
+        .collect();
     assert_eq!(photo.len(), 2, "{placed:?}");
     assert_ne!(photo[0].0, photo[1].0, "placed on two pages");
     assert_eq!(photo[0].1.name, photo[1].1.name, "under one resource name");
@@ -236,18 +295,36 @@ fn svg_is_drawn_as_a_vector_form_with_its_alt_text_on_the_layout_item() {
     let xobjects = page_xobjects(&doc, doc.get_pages()[&1]);
     let forms: Vec<lopdf::Stream> = xobjects
         .iter()
-        .map(|(_, r)| doc.get_object(r.as_reference().unwrap()).unwrap().as_stream().unwrap().clone())
+        .map(|(_, r)| {
+            doc.get_object(r.as_reference().unwrap())
+                .unwrap()
+                .as_stream()
+                .unwrap()
+                .clone()
+        })
         .filter(|s| s.dict.get(b"Subtype").ok().map(name_of).as_deref() == Some("Form"))
         .collect();
     assert_eq!(forms.len(), 1);
     let form = &forms[0];
-    let bbox: Vec<f32> = form.dict.get(b"BBox").unwrap().as_array().unwrap().iter().map(|v| v.as_float().unwrap()).collect();
+    let bbox: Vec<f32> = form
+        .dict
+        .get(b"BBox")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_float().unwrap())
+        .collect();
     assert_eq!(bbox, vec![0.0, 0.0, 400.0, 220.0]);
-    let ops = Content::decode(&form.decompressed_content().unwrap_or(form.content.clone())).unwrap();
+    let ops =
+        Content::decode(&form.decompressed_content().unwrap_or(form.content.clone())).unwrap();
     let names: Vec<&str> = ops.operations.iter().map(|o| o.operator.as_str()).collect();
     // Paths: curves and fills, no picture of them.
     assert!(names.contains(&"c") && names.contains(&"f"), "{names:?}");
-    assert!(!names.contains(&"BI") && !names.contains(&"Do"), "{names:?}");
+    assert!(
+        !names.contains(&"BI") && !names.contains(&"Do"),
+        "{names:?}"
+    );
     // No image XObject comes from the SVG: the five images are the photos.
     assert_eq!(images(&built.pdf).len(), 5);
     // The layout item carries the alt text, for the tagged PDF.
@@ -259,7 +336,10 @@ fn svg_is_drawn_as_a_vector_form_with_its_alt_text_on_the_layout_item() {
             _ => None,
         })
         .collect();
-    assert_eq!(alts[0], "Een arm met een stuwband en een naald in de elleboogplooi.");
+    assert_eq!(
+        alts[0],
+        "Een arm met een stuwband en een naald in de elleboogplooi."
+    );
 }
 
 #[test]
@@ -267,7 +347,10 @@ fn the_colophon_prints_the_hospital_under_its_logo_on_the_last_page() {
     let built = build(&fixtures().join("tekst.yaml"), Target::Office).unwrap();
     let last = built.layout.pages.last().unwrap();
     let text: Vec<String> = lines(last).into_iter().map(|(_, t)| t).collect();
-    let at = text.iter().position(|t| t == "AZ Voorbeeld").expect("the name is printed");
+    let at = text
+        .iter()
+        .position(|t| t == "AZ Voorbeeld")
+        .expect("the name is printed");
     assert_eq!(
         text[at..at + 3],
         [
@@ -287,8 +370,15 @@ fn the_colophon_prints_the_hospital_under_its_logo_on_the_last_page() {
         .expect("the logo is on the last page");
     assert_eq!(logo.alt, "Logo van AZ Voorbeeld");
     // 32 mm wide, above the name.
-    assert!((logo.width - 32.0 * 72.0 / 25.4).abs() < 0.01, "{}", logo.width);
-    let (name_y, _) = lines(last).into_iter().find(|(_, t)| t == "AZ Voorbeeld").unwrap();
+    assert!(
+        (logo.width - 32.0 * 72.0 / 25.4).abs() < 0.01,
+        "{}",
+        logo.width
+    );
+    let (name_y, _) = lines(last)
+        .into_iter()
+        .find(|(_, t)| t == "AZ Voorbeeld")
+        .unwrap();
     assert!(logo.y + logo.height < name_y);
 }
 
@@ -400,28 +490,76 @@ fn hostile_and_broken_picture_files_end_in_a_located_refusal() {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1000000\" height=\"10\"><rect width=\"5\" height=\"5\"/></svg>",
     )
     .unwrap();
-    std::fs::write(figs.join("niets.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"></svg>").unwrap();
-    std::fs::write(figs.join("stuk.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\"><rect").unwrap();
+    std::fs::write(
+        figs.join("niets.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"></svg>",
+    )
+    .unwrap();
+    std::fs::write(
+        figs.join("stuk.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\"><rect",
+    )
+    .unwrap();
     // A picture outside the library, by `..` and by a symbolic link.
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(outside.path().join("buiten.jpg"), &jpeg).unwrap();
-    let up = format!("../{}/buiten.jpg", outside.path().file_name().unwrap().to_str().unwrap());
-    std::fs::copy(figs.join("foto.jpg"), dir.path().parent().unwrap().join("naast.jpg")).ok();
+    let up = format!(
+        "../{}/buiten.jpg",
+        outside.path().file_name().unwrap().to_str().unwrap()
+    );
+    std::fs::copy(
+        figs.join("foto.jpg"),
+        dir.path().parent().unwrap().join("naast.jpg"),
+    )
+    .ok();
     #[cfg(unix)]
     std::os::unix::fs::symlink(outside.path().join("buiten.jpg"), figs.join("link.jpg")).unwrap();
 
     let cases: Vec<(&str, &str)> = vec![
-        ("figuren/leeg.png", "the figure `figuren/leeg.png`: the picture file is empty (0 bytes)"),
-        ("figuren/kort.jpg", "the figure `figuren/kort.jpg`: the JPEG file is cut short or damaged"),
-        ("figuren/kort.png", "the figure `figuren/kort.png`: the PNG file cannot be read: it is cut short"),
-        ("figuren/foto.png", "the figure `figuren/foto.png`: the file holds a JPEG picture but its name ends in `.png`"),
-        ("figuren/tekst.png", "the figure `figuren/tekst.png`: this file is not a PNG, JPEG or SVG picture"),
-        ("figuren/bom.png", "the figure `figuren/bom.png`: the picture is 100000 × 100000 pixels; at most 40 million pixels are placed"),
-        ("figuren/groot.jpg", "the figure `figuren/groot.jpg`: the picture is 65535 × 65535 pixels; at most 40 million pixels are placed"),
-        ("figuren/reus.svg", "the figure `figuren/reus.svg`: the SVG's canvas is 1000000 × 10 pixels; at most 100000 across"),
-        ("figuren/niets.svg", "the figure `figuren/niets.svg`: the SVG file draws nothing"),
-        ("figuren/weg.png", "there is no picture `figuren/weg.png` next to the leaflet"),
-        ("/etc/hosts", "`/etc/hosts` is an absolute path; a figure is named relative to the leaflet"),
+        (
+            "figuren/leeg.png",
+            "the figure `figuren/leeg.png`: the picture file is empty (0 bytes)",
+        ),
+        (
+            "figuren/kort.jpg",
+            "the figure `figuren/kort.jpg`: the JPEG file is cut short or damaged",
+        ),
+        (
+            "figuren/kort.png",
+            "the figure `figuren/kort.png`: the PNG file cannot be read: it is cut short",
+        ),
+        (
+            "figuren/foto.png",
+            "the figure `figuren/foto.png`: the file holds a JPEG picture but its name ends in `.png`",
+        ),
+        (
+            "figuren/tekst.png",
+            "the figure `figuren/tekst.png`: this file is not a PNG, JPEG or SVG picture",
+        ),
+        (
+            "figuren/bom.png",
+            "the figure `figuren/bom.png`: the picture is 100000 × 100000 pixels; at most 40 million pixels are placed",
+        ),
+        (
+            "figuren/groot.jpg",
+            "the figure `figuren/groot.jpg`: the picture is 65535 × 65535 pixels; at most 40 million pixels are placed",
+        ),
+        (
+            "figuren/reus.svg",
+            "the figure `figuren/reus.svg`: the SVG's canvas is 1000000 × 10 pixels; at most 100000 across",
+        ),
+        (
+            "figuren/niets.svg",
+            "the figure `figuren/niets.svg`: the SVG file draws nothing",
+        ),
+        (
+            "figuren/weg.png",
+            "there is no picture `figuren/weg.png` next to the leaflet",
+        ),
+        (
+            "/etc/hosts",
+            "`/etc/hosts` is an absolute path; a figure is named relative to the leaflet",
+        ),
     ];
     for (file, message) in cases {
         let path = one_figure(dir.path(), file, "        alt: Iets.\n");
@@ -429,24 +567,40 @@ fn hostile_and_broken_picture_files_end_in_a_located_refusal() {
         assert_eq!(found.len(), 1, "{file}: {found:?}");
         assert_eq!(found[0].0, message, "{file}");
         assert_eq!((found[0].1, found[0].2), (Some(9), Some(9)), "{file}");
-        assert_eq!(found[0].3.as_deref(), Some("sections[0].figures[0].file"), "{file}");
+        assert_eq!(
+            found[0].3.as_deref(),
+            Some("sections[0].figures[0].file"),
+            "{file}"
+        );
     }
     let started = std::time::Instant::now();
     for file in ["figuren/lach.svg", "figuren/stuk.svg"] {
         let path = one_figure(dir.path(), file, "        alt: Iets.\n");
         let found = errors_of(&path, Target::Office);
         assert_eq!(found.len(), 1, "{file}: {found:?}");
-        assert!(found[0].0.starts_with(&format!("the figure `{file}`: the SVG file cannot be read")), "{found:?}");
+        assert!(
+            found[0]
+                .0
+                .starts_with(&format!("the figure `{file}`: the SVG file cannot be read")),
+            "{found:?}"
+        );
         assert_eq!(found[0].1, Some(9));
     }
-    assert!(started.elapsed().as_secs() < 5, "an SVG bomb took {:?}", started.elapsed());
+    assert!(
+        started.elapsed().as_secs() < 5,
+        "an SVG bomb took {:?}",
+        started.elapsed()
+    );
     let library = std::fs::canonicalize(dir.path()).unwrap();
     for file in [up.as_str(), "figuren/link.jpg"] {
         let path = one_figure(dir.path(), file, "        alt: Iets.\n");
         let found = errors_of(&path, Target::Office);
         assert_eq!(
             found[0].0,
-            format!("`{file}` lies outside the leaflet library ({})", library.display()),
+            format!(
+                "`{file}` lies outside the leaflet library ({})",
+                library.display()
+            ),
         );
         assert_eq!(found[0].1, Some(9));
     }
@@ -458,7 +612,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &b in bytes {
         crc ^= b as u32;
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -468,7 +626,11 @@ fn crc32(bytes: &[u8]) -> u32 {
 fn resolution_is_judged_at_the_placed_size() {
     let dir = scratch();
     // 100 pixels over 50 % of 116 mm: 44 ppi.
-    let path = one_figure(dir.path(), "figuren/klein.jpg", "        alt: Iets.\n        width: 50 %\n");
+    let path = one_figure(
+        dir.path(),
+        "figuren/klein.jpg",
+        "        alt: Iets.\n        width: 50 %\n",
+    );
     assert_eq!(
         errors_of(&path, Target::Print { marks: false }),
         vec![(
@@ -487,10 +649,22 @@ fn resolution_is_judged_at_the_placed_size() {
         .unwrap();
     assert_eq!((w.line, w.column), (Some(9), Some(9)));
     // 600 pixels over 70 %: 188 ppi, a warning for print.
-    let path = one_figure(dir.path(), "figuren/foto.jpg", "        alt: Iets.\n        width: 70 %\n");
+    let path = one_figure(
+        dir.path(),
+        "figuren/foto.jpg",
+        "        alt: Iets.\n        width: 70 %\n",
+    );
     let built = build(&path, Target::Print { marks: false }).unwrap();
-    let w: Vec<&str> = built.warnings.iter().map(|d| d.message.as_str()).filter(|m| m.contains("ppi")).collect();
-    assert_eq!(w, vec!["the figure prints at 188 ppi at its size (81 mm wide); print needs 300"]);
+    let w: Vec<&str> = built
+        .warnings
+        .iter()
+        .map(|d| d.message.as_str())
+        .filter(|m| m.contains("ppi"))
+        .collect();
+    assert_eq!(
+        w,
+        vec!["the figure prints at 188 ppi at its size (81 mm wide); print needs 300"]
+    );
 }
 
 #[test]
@@ -501,7 +675,11 @@ fn a_figure_too_tall_for_the_page_is_scaled_down_with_a_warning() {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"400\"><rect width=\"100\" height=\"400\" fill=\"#0a5ca8\"/></svg>",
     )
     .unwrap();
-    let path = one_figure(dir.path(), "figuren/hoog.svg", "        alt: Een hoge balk.\n        caption: Een hoge balk.\n");
+    let path = one_figure(
+        dir.path(),
+        "figuren/hoog.svg",
+        "        alt: Een hoge balk.\n        caption: Een hoge balk.\n",
+    );
     let built = build(&path, Target::Office).unwrap();
     let w: Vec<_> = built
         .warnings
@@ -509,7 +687,10 @@ fn a_figure_too_tall_for_the_page_is_scaled_down_with_a_warning() {
         .filter(|d| d.message.starts_with("the figure is too tall"))
         .map(|d| (d.line, d.field.clone()))
         .collect();
-    assert_eq!(w, vec![(Some(9), Some("sections[0].figures[0].width".to_string()))]);
+    assert_eq!(
+        w,
+        vec![(Some(9), Some("sections[0].figures[0].width".to_string()))]
+    );
     // On its page, with its caption, inside the text area.
     let (p, image) = built
         .layout
@@ -518,12 +699,19 @@ fn a_figure_too_tall_for_the_page_is_scaled_down_with_a_warning() {
         .enumerate()
         .find_map(|(n, page)| {
             page.items.iter().find_map(|i| match i {
-                leaflet_printer::layout::PageItem::Image(im) if im.block > 0 && im.alt == "Een hoge balk." => Some((n, im.clone())),
+                leaflet_printer::layout::PageItem::Image(im)
+                    if im.block > 0 && im.alt == "Een hoge balk." =>
+                {
+                    Some((n, im.clone()))
+                }
                 _ => None,
             })
         })
         .unwrap();
-    assert!((image.height / image.width - 4.0).abs() < 0.01, "the shape is kept");
+    assert!(
+        (image.height / image.width - 4.0).abs() < 0.01,
+        "the shape is kept"
+    );
     let page = lines(&built.layout.pages[p]);
     let (caption, _) = page
         .iter()
@@ -535,14 +723,25 @@ fn a_figure_too_tall_for_the_page_is_scaled_down_with_a_warning() {
 
 #[test]
 fn print_output_with_figures_passes_our_preflight() {
-    let built = build(&fixtures().join("figuren.yaml"), Target::Print { marks: false }).unwrap();
+    let built = build(
+        &fixtures().join("figuren.yaml"),
+        Target::Print { marks: false },
+    )
+    .unwrap();
     let checks = leaflet_printer::preflight::check_bytes(&built.pdf);
-    let failed: Vec<String> = checks.iter().filter(|c| !c.passed).map(|c| c.line()).collect();
+    let failed: Vec<String> = checks
+        .iter()
+        .filter(|c| !c.passed)
+        .map(|c| c.line())
+        .collect();
     assert!(failed.is_empty(), "{failed:#?}");
     let images = checks.iter().find(|c| c.name == "images").unwrap();
     // The RGB photos are ICC-based: named for the shop, not failed.
     assert!(
-        images.warnings.iter().any(|w| w.contains("is RGB with an ICC profile; the RIP converts it to CMYK")),
+        images
+            .warnings
+            .iter()
+            .any(|w| w.contains("is RGB with an ICC profile; the RIP converts it to CMYK")),
         "{images:?}"
     );
 }
@@ -550,14 +749,19 @@ fn print_output_with_figures_passes_our_preflight() {
 #[test]
 fn device_rgb_images_still_fail_the_preflight() {
     // The office PDF of the same leaflet, its ICC-based space rewritten to DeviceRGB.
-    let built = build(&fixtures().join("figuren.yaml"), Target::Print { marks: false }).unwrap();
+    let built = build(
+        &fixtures().join("figuren.yaml"),
+        Target::Print { marks: false },
+    )
+    .unwrap();
     let mut doc = Document::load_mem(&built.pdf).unwrap();
     for o in doc.objects.values_mut() {
         if let Object::Stream(s) = o
             && s.dict.get(b"Subtype").ok().map(name_of).as_deref() == Some("Image")
             && matches!(s.dict.get(b"ColorSpace"), Ok(Object::Array(_)))
         {
-            s.dict.set("ColorSpace", Object::Name(b"DeviceRGB".to_vec()));
+            s.dict
+                .set("ColorSpace", Object::Name(b"DeviceRGB".to_vec()));
         }
     }
     let mut bytes = Vec::new();
@@ -565,11 +769,17 @@ fn device_rgb_images_still_fail_the_preflight() {
     let checks = leaflet_printer::preflight::check_bytes(&bytes);
     let images = checks.iter().find(|c| c.name == "images").unwrap();
     assert!(!images.passed);
-    assert!(images.detail.contains("is RGB; the shop prints CMYK"), "{}", images.detail);
+    assert!(
+        images.detail.contains("is RGB; the shop prints CMYK"),
+        "{}",
+        images.detail
+    );
 }
 
 fn manifest_uses(out: &Path) -> BTreeMap<String, Vec<String>> {
-    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join(".leaflet-manifest.json")).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join(".leaflet-manifest.json")).unwrap())
+            .unwrap();
     v["leaflets"]
         .as_object()
         .unwrap()
@@ -577,7 +787,12 @@ fn manifest_uses(out: &Path) -> BTreeMap<String, Vec<String>> {
         .map(|(k, e)| {
             (
                 k.clone(),
-                e["uses"].as_array().unwrap().iter().map(|u| u.as_str().unwrap().to_string()).collect(),
+                e["uses"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|u| u.as_str().unwrap().to_string())
+                    .collect(),
             )
         })
         .collect()
@@ -595,7 +810,10 @@ fn editing_the_logo_rebuilds_every_leaflet_and_a_figure_only_its_own() {
     assert_eq!(counts(&run()), (0, 2, 0));
     let uses = manifest_uses(&out);
     let foto = std::fs::canonicalize(dir.path().join("figuren/foto.jpg")).unwrap();
-    assert!(uses["figuren.pdf"].contains(&format!("figure:{}", foto.display())), "{uses:?}");
+    assert!(
+        uses["figuren.pdf"].contains(&format!("figure:{}", foto.display())),
+        "{uses:?}"
+    );
     assert!(!uses["tekst.pdf"].iter().any(|u| u.starts_with("figure:")));
 
     // A figure: only the leaflet that places it.
@@ -603,7 +821,12 @@ fn editing_the_logo_rebuilds_every_leaflet_and_a_figure_only_its_own() {
     bytes.extend_from_slice(b"\xFF\xFE\x00\x04hi");
     std::fs::write(&foto, &bytes).unwrap();
     let after_figure = run();
-    assert_eq!(counts(&after_figure), (1, 1, 0), "{}", common::stdout(&after_figure));
+    assert_eq!(
+        counts(&after_figure),
+        (1, 1, 0),
+        "{}",
+        common::stdout(&after_figure)
+    );
     assert!(
         stderr(&after_figure).contains("built figuren.pdf"),
         "{}",
@@ -612,7 +835,9 @@ fn editing_the_logo_rebuilds_every_leaflet_and_a_figure_only_its_own() {
 
     // The logo: every leaflet.
     let logo = dir.path().join("_data/logo.svg");
-    let svg = std::fs::read_to_string(&logo).unwrap().replace("#e07b00", "#d06a00");
+    let svg = std::fs::read_to_string(&logo)
+        .unwrap()
+        .replace("#e07b00", "#d06a00");
     std::fs::write(&logo, svg).unwrap();
     assert_eq!(counts(&run()), (2, 0, 0));
     assert_eq!(counts(&run()), (0, 2, 0));

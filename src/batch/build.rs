@@ -240,8 +240,7 @@ fn figure_uses(leaflet: &crate::model::Leaflet) -> Vec<String> {
 /// The hash of a picture file's bytes, or `None` when it cannot be read (then the leaflet
 /// is rebuilt, and the build says why).
 fn figure_hash(path: &Path) -> Option<String> {
-    let bytes =
-        crate::source::file::read_regular(path, crate::images::MAX_IMAGE_BYTES).ok()?;
+    let bytes = crate::source::file::read_regular(path, crate::images::MAX_IMAGE_BYTES).ok()?;
     Some(hex(&Sha256::digest(&bytes)))
 }
 

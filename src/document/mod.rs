@@ -243,7 +243,11 @@ pub fn build_with(leaflet: &Leaflet, style: &HouseStyle, pictures: &figures::Pic
     }
     blocks.push(route_block(leaflet, style));
     if let Some(identity) = &pictures.identity {
-        blocks.extend(figures::colophon_blocks(identity, pictures.logo.as_ref(), style));
+        blocks.extend(figures::colophon_blocks(
+            identity,
+            pictures.logo.as_ref(),
+            style,
+        ));
     }
     for b in &mut blocks {
         b.runs = normalize_runs(&b.runs, style);

@@ -41,7 +41,10 @@ pub fn read_header(bytes: &[u8]) -> Result<JpegInfo, Refusal> {
             // The image ends, or its data starts, before any frame header.
             return Err(truncated());
         }
-        let len = u16::from_be_bytes([*bytes.get(i).ok_or_else(truncated)?, *bytes.get(i + 1).ok_or_else(truncated)?]) as usize;
+        let len = u16::from_be_bytes([
+            *bytes.get(i).ok_or_else(truncated)?,
+            *bytes.get(i + 1).ok_or_else(truncated)?,
+        ]) as usize;
         if len < 2 {
             return Err(truncated());
         }
@@ -65,13 +68,17 @@ pub fn read_header(bytes: &[u8]) -> Result<JpegInfo, Refusal> {
                 let components = segment[5];
                 if precision != 8 {
                     return Err(refuse(
-                        format!("the JPEG has {precision}-bit channels; PDF readers show 8-bit JPEGs only"),
+                        format!(
+                            "the JPEG has {precision}-bit channels; PDF readers show 8-bit JPEGs only"
+                        ),
                         DAMAGED,
                     ));
                 }
                 if !matches!(components, 1 | 3 | 4) {
                     return Err(refuse(
-                        format!("the JPEG has {components} colour channels; grey, RGB or CMYK is placed"),
+                        format!(
+                            "the JPEG has {components} colour channels; grey, RGB or CMYK is placed"
+                        ),
                         DAMAGED,
                     ));
                 }

@@ -110,7 +110,8 @@ fn refuse(message: impl Into<String>, hint: impl Into<String>) -> Refusal {
     }
 }
 
-const SAVE_AGAIN: &str = "open the picture in an image editor and save it again as PNG, JPEG or SVG";
+const SAVE_AGAIN: &str =
+    "open the picture in an image editor and save it again as PNG, JPEG or SVG";
 
 /// Reads and checks the picture at `path`.
 pub fn load(path: &Path) -> Result<Arc<Image>, Refusal> {
@@ -132,12 +133,8 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Image, Refusal> {
             "copy the picture into the library again",
         ));
     }
-    let kind = sniff(&bytes).ok_or_else(|| {
-        refuse(
-            "this file is not a PNG, JPEG or SVG picture",
-            SAVE_AGAIN,
-        )
-    })?;
+    let kind = sniff(&bytes)
+        .ok_or_else(|| refuse("this file is not a PNG, JPEG or SVG picture", SAVE_AGAIN))?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

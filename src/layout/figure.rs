@@ -87,3 +87,58 @@ pub fn companions(blocks: &[Block], lines: &[usize], b: usize) -> f32 {
     }
     h
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::figures::FigureRef;
+
+    fn figure(share: f32, w: u32, h: u32) -> Block {
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\"><rect width=\"1\" height=\"1\"/></svg>"
+        );
+        let image = crate::images::decode(std::path::Path::new("f.svg"), svg.into_bytes()).unwrap();
+        let mut b = crate::document::build(
+            &crate::model::parse(
+                std::path::Path::new("t.yaml"),
+                "title: T\nrevised: 2025-01-01\nauthors: A\nroute: {number: 1, description: x}\n",
+                &Default::default(),
+            )
+            .unwrap(),
+            &HouseStyle::default(),
+        )
+        .blocks
+        .remove(0);
+        b.kind = BlockKind::Figure;
+        b.figure = Some(FigureRef {
+            image: Arc::new(image),
+            alt: "x".into(),
+            width: share,
+            field: "f".into(),
+            line: None,
+            column: None,
+        });
+        b
+    }
+
+    #[test]
+    fn a_figure_takes_its_share_of_the_measure_and_keeps_its_shape() {
+        let style = HouseStyle::default();
+        let blocks = vec![figure(0.5, 200, 100)];
+        let fit = fit(&blocks, 0, &style, 500.0, 0.0);
+        assert!((fit.width - style.measure() * 0.5).abs() < 1e-3);
+        assert!((fit.height - fit.width / 2.0).abs() < 1e-3);
+        assert_eq!(fit.shrunk_from, None);
+    }
+
+    #[test]
+    fn a_figure_too_tall_shrinks_to_the_room_left_by_its_companions() {
+        let style = HouseStyle::default();
+        let blocks = vec![figure(1.0, 100, 1000)];
+        let fit = fit(&blocks, 0, &style, 480.0, 30.0);
+        assert!((fit.height - 450.0).abs() < 1e-3);
+        assert!((fit.width - 45.0).abs() < 1e-3);
+        assert_eq!(fit.shrunk_from, Some(1.0));
+        assert!((fit.share - 45.0 / style.measure()).abs() < 1e-4);
+    }
+}

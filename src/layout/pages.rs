@@ -5,8 +5,8 @@
 //! no widow, a heading never alone at a page foot, the route block whole); the cost encodes
 //! the taste (full pages, lists kept together, no page with only a remnant).
 
-use super::paragraph::{SetBlock, route_padding};
 use super::figure::{self, FigureFit, PlacedImage};
+use super::paragraph::{SetBlock, route_padding};
 use super::table::{self, SetTable};
 use super::{Fill, GlyphRun, Layout, LineStat, Page, PageItem, PageStats, Rule};
 use crate::document::{BlockKind, Document};
@@ -165,13 +165,7 @@ pub fn paginate(
 
 /// Draws a figure at the left edge of the measure (where its caption and the ragged text
 /// start), its box's top at `top`.
-fn place_figure(
-    fit: &FigureFit,
-    doc: &Document,
-    frame: &Frame,
-    top: f32,
-    page: &mut Page,
-) {
+fn place_figure(fit: &FigureFit, doc: &Document, frame: &Frame, top: f32, page: &mut Page) {
     let figure = doc.blocks[fit.block]
         .figure
         .as_ref()

@@ -112,7 +112,12 @@ impl<'a> Places<'a> {
             offset += line.len();
         }
         let ends = starts.iter().skip(1).copied().chain([end]);
-        starts.iter().copied().zip(ends).map(|(s, e)| s..e).collect()
+        starts
+            .iter()
+            .copied()
+            .zip(ends)
+            .map(|(s, e)| s..e)
+            .collect()
     }
 
     /// The 1-based line and column of `key:` in figure `j` of section `i`, or of the
@@ -123,7 +128,10 @@ impl<'a> Places<'a> {
         let mut offset = entry.start;
         for line in text.split_inclusive('\n') {
             let trimmed = line.trim_start_matches([' ', '-']);
-            if trimmed.strip_prefix(key).is_some_and(|r| r.starts_with(':')) {
+            if trimmed
+                .strip_prefix(key)
+                .is_some_and(|r| r.starts_with(':'))
+            {
                 return Some(crate::diagnostic::line_col(
                     self.source,
                     offset + line.len() - trimmed.len(),
@@ -196,7 +204,9 @@ pub fn resolve(
                 "width",
                 Diagnostic::error(
                     path,
-                    format!("`{shown}` is not a width for a figure; give {MIN_WIDTH_PERCENT:.0}–100 %"),
+                    format!(
+                        "`{shown}` is not a width for a figure; give {MIN_WIDTH_PERCENT:.0}–100 %"
+                    ),
                 )
                 .hint("the width is a share of the text width, e.g. `width: 60 %`"),
             ));
@@ -233,8 +243,7 @@ pub fn resolve(
 /// `file` resolved against the leaflet's folder, refused when it leaves the library (by
 /// `..`, an absolute path or a symbolic link) or is not there.
 pub fn inside_library(leaflet: &Path, file: &str) -> Result<PathBuf, (String, String)> {
-    let hint_inside =
-        "put the picture in the library, e.g. in a folder `figuren` next to the leaflet, and write `file: figuren/NAME`";
+    let hint_inside = "put the picture in the library, e.g. in a folder `figuren` next to the leaflet, and write `file: figuren/NAME`";
     let written = Path::new(file);
     if file.is_empty() {
         return Err(("`file` is empty".into(), hint_inside.into()));
@@ -263,7 +272,10 @@ pub fn inside_library(leaflet: &Path, file: &str) -> Result<PathBuf, (String, St
     let root = library_root(leaflet);
     if !real.starts_with(&root) {
         return Err((
-            format!("`{file}` lies outside the leaflet library ({})", root.display()),
+            format!(
+                "`{file}` lies outside the leaflet library ({})",
+                root.display()
+            ),
             hint_inside.into(),
         ));
     }

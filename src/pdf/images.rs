@@ -69,7 +69,9 @@ pub fn embed(doc: &mut Document, pages: &[Page]) {
         let names: Vec<&String> = ids
             .keys()
             .filter(|n| {
-                page.items.iter().any(|i| matches!(i, PageItem::Image(p) if &&resource_name(&p.image) == n))
+                page.items
+                    .iter()
+                    .any(|i| matches!(i, PageItem::Image(p) if &&resource_name(&p.image) == n))
             })
             .collect();
         if names.is_empty() {
@@ -109,7 +111,10 @@ fn xobject_dict(doc: &mut Document, page: ObjectId) -> Option<&mut lopdf::Dictio
 /// The shared `ICCBased` sRGB colour space, added on first use.
 fn srgb_space(doc: &mut Document, srgb: &mut Option<ObjectId>) -> Object {
     let id = srgb_profile(doc, srgb);
-    Object::Array(vec![Object::Name(b"ICCBased".to_vec()), Object::Reference(id)])
+    Object::Array(vec![
+        Object::Name(b"ICCBased".to_vec()),
+        Object::Reference(id),
+    ])
 }
 
 /// The sRGB profile stream, one per file: images and SVG forms share it.
@@ -124,7 +129,12 @@ pub(super) fn srgb_profile(doc: &mut Document, srgb: &mut Option<ObjectId>) -> O
     })
 }
 
-fn jpeg(doc: &mut Document, bytes: &[u8], info: &JpegInfo, srgb: &mut Option<ObjectId>) -> ObjectId {
+fn jpeg(
+    doc: &mut Document,
+    bytes: &[u8],
+    info: &JpegInfo,
+    srgb: &mut Option<ObjectId>,
+) -> ObjectId {
     let space = match info.components {
         1 => Object::Name(b"DeviceGray".to_vec()),
         4 => Object::Name(b"DeviceCMYK".to_vec()),
@@ -142,7 +152,12 @@ fn jpeg(doc: &mut Document, bytes: &[u8], info: &JpegInfo, srgb: &mut Option<Obj
     if info.components == 4 && info.adobe {
         dict.set(
             "Decode",
-            Object::Array([1, 0, 1, 0, 1, 0, 1, 0].into_iter().map(Object::Integer).collect()),
+            Object::Array(
+                [1, 0, 1, 0, 1, 0, 1, 0]
+                    .into_iter()
+                    .map(Object::Integer)
+                    .collect(),
+            ),
         );
     }
     // The file's own bytes, never re-compressed.

@@ -32,7 +32,10 @@ pub fn form(
     let content = source.get_page_content(page_id);
     // Every object but the catalog, the page tree and the page is copied under a new
     // number; unreferenced leftovers are pruned by the finishing pass.
-    let skip = [page_id, source.trailer.get(b"Root").ok()?.as_reference().ok()?];
+    let skip = [
+        page_id,
+        source.trailer.get(b"Root").ok()?.as_reference().ok()?,
+    ];
     let mut renumber: BTreeMap<ObjectId, ObjectId> = BTreeMap::new();
     // Made before numbering starts, so it takes no number the copies need (an unused one
     // is pruned by the finishing pass).
