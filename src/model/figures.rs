@@ -17,7 +17,8 @@ pub struct FigureFile {
     pub file: String,
     /// What the picture shows, in a sentence, for readers who cannot see it (screen
     /// readers, the accessible PDF). Required.
-    #[serde(default)]
+    // Not `serde(default)`: a missing `Option` is `None` to serde anyway, and this way the
+    // schema marks the field required, so an editor flags a figure without one.
     #[schemars(required)]
     pub alt: Option<String>,
     /// A line printed under the picture.
