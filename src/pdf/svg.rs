@@ -14,9 +14,10 @@ pub fn form(
     srgb: &mut Option<ObjectId>,
 ) -> Option<ObjectId> {
     let options = svg2pdf::ConversionOptions {
-        // Its own content compressed, as ours is; PDF/A mode keeps out what archival
-        // (and so print) PDF forbids.
-        compress: true,
+        // Uncompressed: the finishing pass deflates every stream once (svg2pdf's own
+        // compression cost a tenth of a leaflet's build, undone at once by reading it back).
+        // PDF/A mode keeps out what archival (and so print) PDF forbids.
+        compress: false,
         pdfa: true,
         ..svg2pdf::ConversionOptions::default()
     };
