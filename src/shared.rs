@@ -178,6 +178,9 @@ impl SharedData {
                 errors.push(d.field(p.setting).hint(p.hint));
             }
         }
+        if let Some(logo) = data.identity.as_ref().and_then(|i| i.logo.as_ref()) {
+            let _ = logo.brand.set(data.style.brand_colours());
+        }
         if errors.is_empty() {
             Ok(data)
         } else {

@@ -842,3 +842,71 @@ fn editing_the_logo_rebuilds_every_leaflet_and_a_figure_only_its_own() {
     assert_eq!(counts(&run()), (2, 0, 0));
     assert_eq!(counts(&run()), (0, 2, 0));
 }
+
+#[test]
+fn the_logo_prints_in_the_brand_cmyk_of_the_style() {
+    let built = build(
+        &fixtures().join("tekst.yaml"),
+        Target::Print { marks: false },
+    )
+    .unwrap();
+    let doc = Document::load_mem(&built.pdf).unwrap();
+    let mut fills: Vec<Vec<f32>> = Vec::new();
+    let mut rgb_fills = 0;
+    for o in doc.objects.values() {
+        let Ok(s) = o.as_stream() else { continue };
+        if s.dict.get(b"Subtype").ok().map(name_of).as_deref() != Some("Form") {
+            continue;
+        }
+        let content = s.decompressed_content().unwrap_or(s.content.clone());
+        for op in Content::decode(&content).unwrap().operations {
+            match op.operator.as_str() {
+                "k" => fills.push(op.operands.iter().map(|v| v.as_float().unwrap()).collect()),
+                "sc" | "scn" if op.operands.len() == 3 => rgb_fills += 1,
+                _ => {}
+            }
+        }
+    }
+    fills.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    fills.dedup();
+    assert_eq!(
+        fills,
+        vec![vec![0.0, 0.6, 1.0, 0.0], vec![1.0, 0.45, 0.0, 0.1]]
+    );
+    // The white cross is not a brand colour: it stays as drawn.
+    assert_eq!(rgb_fills, 1);
+    let checks = leaflet_printer::preflight::check_bytes(&built.pdf);
+    assert!(checks.iter().all(|c| c.passed), "{checks:#?}");
+}
+
+#[test]
+fn a_brand_colour_out_of_range_is_refused_in_the_style_file() {
+    let dir = scratch();
+    let style = dir.path().join("_data/style.yaml");
+    std::fs::write(
+        &style,
+        "# huisstijl\nlogo_colors:\n  \"#0a5ca8\": {c: 1, m: 1, y: 1, k: 1}\n  blauw: {c: 1, m: 0, y: 0, k: 0}\n",
+    )
+    .unwrap();
+    let errors = SharedData::load(find_data_dir(dir.path()).as_deref()).unwrap_err();
+    let got: Vec<_> = errors
+        .iter()
+        .map(|d| (d.message.as_str(), d.line, d.field.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "the brand colour for #0a5ca8 has 400 % ink in total; the print shop allows at most 300 %",
+                Some(2),
+                Some("logo_colors.#0a5ca8")
+            ),
+            (
+                "`blauw` is not a colour of the logo",
+                Some(2),
+                Some("logo_colors")
+            ),
+        ]
+    );
+    assert!(errors.iter().all(|d| d.file == style));
+}

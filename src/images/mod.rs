@@ -67,6 +67,9 @@ pub struct Image {
     /// Width and height in pixels (for SVG: in CSS pixels, which fixes only the shape).
     pub width: f32,
     pub height: f32,
+    /// For a logo: its sRGB colours that the house style prints as exact CMYK brand
+    /// colours (`logo_colors`), set once the style is read.
+    pub brand: std::sync::OnceLock<Vec<([u8; 3], crate::style::Cmyk)>>,
 }
 
 impl Image {
@@ -192,6 +195,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Image, Refusal> {
         content,
         width,
         height,
+        brand: std::sync::OnceLock::new(),
     })
 }
 

@@ -55,12 +55,15 @@ pub fn embed(doc: &mut Document, pages: &[Page]) {
         let id = match &image.content {
             Content::Jpeg { bytes, info } => jpeg(doc, bytes, info, &mut srgb),
             Content::Raster(r) => raster(doc, r, &mut srgb),
-            Content::Svg(tree) => match super::svg::form(doc, tree, &mut srgb) {
-                Some(id) => id,
-                // svg2pdf refused a tree usvg accepted: nothing is drawn rather than a
-                // broken reference (the layout still holds its place).
-                None => continue,
-            },
+            Content::Svg(tree) => {
+                let brand = image.brand.get().map_or(&[][..], Vec::as_slice);
+                match super::svg::form(doc, tree, brand, &mut srgb) {
+                    Some(id) => id,
+                    // svg2pdf refused a tree usvg accepted: nothing is drawn rather than a
+                    // broken reference (the layout still holds its place).
+                    None => continue,
+                }
+            }
         };
         ids.insert(name.clone(), id);
     }

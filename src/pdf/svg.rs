@@ -2,6 +2,8 @@
 //! and that page's content and resources become a form in our document, its objects
 //! copied across with new numbers.
 
+use crate::style::Cmyk;
+use lopdf::content::{Content, Operation};
 use lopdf::{Document, Object, ObjectId, Stream, dictionary};
 use std::collections::BTreeMap;
 use svg2pdf::usvg;
@@ -11,6 +13,7 @@ use svg2pdf::usvg;
 pub fn form(
     doc: &mut Document,
     tree: &usvg::Tree,
+    brand: &[([u8; 3], Cmyk)],
     srgb: &mut Option<ObjectId>,
 ) -> Option<ObjectId> {
     let options = svg2pdf::ConversionOptions {
@@ -62,11 +65,22 @@ pub fn form(
     for old in copied {
         let mut object = source.objects[&old].clone();
         relink(&mut object, &renumber);
+        if let Object::Stream(s) = &mut object
+            && !brand.is_empty()
+            && s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form".as_slice())
+        {
+            let content = s
+                .decompressed_content()
+                .unwrap_or_else(|_| s.content.clone());
+            s.dict.remove(b"Filter");
+            s.set_content(recolour(&content, brand));
+        }
         doc.objects.insert(renumber[&old], object);
     }
     let mut resources = Object::Dictionary(resources);
     relink(&mut resources, &renumber);
     let size = tree.size();
+    let content = recolour(&content, brand);
     let form = Stream::new(
         dictionary! {
             "Type" => Object::Name(b"XObject".to_vec()),
@@ -95,4 +109,55 @@ fn relink(o: &mut Object, map: &BTreeMap<ObjectId, ObjectId>) {
         Object::Stream(s) => s.dict.iter_mut().for_each(|(_, v)| relink(v, map)),
         _ => {}
     }
+}
+
+/// The logo's brand colours as CMYK: a `/csN cs r g b scn` pair whose colour is one of
+/// `brand` becomes `c m y k k`, so the press prints the brand's own inks. svg2pdf sets its
+/// (sRGB) colour space right before every colour; a pair that is anything else is kept.
+fn recolour(content: &[u8], brand: &[([u8; 3], Cmyk)]) -> Vec<u8> {
+    if brand.is_empty() {
+        return content.to_vec();
+    }
+    let Ok(ops) = Content::decode(content) else {
+        return content.to_vec();
+    };
+    let mut out: Vec<Operation> = Vec::with_capacity(ops.operations.len());
+    let mut changed = false;
+    for op in ops.operations {
+        let fill = matches!(op.operator.as_str(), "sc" | "scn");
+        let stroke = matches!(op.operator.as_str(), "SC" | "SCN");
+        let space_set = out.last().is_some_and(|p| {
+            (fill && p.operator == "cs" || stroke && p.operator == "CS")
+                && p.operands.first().and_then(|o| o.as_name().ok()) != Some(b"Pattern".as_slice())
+        });
+        let rgb: Option<[u8; 3]> = (space_set && op.operands.len() == 3)
+            .then(|| {
+                let v: Vec<f32> = op
+                    .operands
+                    .iter()
+                    .filter_map(|o| o.as_float().ok())
+                    .collect();
+                let byte = |x: f32| (x.clamp(0.0, 1.0) * 255.0).round() as u8;
+                (v.len() == 3).then(|| [byte(v[0]), byte(v[1]), byte(v[2])])
+            })
+            .flatten();
+        let hit = rgb.and_then(|rgb| brand.iter().find(|(b, _)| *b == rgb).map(|(_, c)| *c));
+        match hit {
+            Some(c) => {
+                out.pop();
+                out.push(Operation::new(
+                    if fill { "k" } else { "K" },
+                    vec![c.c.into(), c.m.into(), c.y.into(), c.k.into()],
+                ));
+                changed = true;
+            }
+            None => out.push(op),
+        }
+    }
+    if !changed {
+        return content.to_vec();
+    }
+    Content { operations: out }
+        .encode()
+        .unwrap_or_else(|_| content.to_vec())
 }
