@@ -70,6 +70,10 @@ pub struct Image {
     /// For a logo: its sRGB colours that the house style prints as exact CMYK brand
     /// colours (`logo_colors`), set once the style is read.
     pub brand: std::sync::OnceLock<Vec<([u8; 3], crate::style::Cmyk)>>,
+    /// An SVG as the PDF writer converted it (opaque bytes, `None` when it could not):
+    /// kept so a library's logo, one `Image` shared by all its leaflets, is converted once
+    /// per run rather than once per leaflet.
+    pub converted: std::sync::OnceLock<Option<Vec<u8>>>,
 }
 
 impl Image {
@@ -196,6 +200,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Image, Refusal> {
         width,
         height,
         brand: std::sync::OnceLock::new(),
+        converted: std::sync::OnceLock::new(),
     })
 }
 

@@ -57,7 +57,7 @@ pub fn embed(doc: &mut Document, pages: &[Page]) {
             Content::Raster(r) => raster(doc, r, &mut srgb),
             Content::Svg(tree) => {
                 let brand = image.brand.get().map_or(&[][..], Vec::as_slice);
-                match super::svg::form(doc, tree, brand, &mut srgb) {
+                match super::svg::form(doc, image, tree, brand, &mut srgb) {
                     Some(id) => id,
                     // svg2pdf refused a tree usvg accepted: nothing is drawn rather than a
                     // broken reference (the layout still holds its place).

@@ -2,6 +2,7 @@
 //! and that page's content and resources become a form in our document, its objects
 //! copied across with new numbers.
 
+use crate::images::Image;
 use crate::style::Cmyk;
 use lopdf::content::{Content, Operation};
 use lopdf::{Document, Object, ObjectId, Stream, dictionary};
@@ -12,6 +13,7 @@ use svg2pdf::usvg;
 /// pixel a point); `None` when svg2pdf cannot convert it.
 pub fn form(
     doc: &mut Document,
+    image: &Image,
     tree: &usvg::Tree,
     brand: &[([u8; 3], Cmyk)],
     srgb: &mut Option<ObjectId>,
@@ -24,8 +26,11 @@ pub fn form(
         pdfa: true,
         ..svg2pdf::ConversionOptions::default()
     };
-    let bytes = svg2pdf::to_pdf(tree, options, svg2pdf::PageOptions { dpi: 72.0 }).ok()?;
-    let source = Document::load_mem(&bytes).ok()?;
+    let bytes = image
+        .converted
+        .get_or_init(|| svg2pdf::to_pdf(tree, options, svg2pdf::PageOptions { dpi: 72.0 }).ok())
+        .as_ref()?;
+    let source = Document::load_mem(bytes).ok()?;
     let page_id = *source.get_pages().values().next()?;
     let page = source.get_dictionary(page_id).ok()?;
     let resources = match page.get(b"Resources").ok()? {
