@@ -143,6 +143,10 @@ fn shifted(item: &PageItem, dx: f32, dy: f32) -> PageItem {
             f.x += dx;
             f.y += dy;
         }
+        PageItem::Image(i) => {
+            i.x += dx;
+            i.y += dy;
+        }
     }
     item
 }

@@ -86,8 +86,18 @@ pub fn build(
 ) -> Result<Built, Vec<Diagnostic>> {
     let leaflet = model::parse(path, source, shared)?;
     let (document, layout) = typeset(engine, shared, path, source, &leaflet)?;
+    let judged = crate::placement::judge(
+        path,
+        &document,
+        &layout,
+        matches!(target, Target::Print { .. }),
+    );
+    if judged.iter().any(Diagnostic::is_error) {
+        return Err(judged.into_iter().filter(Diagnostic::is_error).collect());
+    }
     let meta = meta(&leaflet);
     let mut warnings = leaflet.warnings.clone();
+    warnings.extend(judged);
     let style = &shared.style;
     let settings = pdf::PrintSettings {
         output: match style.output_condition {
@@ -144,7 +154,8 @@ pub fn typeset(
 ) -> Result<(Document, Layout), Vec<Diagnostic>> {
     // Field positions were taken on the source without its byte-order mark.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let document = document::build(leaflet, &shared.style);
+    let pictures = crate::placement::read(path, leaflet, shared)?;
+    let document = document::build_with(leaflet, &shared.style, &pictures);
     // A refused construct stops here (a failed build reports errors only; `check` adds the
     // warnings of the same text, see `check::check_source`).
     if document.notes.iter().any(|n| n.error) {

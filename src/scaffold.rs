@@ -124,7 +124,12 @@ pub fn render(draft: &Draft, dir: &Path, intro: &str) -> String {
          # eerste stuk) en tekst (body). In de tekst: een lege regel begint een nieuwe alinea,\n\
          # \"- \" begint een opsomming, **vet** en *schuin* zetten nadruk, een \\ aan het\n\
          # eind van een regel houdt de regel apart (adres, uren), [tekst](https://...) drukt\n\
-         # de tekst met het adres erachter."
+         # de tekst met het adres erachter. Een figuur na de tekst van een stuk:\n\
+         #     figures:\n\
+         #       - file: figuren/arm.svg   (PNG, JPEG of SVG, naast de folder)\n\
+         #         alt: Wat de figuur toont, in een zin (verplicht).\n\
+         #         caption: Een regel onder de figuur (mag weg).\n\
+         #         width: 60 %            (deel van de tekstbreedte; mag weg)"
     );
     let _ = writeln!(y, "sections:");
     for (heading, body) in &draft.sections {

@@ -61,6 +61,8 @@ pub struct SharedData {
     pub hyphenation: String,
     /// Raw text of every style and exception file of the cascade, for the build hash.
     pub style_source: String,
+    /// The hospital's name, address and logo (`hospital.yaml`), the deepest folder's.
+    pub identity: Option<crate::identity::Loaded>,
 }
 
 /// The nearest `_data` folder at or above `dir`.
@@ -192,6 +194,18 @@ impl SharedData {
                 data.style_source.push_str(&text);
                 data.style_source.push('\u{0}');
             }
+            let hospital = dir.join(crate::identity::HOSPITAL_FILE);
+            if let Some(text) = read_yaml(&hospital, &mut errors) {
+                match crate::identity::load(dir, &text) {
+                    Ok(loaded) => {
+                        // The logo's hash with the text: a new logo rebuilds every leaflet.
+                        data.style_source.push_str(&loaded.fingerprint);
+                        data.style_source.push('\u{0}');
+                        data.identity = Some(loaded);
+                    }
+                    Err(e) => errors.extend(e),
+                }
+            }
             let hyphenation = dir.join(HYPHENATION_FILE);
             if hyphenation.exists() {
                 match read_utf8(&hyphenation, MAX_FILE_BYTES) {
@@ -234,6 +248,9 @@ impl SharedData {
                 };
                 errors.push(d.field(p.setting).hint(p.hint));
             }
+        }
+        if let Some(logo) = data.identity.as_ref().and_then(|i| i.logo.as_ref()) {
+            let _ = logo.brand.set(data.style.brand_colours());
         }
         if errors.is_empty() {
             Ok(data)

@@ -104,6 +104,9 @@ pub struct HouseStyle {
     pub padding: Padding,
     /// The print shop's paper, for the PDF/X output intent.
     pub output_condition: Paper,
+    /// The logo's colours as the brand defines them in CMYK: each sRGB colour of the logo
+    /// (`"#0a5ca8"`) printed as the given CMYK instead of converted by the RIP.
+    pub logo_colors: std::collections::BTreeMap<String, Cmyk>,
 }
 
 impl Default for HouseStyle {
@@ -138,6 +141,7 @@ impl Default for HouseStyle {
             pad_pages: None,
             padding: Padding::Notities,
             output_condition: Paper::Coated,
+            logo_colors: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -340,6 +344,36 @@ impl HouseStyle {
                 );
             }
         }
+        for (hex, c) in &self.logo_colors {
+            let name = format!("logo_colors.{hex}");
+            if rgb_hex(hex).is_none() {
+                bad(
+                    "logo_colors",
+                    format!("`{hex}` is not a colour of the logo"),
+                    "write the logo's colour as in the SVG, in quotes: \"#0a5ca8\": {c: 1, m: 0.45, y: 0, k: 0.1}",
+                );
+                continue;
+            }
+            let ink = c.c + c.m + c.y + c.k;
+            let channels = [c.c, c.m, c.y, c.k];
+            if !channels.iter().all(|&v| range(v, (0.0, 1.0))) {
+                bad(
+                    &name,
+                    format!("the brand colour for {hex} has a channel outside 0–1"),
+                    "CMYK channels run from 0 (none) to 1 (full): 0.85 is 85 %",
+                );
+            } else if ink > MAX_INK + 1e-4 {
+                bad(
+                    &name,
+                    format!(
+                        "the brand colour for {hex} has {:.0} % ink in total; the print shop allows at most {:.0} %",
+                        ink * 100.0,
+                        MAX_INK * 100.0
+                    ),
+                    "lower C, M or Y",
+                );
+            }
+        }
         if !(REVIEW_YEARS.0..=REVIEW_YEARS.1).contains(&self.review_years) {
             bad(
                 "review_years",
@@ -395,6 +429,26 @@ impl HouseStyle {
             }
         }
         out
+    }
+}
+
+/// `#0a5ca8` (or `0a5ca8`) as its three bytes.
+pub fn rgb_hex(text: &str) -> Option<[u8; 3]> {
+    let h = text.trim().trim_start_matches('#');
+    if h.len() != 6 || !h.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
+}
+
+impl HouseStyle {
+    /// The brand colours for the logo, as the PDF writer matches them.
+    pub fn brand_colours(&self) -> Vec<([u8; 3], Cmyk)> {
+        self.logo_colors
+            .iter()
+            .filter_map(|(h, c)| Some((rgb_hex(h)?, *c)))
+            .collect()
     }
 }
 

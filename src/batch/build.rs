@@ -68,6 +68,8 @@ impl Library {
             let value = match key.split_once(':') {
                 Some(("route", k)) => self.shared.routes.get(k).cloned(),
                 Some(("contact", k)) => self.shared.contacts.get(k).map(|c| format!("{c:?}")),
+                // A picture's bytes: editing a figure rebuilds the leaflets that place it.
+                Some(("figure", file)) => figure_hash(Path::new(file)),
                 _ => None,
             };
             // French and English texts of the entry, for leaflets in those languages.
@@ -192,6 +194,7 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
         .iter()
         .map(|k| format!("route:{k}"))
         .chain(contact_key.map(|k| format!("contact:{k}")))
+        .chain(figure_uses(&built.leaflet))
         .collect();
     let inputs = lib.input_hash(&source, &uses);
     let parts = lib.parts(&source, &uses);
@@ -296,6 +299,26 @@ fn up_to_date(lib: &Library, path: &Path, source: &str, opts: &Options, entry: E
             .map(|(_, layout)| report::quality(&layout))
     });
     Outcome::UpToDate(entry, quality.flatten())
+}
+
+/// The figure files a leaflet places, each once, as manifest keys (`figure:/abs/path`).
+fn figure_uses(leaflet: &crate::model::Leaflet) -> Vec<String> {
+    let mut files: Vec<String> = leaflet
+        .sections
+        .iter()
+        .flat_map(|s| &s.figures)
+        .map(|f| format!("figure:{}", f.path.display()))
+        .collect();
+    files.sort();
+    files.dedup();
+    files
+}
+
+/// The hash of a picture file's bytes, or `None` when it cannot be read (then the leaflet
+/// is rebuilt, and the build says why).
+fn figure_hash(path: &Path) -> Option<String> {
+    let bytes = crate::source::file::read_regular(path, crate::images::MAX_IMAGE_BYTES).ok()?;
+    Some(hex(&Sha256::digest(&bytes)))
 }
 
 fn meta(built: &pipeline::Built) -> crate::pdf::Meta {

@@ -12,6 +12,7 @@ use crate::style::{Align, Cmyk, HouseStyle};
 pub mod bullets;
 mod face;
 mod french;
+pub mod figures;
 mod links;
 mod markdown;
 pub mod normalize;
@@ -49,6 +50,12 @@ pub enum BlockKind {
     /// The line beside the QR code to the online version ([`Document::online`]); layout
     /// draws the code in the block's indent.
     Online,
+    /// A picture: in [`Block::figure`]; `runs` is empty.
+    Figure,
+    /// The line under a figure.
+    Caption,
+    /// The hospital's name and address on the last page, under its logo.
+    Colophon,
 }
 
 /// A pipe table's cells, row by row; the first row is the header. Every row has the same
@@ -89,6 +96,8 @@ pub struct Block {
     pub background: Option<Cmyk>,
     /// The cells of a [`BlockKind::Table`] block.
     pub table: Option<Table>,
+    /// The picture of a [`BlockKind::Figure`] block.
+    pub figure: Option<figures::FigureRef>,
     /// Where the block's text was typed, so a later stage's finding about it (a word too
     /// wide for a line) can be placed; `None` for text from `_data` (route, contact).
     pub origin: Option<Origin>,
@@ -129,7 +138,15 @@ pub struct Document {
     pub online: Option<String>,
 }
 
+/// The document without its pictures: for callers that only look at the text (`check`'s
+/// notes). Figure and logo blocks are left out, since no picture was read.
 pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
+    build_with(leaflet, style, &figures::Pictures::default())
+}
+
+/// The document, with the figures and the colophon's logo from `pictures` (read by the
+/// caller, which reports a picture it cannot read at the figure's line).
+pub fn build_with(leaflet: &Leaflet, style: &HouseStyle, pictures: &figures::Pictures) -> Document {
     let mut blocks = Vec::new();
     let origin = |field: &str| {
         Some(Origin {
@@ -155,6 +172,7 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
         unbreakable: true,
         background: None,
         table: None,
+        figure: None,
         origin: None,
     };
     if let Some(dept) = &leaflet.department {
@@ -208,6 +226,11 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
         }
         let field = format!("sections[{i}].body");
         markdown::Walker::new(style, field, &section.body, &mut blocks, &mut notes).run();
+        for f in &section.figures {
+            if let Some(image) = pictures.figures.get(&f.path) {
+                blocks.extend(figures::figure_blocks(f, image, style));
+            }
+        }
     }
     // The title block needs air below it before the text starts.
     if let Some(b) = blocks.get_mut(first_content) {
@@ -232,6 +255,13 @@ pub fn build(leaflet: &Leaflet, style: &HouseStyle) -> Document {
     blocks.push(route_block(leaflet, style));
     if let Some(address) = &leaflet.online {
         blocks.push(online_block(address, style, lang));
+    }
+    if let Some(identity) = &pictures.identity {
+        blocks.extend(figures::colophon_blocks(
+            identity,
+            pictures.logo.as_ref(),
+            style,
+        ));
     }
     for b in &mut blocks {
         b.runs = normalize_runs(&b.runs, style, lang);
@@ -327,6 +357,7 @@ fn contact_block(contact: &crate::model::Contact, style: &HouseStyle, lang: Lang
         unbreakable: true,
         background: None,
         table: None,
+        figure: None,
         origin: None,
     }
 }
@@ -357,6 +388,7 @@ fn route_block(leaflet: &Leaflet, style: &HouseStyle) -> Block {
         unbreakable: true,
         background: Some(style.route_tint),
         table: None,
+        figure: None,
         origin: None,
     }
 }
@@ -377,6 +409,7 @@ fn body_block(kind: BlockKind, style: &HouseStyle) -> Block {
         unbreakable: false,
         background: None,
         table: None,
+        figure: None,
         origin: None,
     }
 }

@@ -5,6 +5,7 @@
 //! an imposition) reads the same pages.
 
 pub mod footer;
+pub mod figure;
 pub mod linebreak;
 pub mod notes;
 pub mod pages;
@@ -79,6 +80,8 @@ pub enum PageItem {
     Text(GlyphRun),
     Rule(Rule),
     Fill(Fill),
+    /// A figure or the logo: the PDF writer embeds its picture once per file.
+    Image(figure::PlacedImage),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -140,6 +143,9 @@ pub struct Layout {
     /// For each warning, where the text it is about was typed (when it came from a block
     /// of the leaflet's own text).
     pub warning_origins: Vec<Option<crate::document::Origin>>,
+    /// Each figure's size, in document order: the pipeline checks resolution and reports
+    /// a figure that had to shrink.
+    pub figures: Vec<figure::FigureFit>,
 }
 
 /// Everything layout needs that is loaded once per run and shared by every leaflet.

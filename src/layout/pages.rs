@@ -5,6 +5,7 @@
 //! no widow, a heading never alone at a page foot, the route block whole); the cost encodes
 //! the taste (full pages, lists kept together, no page with only a remnant).
 
+use super::figure::{self, FigureFit, PlacedImage};
 use super::footer::Footer;
 use super::paragraph::{SetBlock, route_padding};
 use super::table::{self, SetTable};
@@ -67,9 +68,22 @@ pub fn paginate(
         top: style.margin_top(),
         bottom: footer.top() - style.body_size,
     };
-    let mut units = units(doc, blocks, tables, style);
+    let body = frame.bottom - frame.top;
+    let line_counts: Vec<usize> = blocks.iter().map(|b| b.lines.len()).collect();
+    let fits: Vec<Option<FigureFit>> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(b, block)| {
+            block.figure.as_ref().map(|_| {
+                let with = figure::companions(&doc.blocks, &line_counts, b);
+                figure::fit(&doc.blocks, b, style, body, with)
+            })
+        })
+        .collect();
+    let mut units = units(doc, blocks, tables, &fits, style);
     let qr = online_code(doc, &mut units);
-    let breaks = choose_breaks(&units, frame.bottom - frame.top);
+    let breaks = choose_breaks(&units, body);
 
     let mut pages = Vec::new();
     let mut lines = Vec::new();
@@ -118,7 +132,10 @@ pub fn paginate(
                     let top = y + (u.height - text_height) / 2.0;
                     place_unit(u, doc, blocks, style, &frame, top, p, &mut page, &mut lines);
                 }
-                None => place_unit(u, doc, blocks, style, &frame, y, p, &mut page, &mut lines),
+                None => match &fits[u.block] {
+                    Some(fit) => place_figure(fit, doc, &frame, y, &mut page),
+                    None => place_unit(u, doc, blocks, style, &frame, y, p, &mut page, &mut lines),
+                },
             }
             y += u.height;
         }
@@ -150,6 +167,7 @@ pub fn paginate(
         page_stats,
         warnings: Vec::new(),
         warning_origins: Vec::new(),
+        figures: fits.into_iter().flatten().collect(),
     }
 }
 
@@ -178,6 +196,24 @@ fn draw_code(code: &crate::qr::Symbol, x: f32, y: f32, page: &mut Page) {
     }
 }
 
+/// Draws a figure at the left edge of the measure (where its caption and the ragged text
+/// start), its box's top at `top`.
+fn place_figure(fit: &FigureFit, doc: &Document, frame: &Frame, top: f32, page: &mut Page) {
+    let figure = doc.blocks[fit.block]
+        .figure
+        .as_ref()
+        .expect("a fitted block is a figure");
+    page.items.push(PageItem::Image(PlacedImage {
+        image: figure.image.clone(),
+        alt: figure.alt.clone(),
+        block: fit.block,
+        x: frame.left,
+        y: top,
+        width: fit.width,
+        height: fit.height,
+    }));
+}
+
 /// Height of the text area between the top margin and the footer, points.
 pub fn body_height(doc: &Document, builder: &ItemBuilder, style: &HouseStyle) -> f32 {
     let footer = Footer::new(&doc.footer, doc.lang, builder, style);
@@ -188,11 +224,25 @@ fn units(
     doc: &Document,
     blocks: &[SetBlock],
     tables: &[Option<SetTable>],
+    fits: &[Option<FigureFit>],
     style: &HouseStyle,
 ) -> Vec<Unit> {
     let mut units = Vec::new();
     for (b, (block, set)) in doc.blocks.iter().zip(blocks).enumerate() {
         let previous = b.checked_sub(1).map(|p| &doc.blocks[p]);
+        if let Some(fit) = &fits[b] {
+            // A figure is one unit, never split; a break before it is as before any block.
+            units.push(Unit {
+                block: b,
+                first: 0,
+                last: 0,
+                height: fit.height,
+                space_before: block.space_before,
+                break_cost: previous.and_then(|p| (!p.keep_with_next).then_some(0.0)),
+                head: 0.0,
+            });
+            continue;
+        }
         if let Some(t) = &tables[b] {
             let head = t.rows.first().map_or(0.0, |r| r.height);
             for (r, row) in t.rows.iter().enumerate() {

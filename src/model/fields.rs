@@ -53,7 +53,28 @@ pub fn text_fields(file: &LeafletFile, source: &str) -> Vec<TextField> {
             fields.push(map_field(source, &name, h, false, range.clone(), "heading"));
         }
         let name = format!("sections[{i}].body");
-        fields.push(map_field(source, &name, &section.body, true, range, "body"));
+        fields.push(map_field(
+            source,
+            &name,
+            &section.body,
+            true,
+            range.clone(),
+            "body",
+        ));
+        // Captions are printed text: checked and located like any other.
+        for (j, f) in section.figures.iter().enumerate() {
+            if let Some(caption) = &f.caption {
+                let name = format!("sections[{i}].figures[{j}].caption");
+                fields.push(map_field(
+                    source,
+                    &name,
+                    caption,
+                    false,
+                    range.clone(),
+                    "caption",
+                ));
+            }
+        }
     }
     fields
 }

@@ -19,6 +19,7 @@ pub(crate) mod dutch_date;
 mod field_names;
 mod fields;
 mod indent;
+pub mod figures;
 pub mod yaml_errors;
 pub use fields::text_fields;
 
@@ -119,6 +120,10 @@ pub struct SectionFile {
     /// code and quotes are refused.
     #[serde(default)]
     pub body: String,
+    /// Pictures printed after the text: each a `file` (PNG, JPEG or SVG, relative to the
+    /// leaflet), an `alt` text (required), an optional `caption` and `width` (e.g. `60 %`).
+    #[serde(default)]
+    pub figures: Vec<figures::FigureFile>,
 }
 
 fn iso_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
@@ -167,6 +172,8 @@ pub struct Section {
     pub heading: Option<String>,
     /// Light Markdown.
     pub body: String,
+    /// Pictures printed after the text, in order.
+    pub figures: Vec<figures::Figure>,
 }
 
 impl RouteKey {
@@ -410,6 +417,24 @@ fn resolve(
     let control = control::check(path, source, file.code, file.version, file.online)
         .map_err(|e| errors.extend(e))
         .ok();
+    let places = figures::Places::new(source);
+    let mut sections = Vec::with_capacity(file.sections.len());
+    for (i, s) in file.sections.into_iter().enumerate() {
+        let figures = s
+            .figures
+            .into_iter()
+            .enumerate()
+            .filter_map(|(j, f)| figures::resolve(path, &places, i, j, f, &mut errors))
+            .collect();
+        sections.push(Section {
+            heading: s
+                .heading
+                .map(|h| h.trim().to_string())
+                .filter(|h| !h.is_empty()),
+            body: s.body,
+            figures,
+        });
+    }
     if let Some(control) = control
         && errors.is_empty()
     {
@@ -431,17 +456,7 @@ fn resolve(
             revised: file.revised,
             authors: file.authors.trim().to_string(),
             route: route.expect("no errors means the route resolved"),
-            sections: file
-                .sections
-                .into_iter()
-                .map(|s| Section {
-                    heading: s
-                        .heading
-                        .map(|h| h.trim().to_string())
-                        .filter(|h| !h.is_empty()),
-                    body: s.body,
-                })
-                .collect(),
+            sections,
             fields: Vec::new(),
             warnings: Vec::new(),
         })
@@ -518,6 +533,11 @@ pub(crate) const FIELDS: &[&str] = &[
     "code",
     "version",
     "online",
+    "figures",
+    "file",
+    "alt",
+    "caption",
+    "width",
 ];
 
 /// The known field nearest to a misspelt one, if any is near enough to be a typo.

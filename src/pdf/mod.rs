@@ -7,8 +7,10 @@
 mod control;
 mod finish;
 mod fonts;
+mod images;
 mod intent;
 mod pad;
+mod svg;
 
 use crate::layout::{Page, PageItem};
 use crate::style::{Cmyk, PT_PER_MM};
@@ -137,7 +139,8 @@ pub fn write_with(
         ..PdfSaveOptions::default()
     };
     let mut warnings = Vec::new();
-    let lopdf_doc = printpdf::serialize::to_lopdf_doc(&doc, &opts, &mut warnings);
+    let mut lopdf_doc = printpdf::serialize::to_lopdf_doc(&doc, &opts, &mut warnings);
+    images::embed(&mut lopdf_doc, pages);
     finish::finish(
         lopdf_doc,
         meta,
@@ -275,6 +278,35 @@ fn page_ops(
                         is_closed: false,
                     },
                 });
+            }
+            PageItem::Image(image) => {
+                if in_text {
+                    ops.push(Op::EndTextSection);
+                    in_text = false;
+                }
+                set_overprint(&mut ops, false);
+                // Hook for tagging: `image.alt` is the /Alt of a /Figure around this `Do`.
+                let m = images::placement(
+                    &image.image,
+                    px(image.x).0,
+                    py(image.y + image.height).0,
+                    image.width,
+                    image.height,
+                );
+                ops.push(Op::SaveGraphicsState);
+                ops.push(Op::SetTransformationMatrix {
+                    matrix: printpdf::matrix::CurTransMat::Raw(m),
+                });
+                ops.push(Op::UseXobject {
+                    id: printpdf::XObjectId(images::resource_name(&image.image)),
+                    transform: printpdf::XObjectTransform {
+                        no_auto_scale: true,
+                        ..Default::default()
+                    },
+                });
+                ops.push(Op::RestoreGraphicsState);
+                // The fill colour is graphics state, restored by `Q`: set it again after.
+                current_fill = None;
             }
             PageItem::Text(run) => {
                 if run.glyphs.is_empty() {

@@ -6,7 +6,12 @@ use lopdf::{Dictionary, Document, Object};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Space {
     Gray,
+    /// Device RGB: its colours mean whatever the device makes of them; PDF/X-4 forbids
+    /// it under a CMYK output intent.
     Rgb,
+    /// RGB with a defined meaning (ICCBased with three components, CalRGB): PDF/X-4
+    /// allows it, and the RIP converts it to the press's CMYK through the output intent.
+    CalibratedRgb,
     Cmyk,
     /// Spot colours, Lab, patterns: not RGB, not process CMYK.
     Other,
@@ -102,7 +107,9 @@ fn classify(doc: &Document, space: &Object, resources: Option<&Dictionary>, dept
     };
     match space {
         Object::Name(n) => match n.as_slice() {
-            b"DeviceRGB" | b"RGB" | b"CalRGB" => Space::Rgb,
+            b"DeviceRGB" | b"RGB" => Space::Rgb,
+            // As a bare name CalRGB has no white point: nothing defines it.
+            b"CalRGB" => Space::Rgb,
             b"DeviceCMYK" | b"CMYK" => Space::Cmyk,
             b"DeviceGray" | b"G" | b"CalGray" => Space::Gray,
             b"Pattern" => Space::Other,
@@ -123,13 +130,13 @@ fn classify(doc: &Document, space: &Object, resources: Option<&Dictionary>, dept
                         .and_then(|(_, o)| o.as_stream().ok())
                         .and_then(|s| s.dict.get(b"N").and_then(Object::as_i64).ok());
                     match n {
-                        Some(3) => Space::Rgb,
+                        Some(3) => Space::CalibratedRgb,
                         Some(4) => Space::Cmyk,
                         Some(1) => Space::Gray,
                         _ => Space::Other,
                     }
                 }
-                b"CalRGB" => Space::Rgb,
+                b"CalRGB" => Space::CalibratedRgb,
                 b"CalGray" => Space::Gray,
                 b"Indexed" | b"I" => a.get(1).map_or(Space::Other, |base| {
                     classify(doc, base, resources, depth + 1)

@@ -125,6 +125,13 @@ fn rgb_in(doc: &Document, o: &Object, depth: u32) -> Option<String> {
             a.iter().find_map(|v| rgb_in(doc, v, depth + 1))
         }
         Object::Dictionary(d) => d.iter().find_map(|(_, v)| rgb_in(doc, v, depth + 1)),
+        // An ICC profile's `/Alternate /DeviceRGB` is only for readers without colour
+        // management; the space itself is the profile's (PDF/X-4 allows it).
+        Object::Stream(s) if s.dict.has(b"N") => s
+            .dict
+            .iter()
+            .filter(|(k, _)| k.as_slice() != b"Alternate")
+            .find_map(|(_, v)| rgb_in(doc, v, depth + 1)),
         Object::Stream(s) => s.dict.iter().find_map(|(_, v)| rgb_in(doc, v, depth + 1)),
         _ => None,
     }
@@ -320,6 +327,11 @@ pub fn images(found: &Findings, profile: &Profile) -> Check {
         if i.space == Space::Rgb {
             problems.push(format!("{place} is RGB; the shop prints CMYK"));
         }
+        if i.space == Space::CalibratedRgb {
+            warnings.push(format!(
+                "{place} is RGB with an ICC profile; the RIP converts it to CMYK"
+            ));
+        }
         if i.line_art || !i.ppi.is_finite() {
             continue;
         }
@@ -339,7 +351,7 @@ pub fn images(found: &Findings, profile: &Profile) -> Check {
         "no images".to_string()
     } else {
         format!(
-            "{} images, CMYK or grey, at least {:.0} ppi",
+            "{} images, CMYK, grey or ICC-based RGB, at least {:.0} ppi",
             found.images.len(),
             profile.warn_ppi
         )

@@ -3,6 +3,7 @@
 //!
 //! [`Page`]: crate::layout::Page
 
+mod image;
 pub mod svg;
 
 pub use svg::page_svg;

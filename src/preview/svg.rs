@@ -46,6 +46,10 @@ pub fn page_svg(page: &Page, fonts: &Fonts) -> String {
                     n(r.thickness)
                 );
             }
+            PageItem::Image(placed) => {
+                body.push_str(&super::image::element(placed));
+                body.push('\n');
+            }
             PageItem::Text(run) => {
                 if run.glyphs.is_empty() {
                     continue;

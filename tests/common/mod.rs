@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: building leaflets and reading PDFs back.
 #![allow(dead_code)]
 
+pub mod figures;
+
 use leaflet_printer::layout::Page;
 use leaflet_printer::shared::SharedData;
 use leaflet_printer::text::items::protrusion_factor;
