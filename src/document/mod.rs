@@ -13,6 +13,7 @@ mod face;
 mod links;
 mod markdown;
 pub mod normalize;
+pub mod tree;
 
 pub use face::FaceId;
 use normalize::normalize;

@@ -11,6 +11,7 @@
 use super::fonts::Subset;
 use super::intent::{OutputCondition, add_output_intent};
 use super::{Geometry, Meta, Target};
+use crate::document::tree::{Content, Tree};
 use chrono::Datelike;
 use lopdf::{Document, Object, ObjectId, Stream, StringFormat, dictionary};
 use sha2::{Digest, Sha256};
@@ -27,8 +28,12 @@ pub fn finish(
     geometry: &Geometry,
     subsets: &[Subset],
     output: OutputCondition,
+    structure: Option<(&Tree, &[Vec<Content>])>,
 ) -> Vec<u8> {
     tag_subsets(&mut doc, subsets);
+    if let Some((tree, marked)) = structure {
+        super::tags::add_structure(&mut doc, tree, marked);
+    }
     set_boxes(&mut doc, target, geometry);
     if let Target::Print { .. } = target {
         add_overprint_states(&mut doc);
@@ -56,7 +61,7 @@ pub fn finish(
     let id = trailer_id(&doc);
     // After `compress`, so the XMP stays uncompressed: PDF/X wants metadata readable by
     // tools that do not inflate streams.
-    add_metadata(&mut doc, meta, target, &id);
+    add_metadata(&mut doc, meta, target, &id, structure.is_some());
     if let Target::Print { .. } = target {
         let catalog = root_id(&doc);
         add_output_intent(&mut doc, catalog, output);
@@ -206,10 +211,12 @@ fn tag_subsets(doc: &mut Document, subsets: &[Subset]) {
         let Some((_, type0)) = by_resource.iter().find(|(k, _)| *k == key) else {
             continue;
         };
+        // A whole font program (subsetting failed) keeps its plain name: the tag would
+        // tell a preflight it is a subset.
         let tagged = names
             .iter()
             .find(|(b, _)| b == s.face.postscript_name())
-            .map(|(_, t)| t.clone())
+            .map(|(b, t)| if s.is_subset() { t.clone() } else { b.clone() })
             .unwrap_or_default();
         rename_font(doc, *type0, &tagged);
     }
@@ -342,7 +349,7 @@ fn xmp_date(meta: &Meta) -> String {
     format!("{:04}-{:02}-{:02}T00:00:00Z", d.year(), d.month(), d.day())
 }
 
-fn text_string(s: &str) -> Object {
+pub(super) fn text_string(s: &str) -> Object {
     // UTF-16BE with BOM: titles carry ë, ï and other letters outside PDFDocEncoding's ASCII.
     let mut bytes = vec![0xFE, 0xFF];
     for u in s.encode_utf16() {
@@ -507,7 +514,7 @@ pub fn defects(doc: &Document, target: Target, g: &Geometry) -> Vec<String> {
     found
 }
 
-fn xmp(meta: &Meta, target: Target, id: &[u8; 16]) -> String {
+fn xmp(meta: &Meta, target: Target, id: &[u8; 16], ua: bool) -> String {
     let date = xmp_date(meta);
     let doc_id = uuid(id);
     let version_id = uuid(&Sha256::digest(id)[..16]);
@@ -519,6 +526,12 @@ fn xmp(meta: &Meta, target: Target, id: &[u8; 16]) -> String {
         }
         Target::Office => "",
     };
+    // PDF/UA identification only where the file is tagged.
+    let pdfua = if ua {
+        "\n   <pdfuaid:part>1</pdfuaid:part>"
+    } else {
+        ""
+    };
     format!(
         r#"<?xpacket begin="{bom}" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -528,7 +541,8 @@ fn xmp(meta: &Meta, target: Target, id: &[u8; 16]) -> String {
     xmlns:xmp="http://ns.adobe.com/xap/1.0/"
     xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>{authors}</rdf:li></rdf:Seq></dc:creator>
@@ -542,7 +556,7 @@ fn xmp(meta: &Meta, target: Target, id: &[u8; 16]) -> String {
    <xmpMM:InstanceID>{doc_id}</xmpMM:InstanceID>
    <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
    <xmpMM:VersionID>{version_id}</xmpMM:VersionID>
-   <pdf:Producer>{producer}</pdf:Producer>{pdfx}
+   <pdf:Producer>{producer}</pdf:Producer>{pdfx}{pdfua}
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>
@@ -558,10 +572,10 @@ fn xmp(meta: &Meta, target: Target, id: &[u8; 16]) -> String {
 
 /// The XMP packet, for every target: it carries the title and language for archives and
 /// screen readers, and for print the PDF/X identification.
-fn add_metadata(doc: &mut Document, meta: &Meta, target: Target, id: &[u8; 16]) {
+fn add_metadata(doc: &mut Document, meta: &Meta, target: Target, id: &[u8; 16], ua: bool) {
     let metadata = Stream::new(
         dictionary! { "Type" => Object::Name(b"Metadata".to_vec()), "Subtype" => Object::Name(b"XML".to_vec()) },
-        xmp(meta, target, id).into_bytes(),
+        xmp(meta, target, id, ua).into_bytes(),
     );
     let metadata_id = doc.add_object(metadata);
     let catalog_id = root_id(doc);
