@@ -62,6 +62,9 @@ pub enum Command {
         /// Also write NAME-groot.pdf: a large-print edition (16 pt, ragged right).
         #[arg(long = "large-print")]
         large_print: bool,
+        /// Also write NAME.html: an accessible web page of the leaflet, and index.html.
+        #[arg(long)]
+        html: bool,
         /// Remove the PDFs of leaflets that were deleted or renamed (always reported).
         #[arg(long)]
         prune: bool,
@@ -154,6 +157,7 @@ pub fn main() -> i32 {
             booklet,
             two_up,
             large_print,
+            html,
             prune,
             report: want_report,
         } => {
@@ -182,6 +186,7 @@ pub fn main() -> i32 {
                 booklet,
                 two_up,
                 large_print,
+                html,
                 prune,
                 report: want_report,
                 progress: true,

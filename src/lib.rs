@@ -23,6 +23,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod document;
+pub mod html;
 pub mod import;
 pub mod impose;
 pub mod layout;

@@ -88,7 +88,14 @@ pub fn build(
             // The office file is tagged (PDF/UA-1) from the document's structure.
             let tree = document::tree::Tree::build(&document, style);
             let structure = Some(&tree);
-            pdf::write_tagged(&layout.pages, &meta, target, &engine.fonts, &settings, structure)
+            pdf::write_tagged(
+                &layout.pages,
+                &meta,
+                target,
+                &engine.fonts,
+                &settings,
+                structure,
+            )
         }
     };
     warnings.extend(note_diagnostics(path, source, &leaflet, &document.notes));

@@ -14,9 +14,19 @@ fn build_fixture() -> Document {
     let dir = tempfile::tempdir().unwrap();
     let out = leaflet(
         &repo().join("tests/accessibility"),
-        &["build", "folder.yaml", "--force", "-o", dir.path().to_str().unwrap()],
+        &[
+            "build",
+            "folder.yaml",
+            "--force",
+            "-o",
+            dir.path().to_str().unwrap(),
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     Document::load_mem(&std::fs::read(dir.path().join("folder.pdf")).unwrap()).unwrap()
 }
 
@@ -33,7 +43,9 @@ fn to_unicode(doc: &Document, font: &Dictionary) -> HashMap<u16, String> {
         .and_then(|o| doc.dereference(o))
         .and_then(|(_, o)| o.as_stream())
         .expect("every font has a ToUnicode map");
-    let data = stream.decompressed_content().unwrap_or(stream.content.clone());
+    let data = stream
+        .decompressed_content()
+        .unwrap_or(stream.content.clone());
     let text = String::from_utf8_lossy(&data);
     let mut map = HashMap::new();
     for section in text.split("beginbfchar").skip(1) {
@@ -264,7 +276,10 @@ fn every_drawing_is_marked_and_the_parent_tree_matches_the_mcids() {
     // The footer is page furniture: date, authors and "1/1" are artifacts.
     let furniture = streams.artifacts.join("|");
     for part in ["Laatst aangepast", "Team hematologie", "1/"] {
-        assert!(furniture.contains(part), "{part} not an artifact: {furniture}");
+        assert!(
+            furniture.contains(part),
+            "{part} not an artifact: {furniture}"
+        );
     }
     let (_, owners) = walk_tree(&doc, &streams);
     // Every MCID in the streams is referenced by exactly one element, and back.
@@ -301,11 +316,33 @@ fn every_drawing_is_marked_and_the_parent_tree_matches_the_mcids() {
 fn the_catalog_and_metadata_declare_pdf_ua() {
     let doc = build_fixture();
     let catalog = doc.catalog().unwrap();
-    let mark_info = doc.dereference(catalog.get(b"MarkInfo").unwrap()).unwrap().1;
-    assert!(mark_info.as_dict().unwrap().get(b"Marked").unwrap().as_bool().unwrap());
+    let mark_info = doc
+        .dereference(catalog.get(b"MarkInfo").unwrap())
+        .unwrap()
+        .1;
+    assert!(
+        mark_info
+            .as_dict()
+            .unwrap()
+            .get(b"Marked")
+            .unwrap()
+            .as_bool()
+            .unwrap()
+    );
     assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"nl-BE");
-    let prefs = doc.dereference(catalog.get(b"ViewerPreferences").unwrap()).unwrap().1;
-    assert!(prefs.as_dict().unwrap().get(b"DisplayDocTitle").unwrap().as_bool().unwrap());
+    let prefs = doc
+        .dereference(catalog.get(b"ViewerPreferences").unwrap())
+        .unwrap()
+        .1;
+    assert!(
+        prefs
+            .as_dict()
+            .unwrap()
+            .get(b"DisplayDocTitle")
+            .unwrap()
+            .as_bool()
+            .unwrap()
+    );
     let xmp = doc
         .dereference(catalog.get(b"Metadata").unwrap())
         .unwrap()
@@ -316,8 +353,17 @@ fn the_catalog_and_metadata_declare_pdf_ua() {
         .clone();
     let xmp = String::from_utf8(xmp).unwrap();
     assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"), "{xmp}");
-    assert!(xmp.contains(">Kankerimmunotherapie thuis</rdf:li>"), "{xmp}");
-    let root = doc.get_dictionary(catalog.get(b"StructTreeRoot").unwrap().as_reference().unwrap());
+    assert!(
+        xmp.contains(">Kankerimmunotherapie thuis</rdf:li>"),
+        "{xmp}"
+    );
+    let root = doc.get_dictionary(
+        catalog
+            .get(b"StructTreeRoot")
+            .unwrap()
+            .as_reference()
+            .unwrap(),
+    );
     let role_map = root.unwrap().get(b"RoleMap").unwrap().as_dict().unwrap();
     assert_eq!(role_map.get(b"Aside").unwrap().as_name().unwrap(), b"Sect");
 }
@@ -337,8 +383,13 @@ fn print_output_stays_untagged() {
             dir.path().to_str().unwrap(),
         ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let doc = Document::load_mem(&std::fs::read(dir.path().join("print/folder.pdf")).unwrap()).unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc =
+        Document::load_mem(&std::fs::read(dir.path().join("print/folder.pdf")).unwrap()).unwrap();
     assert!(doc.catalog().unwrap().get(b"StructTreeRoot").is_err());
     assert!(doc.catalog().unwrap().get(b"MarkInfo").is_err());
 }

@@ -15,6 +15,8 @@ pub enum Output {
     Booklet,
     TwoUp,
     LargePrint,
+    /// The accessible web twin, `STEM.html`.
+    Html,
     /// The leaflet's own PDF, last: it is written after the others, so a run that dies
     /// halfway leaves the old PDF and the old manifest line, and the next run redoes the lot.
     Leaflet,
@@ -28,13 +30,15 @@ impl Output {
             Output::Booklet => format!("{stem}-booklet.pdf"),
             Output::TwoUp => format!("{stem}-2up.pdf"),
             Output::LargePrint => format!("{stem}-groot.pdf"),
+            Output::Html => format!("{stem}.html"),
         }
     }
 
-    const ALL: [Output; 4] = [
+    const ALL: [Output; 5] = [
         Output::Booklet,
         Output::TwoUp,
         Output::LargePrint,
+        Output::Html,
         Output::Leaflet,
     ];
 }
@@ -78,6 +82,7 @@ fn wanted(opts: &Options, stem: &str, before: &[String]) -> Vec<(Output, String)
                 Output::Booklet => opts.booklet,
                 Output::TwoUp => opts.two_up,
                 Output::LargePrint => opts.large_print,
+                Output::Html => opts.html,
             };
             asked || (!opts.force && before.contains(&kind.file_name(stem)))
         })

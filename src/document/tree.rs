@@ -19,7 +19,11 @@ pub enum Content {
     /// A list item's bullet or number.
     Marker(usize),
     /// A table block's cell.
-    Cell { block: usize, row: usize, col: usize },
+    Cell {
+        block: usize,
+        row: usize,
+        col: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +35,9 @@ pub enum Kind {
     H2,
     P,
     /// A list; `ordered` when its markers are numbers.
-    L { ordered: bool },
+    L {
+        ordered: bool,
+    },
     LI,
     Lbl,
     LBody,
@@ -264,7 +270,10 @@ mod tests {
     fn tables_have_header_cells_in_the_first_row() {
         let (t, _) = tree_of("| a | b |\n|---|---|\n| 1 | 2 |");
         let kinds: Vec<Kind> = t.walk().iter().map(|&n| t.nodes[n].kind).collect();
-        let table = kinds.iter().position(|k| *k == Kind::Table).expect("a table");
+        let table = kinds
+            .iter()
+            .position(|k| *k == Kind::Table)
+            .expect("a table");
         assert_eq!(
             kinds[table..table + 7],
             [

@@ -222,7 +222,11 @@ mod tests {
             .expect("the shipped font subsets");
         let s = &subset(std::slice::from_ref(&page), &fonts, true)[0];
         assert!(s.is_subset());
-        assert!(page.runs().flat_map(|r| &r.glyphs).any(|g| s.new_gid(g.id) != g.id));
+        assert!(
+            page.runs()
+                .flat_map(|r| &r.glyphs)
+                .any(|g| s.new_gid(g.id) != g.id)
+        );
         assert_same_glyphs(&fonts, &page, s, &program);
         assert_eq!(s.text_of(s.space().expect("a space glyph")), " ");
     }

@@ -380,7 +380,10 @@ fn page_ops(
                 }
                 // A real space after the word, where the layout only left a gap: the next
                 // run sets its own position, so the space moves nothing on the page.
-                if let Some(space) = subset.space().filter(|_| tag.is_some_and(|t| t.space_after)) {
+                if let Some(space) = subset
+                    .space()
+                    .filter(|_| tag.is_some_and(|t| t.space_after))
+                {
                     codepoints.push(printpdf::Codepoint {
                         gid: subset.new_gid(space),
                         offset: 0.0,

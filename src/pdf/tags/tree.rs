@@ -34,7 +34,12 @@ pub fn add_structure(doc: &mut Document, tree: &Tree, marked: &[Vec<Content>]) {
     for (n, node) in tree.nodes.iter().enumerate() {
         let Some(id) = ids[n] else { continue };
         let mut kids = Vec::new();
-        for &(p, mcid) in node.content.and_then(|c| refs.get(&c)).into_iter().flatten() {
+        for &(p, mcid) in node
+            .content
+            .and_then(|c| refs.get(&c))
+            .into_iter()
+            .flatten()
+        {
             kids.push(Object::Dictionary(dictionary! {
                 "Type" => "MCR",
                 "Pg" => pages[p],
@@ -42,7 +47,12 @@ pub fn add_structure(doc: &mut Document, tree: &Tree, marked: &[Vec<Content>]) {
             }));
             parents[p][mcid] = Some(id);
         }
-        kids.extend(node.children.iter().filter_map(|&c| ids[c]).map(Object::Reference));
+        kids.extend(
+            node.children
+                .iter()
+                .filter_map(|&c| ids[c])
+                .map(Object::Reference),
+        );
         let parent = match n {
             0 => root_id,
             _ => ids[parent_of[n]].unwrap_or(root_id),
@@ -53,7 +63,11 @@ pub fn add_structure(doc: &mut Document, tree: &Tree, marked: &[Vec<Content>]) {
             "P" => parent,
             "K" => kids,
         };
-        if let Some(first) = node.content.and_then(|c| refs.get(&c)).and_then(|r| r.first()) {
+        if let Some(first) = node
+            .content
+            .and_then(|c| refs.get(&c))
+            .and_then(|r| r.first())
+        {
             elem.set("Pg", pages[first.0]);
         }
         attributes(node.kind, &mut elem);
@@ -98,10 +112,7 @@ pub fn add_structure(doc: &mut Document, tree: &Tree, marked: &[Vec<Content>]) {
     }
     if let Ok(catalog) = doc.catalog_mut() {
         catalog.set("StructTreeRoot", root_id);
-        catalog.set(
-            "MarkInfo",
-            dictionary! { "Marked" => true },
-        );
+        catalog.set("MarkInfo", dictionary! { "Marked" => true });
     }
 }
 
@@ -130,10 +141,7 @@ fn kept(tree: &Tree, refs: &HashMap<Content, Vec<(usize, usize)>>) -> Vec<bool> 
 /// a list's numbering.
 fn attributes(kind: Kind, elem: &mut Dictionary) {
     match kind {
-        Kind::TH => elem.set(
-            "A",
-            dictionary! { "O" => "Table", "Scope" => "Column" },
-        ),
+        Kind::TH => elem.set("A", dictionary! { "O" => "Table", "Scope" => "Column" }),
         Kind::L { ordered } => elem.set(
             "A",
             dictionary! {
