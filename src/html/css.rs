@@ -84,7 +84,6 @@ th,td{{text-align:left;vertical-align:top;padding:0.3em 0.8em 0.3em 0;border-bot
 thead th{{border-bottom-width:2px}}
 aside{{margin:2em 0;padding:0.8em 1em;background:{tint};border-left:0.2em solid {accent}}}
 aside p{{margin:0.3em 0}}
-.route{{font-weight:bold}}
 footer{{margin:2em 0;border-top:1px solid {accent};font-size:0.9em}}
 footer p{{margin:0.3em 0}}
 @media print{{body{{max-width:none}}}}
