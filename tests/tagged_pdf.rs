@@ -194,6 +194,12 @@ fn walk_tree(doc: &Document, streams: &Streams) -> (Vec<String>, HashMap<(usize,
                     assert!(owners.insert((page, mcid), id).is_none(), "MCID used twice");
                     text.push_str(&streams.marked[&(page, mcid)]);
                 }
+                // An MCID on the element's own page (/Pg).
+                Object::Integer(mcid) => {
+                    let page = pages[&elem.get(b"Pg").unwrap().as_reference().unwrap()];
+                    assert!(owners.insert((page, mcid), id).is_none(), "MCID used twice");
+                    text.push_str(&streams.marked[&(page, mcid)]);
+                }
                 other => panic!("unexpected kid {other:?}"),
             }
         }
