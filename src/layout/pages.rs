@@ -361,7 +361,7 @@ fn place_unit(
                 glyphs: marker.glyphs.clone(),
                 scale: marker.scale,
             };
-            page.push_content(run, Content::Marker(u.block), true);
+            page.push_content(run, Content::Marker(u.block), false);
         }
         let content = Content::Text(u.block);
         let hyphen = line.added_hyphen.then(|| line.fragments.len() - 1);
