@@ -6,6 +6,11 @@
 mod common;
 
 use common::{leaflet, repo};
+use leaflet_printer::document::tree::{Content as TreeContent, Tree};
+use leaflet_printer::pdf::Target;
+use leaflet_printer::pipeline::{self, Engine};
+use leaflet_printer::shared::SharedData;
+use leaflet_printer::style::HouseStyle;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::{BTreeMap, HashMap};
@@ -398,4 +403,71 @@ fn print_output_stays_untagged() {
         Document::load_mem(&std::fs::read(dir.path().join("print/folder.pdf")).unwrap()).unwrap();
     assert!(doc.catalog().unwrap().get(b"StructTreeRoot").is_err());
     assert!(doc.catalog().unwrap().get(b"MarkInfo").is_err());
+}
+
+/// The words of the document's text in the tree's reading order: what the structure tree
+/// must give back, whatever the leaflet says.
+fn document_words(built: &leaflet_printer::pipeline::Built, style: &HouseStyle) -> Vec<String> {
+    let doc = &built.document;
+    let tree = Tree::build(doc, style);
+    let mut text = String::new();
+    for n in tree.walk() {
+        let runs: Vec<&str> = match tree.nodes[n].content {
+            Some(TreeContent::Text(b)) => {
+                doc.blocks[b].runs.iter().map(|r| r.text.as_str()).collect()
+            }
+            Some(TreeContent::Marker(b)) => doc.blocks[b]
+                .marker
+                .iter()
+                .map(|r| r.text.as_str())
+                .collect(),
+            Some(TreeContent::Cell { block, row, col }) => doc.blocks[block]
+                .table
+                .as_ref()
+                .map(|t| t.rows[row][col].iter().map(|r| r.text.as_str()).collect())
+                .unwrap_or_default(),
+            None => Vec::new(),
+        };
+        text.push(' ');
+        text.extend(runs);
+    }
+    plain_words(&text)
+}
+
+/// Words split at white space, without the characters that print nothing.
+fn plain_words(text: &str) -> Vec<String> {
+    text.replace(['\u{ad}', '\u{200b}', '\u{2060}'], "")
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every shipped leaflet (whatever a hospital put in `leaflets/`): nothing drawn outside
+/// marked content, and the structure tree's text, word for word, the document's.
+#[test]
+fn every_shipped_leaflet_reads_back_whole_from_its_structure_tree() {
+    let data = repo().join("leaflets/_data");
+    let shared = SharedData::load(Some(&data)).unwrap();
+    let engine = Engine::new(&shared.hyphenation);
+    for path in common::shipped_leaflets() {
+        let source = std::fs::read_to_string(&path).unwrap();
+        let built = pipeline::build(&engine, &shared, &path, &source, Target::Office)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        let doc = Document::load_mem(&built.pdf).unwrap();
+        let streams = read_streams(&doc);
+        assert_eq!(streams.unmarked, Vec::<String>::new(), "{}", path.display());
+        let (lines, owners) = walk_tree(&doc, &streams);
+        assert_eq!(owners.len(), streams.marked.len(), "{}", path.display());
+        let read: Vec<String> = lines
+            .iter()
+            .flat_map(|l| plain_words(l.split_once(": ").map_or("", |(_, t)| t)))
+            .collect();
+        assert_eq!(
+            read,
+            document_words(&built, &shared.style),
+            "{}",
+            path.display()
+        );
+    }
 }
