@@ -178,3 +178,43 @@ fn the_index_links_every_twin() {
     assert!(o.status.success());
     assert!(dir.path().join("folder.html").exists());
 }
+
+#[test]
+fn a_leaflet_named_index_cannot_take_the_index_pages_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::create_dir_all(lib.join("_data")).unwrap();
+    for f in ["routes.yaml", "contacts.yaml"] {
+        std::fs::copy(
+            repo().join("tests/accessibility/_data").join(f),
+            lib.join("_data").join(f),
+        )
+        .unwrap();
+    }
+    std::fs::copy(
+        repo().join("tests/accessibility/folder.yaml"),
+        lib.join("index.yaml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        repo().join("tests/accessibility/folder.yaml"),
+        lib.join("ander.yaml"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = leaflet(&lib, &["build", ".", "--html", "-o", out.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("index.yaml") && err.contains("the name of the library's index page"),
+        "{err}"
+    );
+    assert!(!out.join("index.pdf").exists());
+    // The other leaflet was built, and the index lists it alone.
+    let index = Html::parse_document(&std::fs::read_to_string(out.join("index.html")).unwrap());
+    let links: Vec<String> = select(&index, "main li > a:first-child")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert_eq!(links, ["ander.html"]);
+}

@@ -149,6 +149,20 @@ pub fn plan(
             let other = who.iter().find(|&&j| j != i)?;
             Some((n, *other))
         });
+        // The library's index page has the name a leaflet `index.yaml`'s web twin would.
+        let index = crate::html::index::INDEX_HTML;
+        if let Some((_, n)) = outputs.iter().find(|(_, n)| n.eq_ignore_ascii_case(index)) {
+            summary.failed += 1;
+            summary.diagnostics.push(
+                Diagnostic::error(
+                    path,
+                    format!("its web page would be {n}, the name of the library's index page; it was not built"),
+                )
+                .hint("give the leaflet file another name, e.g. index-folder.yaml"),
+            );
+            planned.refused.insert(name.clone());
+            continue;
+        }
         if let Some((clash, other)) = clash {
             let (other_path, other_name, _) = &units[other];
             let what = if other_name.eq_ignore_ascii_case(clash) && other_name != clash {
