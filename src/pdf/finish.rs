@@ -135,6 +135,12 @@ pub fn trailer_id(doc: &Document) -> [u8; 16] {
     id
 }
 
+/// A scalar hashed as its bytes behind a byte naming its kind.
+fn typed(h: &mut Sha256, kind: u8, bytes: &[u8]) {
+    h.update([kind]);
+    h.update(bytes);
+}
+
 fn hash_object(h: &mut Sha256, o: &Object) {
     match o {
         // A font program (it has /Length1) follows from the glyphs the content streams use,
@@ -157,25 +163,12 @@ fn hash_object(h: &mut Sha256, o: &Object) {
         // Scalars by their bytes behind a type byte (so 1 and 1.0 differ): formatting each
         // with Debug was a third of the hash's work once the structure tree added
         // thousands of small objects.
-        Object::Integer(i) => {
-            h.update([1]);
-            h.update(i.to_le_bytes());
-        }
-        Object::Real(r) => {
-            h.update([2]);
-            h.update(r.to_le_bytes());
-        }
-        Object::Name(n) => {
-            h.update([3]);
-            h.update(n);
-        }
-        Object::String(bytes, _) => {
-            h.update([4]);
-            h.update(bytes);
-        }
+        Object::Integer(i) => typed(h, 1, &i.to_le_bytes()),
+        Object::Real(r) => typed(h, 2, &r.to_le_bytes()),
+        Object::Name(n) => typed(h, 3, n),
+        Object::String(bytes, _) => typed(h, 4, bytes),
         Object::Reference((id, generation)) => {
-            h.update([5]);
-            h.update(id.to_le_bytes());
+            typed(h, 5, &id.to_le_bytes());
             h.update(generation.to_le_bytes());
         }
         other => h.update(format!("{other:?}")),
