@@ -230,4 +230,40 @@ mod tests {
         assert_same_glyphs(&fonts, &page, s, &program);
         assert_eq!(s.text_of(s.space().expect("a space glyph")), " ");
     }
+
+    /// A ligature stands for all its letters: the ToUnicode map gives a glyph's whole
+    /// cluster, so copying "officieel" set with an "ffi" glyph gives "ffi", not "f".
+    #[test]
+    fn a_glyph_for_several_letters_maps_to_all_of_them() {
+        let fonts = Fonts::embedded();
+        let mut page = page_of(&fonts, "xo");
+        let PageItem::Text(run) = &mut page.items[0] else {
+            unreachable!()
+        };
+        run.glyphs[0].text = "ffi".into();
+        let gid = run.glyphs[0].id;
+        let meta = crate::pdf::Meta {
+            title: "t".into(),
+            authors: "a".into(),
+            revised: chrono::NaiveDate::from_ymd_opt(2024, 1, 2).unwrap(),
+            lang: "nl-BE".into(),
+        };
+        let pdf = crate::pdf::write(&[page], &meta, crate::pdf::Target::Office, &fonts);
+        let doc = lopdf::Document::load_mem(&pdf).unwrap();
+        let new = subset(&[page_of(&fonts, "xo")], &fonts, false)[0].new_gid(gid);
+        let cmap = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_stream().ok())
+            .filter_map(|s| s.decompressed_content().ok().or(Some(s.content.clone())))
+            .map(|c| String::from_utf8_lossy(&c).into_owned())
+            .find(|c| c.contains("beginbfchar"))
+            .expect("a ToUnicode map");
+        // U+0066 U+0066 U+0069, as UTF-16BE.
+        let entry = format!("<{new:04X}> <006600660069>");
+        assert!(
+            cmap.to_uppercase().contains(&entry.to_uppercase()),
+            "{entry} not in {cmap}"
+        );
+    }
 }
