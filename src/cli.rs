@@ -92,6 +92,9 @@ pub enum Command {
         /// Also write NAME-groot.pdf: a large-print edition (16 pt, ragged right).
         #[arg(long = "large-print")]
         large_print: bool,
+        /// Also write NAME.html: an accessible web page of the leaflet, and index.html.
+        #[arg(long)]
+        html: bool,
         /// Remove the PDFs of leaflets that were deleted or renamed (always reported).
         #[arg(long)]
         prune: bool,
@@ -241,6 +244,7 @@ pub fn main() -> i32 {
             booklet,
             two_up,
             large_print,
+            html,
             prune,
             report: want_report,
             archive_names,
@@ -266,6 +270,7 @@ pub fn main() -> i32 {
                 booklet,
                 two_up,
                 large_print,
+                html,
                 prune,
                 report: want_report,
                 progress: verbosity != Verbosity::Quiet,
@@ -317,6 +322,7 @@ pub fn main() -> i32 {
             report: false,
             progress: false,
             archive_names: false,
+            html: false,
         }),
         Command::Serve { paths, out, port } => crate::serve::run(&crate::serve::Config {
             inputs: paths,

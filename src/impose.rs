@@ -92,6 +92,7 @@ pub fn impose(pages: &[Page], kind: Imposition) -> Vec<Page> {
                 width: sheet_w,
                 height: sheet_h,
                 items: Vec::new(),
+                tags: Vec::new(),
             };
             for (page, dx) in [(left, x0), (right, x0 + w)] {
                 if let Some(page) = page {
@@ -173,6 +174,7 @@ mod tests {
                 thickness: 1.0,
                 color: crate::style::Cmyk::BLACK,
             })],
+            tags: Vec::new(),
         }
     }
 

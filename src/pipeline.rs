@@ -124,7 +124,19 @@ pub fn build(
             }
             pdf::write_with(&padded.pages, &meta, target, &engine.fonts, &settings)
         }
-        _ => pdf::write_with(&layout.pages, &meta, target, &engine.fonts, &settings),
+        _ => {
+            // The office file is tagged (PDF/UA-1) from the document's structure.
+            let tree = document::tree::Tree::build(&document, style);
+            let structure = Some(&tree);
+            pdf::write_tagged(
+                &layout.pages,
+                &meta,
+                target,
+                &engine.fonts,
+                &settings,
+                structure,
+            )
+        }
     };
     warnings.extend(note_diagnostics(path, source, &leaflet, &document.notes));
     let stripped = source.strip_prefix('\u{feff}').unwrap_or(source);

@@ -31,6 +31,7 @@ fn options(inputs: Vec<PathBuf>, out: &Path) -> Options {
         booklet: false,
         two_up: false,
         large_print: false,
+        html: false,
         prune: false,
         report: false,
         progress: false,

@@ -173,9 +173,9 @@ fn killed_and_stopped_runs_are_repaired_byte_for_byte() {
 
     // The case: a same-size edit of a shared phone number, a kill midway, the number
     // put back. The PDFs built with the wrong number must not be kept as up to date.
-    // "…30 03" gives PDFs of the very same size as "…30 00" (checked below), so a size
+    // "…30 30" gives PDFs of the very same size as "…30 00" (checked below), so a size
     // check alone would take them for up to date.
-    set_phone(&lib, "03 821 30 03");
+    set_phone(&lib, "03 821 30 30");
     let killed = interrupt(&lib, &out, "1", 10, "-KILL");
     assert_eq!(killed.status.code(), None, "SIGKILL ends it without a code");
     // One worker, so the first ten leaflets are the ones rewritten with the wrong number.

@@ -227,6 +227,16 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
                 let sheets = impose(&built.layout.pages, imposition);
                 crate::pdf::write(&sheets, &meta(&built), Target::Office, &engine.fonts)
             }
+            Output::Html => {
+                let tree = crate::document::tree::Tree::build(&built.document, &lib.shared.style);
+                let page = crate::html::Page {
+                    doc: &built.document,
+                    tree: &tree,
+                    style: &lib.shared.style,
+                    lang: &meta(&built).lang,
+                };
+                crate::html::render(&page).into_bytes()
+            }
             Output::LargePrint => {
                 match pipeline::build(engine, lib.large(), path, &source, opts.target) {
                     Ok(large) => {

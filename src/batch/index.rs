@@ -55,8 +55,36 @@ pub fn csv_cell(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Writes both index files from the manifest, leaving out PDFs whose leaflet is gone.
+/// `index.html` for the leaflets that have a web twin; `None` when none has.
+fn render_html(manifest: &Manifest) -> Option<Vec<u8>> {
+    use crate::html::index::{Listed, render};
+    let listed: Vec<Listed> = manifest
+        .leaflets
+        .iter()
+        .filter(|(name, e)| !manifest.gone.contains(*name) && !e.sha256.is_empty())
+        .filter_map(|(name, e)| {
+            let html = e.files.iter().find(|f| f.name.ends_with(".html"))?;
+            Some(Listed {
+                title: e.title.clone(),
+                href: html.name.clone(),
+                pdf: name.clone(),
+                revised: nl_date(&e.revised),
+                authors: e.authors.clone(),
+            })
+        })
+        .collect();
+    // The index of a library is styled as the default house style: leaflets of several
+    // `_data` folders may share one output folder.
+    (!listed.is_empty()).then(|| render(&crate::style::HouseStyle::default(), &listed).into_bytes())
+}
+
+/// Writes both index files from the manifest, leaving out PDFs whose leaflet is gone, and
+/// `index.html` when leaflets have web twins.
 pub fn write_index(out: &Path, manifest: &Manifest) -> Result<(), Diagnostic> {
+    if let Some(html) = render_html(manifest) {
+        let path = out.join(crate::html::index::INDEX_HTML);
+        write_atomic(&path, &html).map_err(|e| Diagnostic::error(&path, e))?;
+    }
     let (json, csv) = render(out, manifest)?;
     let json_path = out.join(INDEX_JSON);
     write_atomic(&json_path, &json).map_err(|e| Diagnostic::error(&json_path, e))?;
@@ -75,7 +103,9 @@ pub fn is_current(out: &Path, manifest: &Manifest) -> bool {
         std::fs::metadata(out.join(name)).is_ok_and(|m| m.is_file() && m.len() == want.len() as u64)
             && std::fs::read(out.join(name)).is_ok_and(|got| got == want)
     };
-    same(INDEX_JSON, &json) && same(INDEX_CSV, &csv)
+    let html_current =
+        render_html(manifest).is_none_or(|html| same(crate::html::index::INDEX_HTML, &html));
+    same(INDEX_JSON, &json) && same(INDEX_CSV, &csv) && html_current
 }
 
 /// The bytes of `index.json` and `index.csv` for a manifest.

@@ -25,6 +25,8 @@ pub struct Options {
     pub two_up: bool,
     /// Also write NAME-groot.pdf in the large-print house style.
     pub large_print: bool,
+    /// Also write NAME.html, the accessible web twin, and `index.html`.
+    pub html: bool,
     /// Remove the PDFs of leaflets that are gone (they are reported either way).
     pub prune: bool,
     pub report: bool,

@@ -17,6 +17,8 @@ pub enum Output {
     Booklet,
     TwoUp,
     LargePrint,
+    /// The accessible web twin, `STEM.html`.
+    Html,
     /// The leaflet's own PDF, last: it is written after the others, so a run that dies
     /// halfway leaves the old PDF and the old manifest line, and the next run redoes the lot.
     Leaflet,
@@ -30,13 +32,15 @@ impl Output {
             Output::Booklet => format!("{stem}-booklet.pdf"),
             Output::TwoUp => format!("{stem}-2up.pdf"),
             Output::LargePrint => format!("{stem}-groot.pdf"),
+            Output::Html => format!("{stem}.html"),
         }
     }
 
-    const ALL: [Output; 4] = [
+    const ALL: [Output; 5] = [
         Output::Booklet,
         Output::TwoUp,
         Output::LargePrint,
+        Output::Html,
         Output::Leaflet,
     ];
 }
@@ -80,6 +84,7 @@ fn wanted(opts: &Options, stem: &str, before: &[String]) -> Vec<(Output, String)
                 Output::Booklet => opts.booklet,
                 Output::TwoUp => opts.two_up,
                 Output::LargePrint => opts.large_print,
+                Output::Html => opts.html,
             };
             asked || (!opts.force && before.contains(&kind.file_name(stem)))
         })
@@ -155,6 +160,20 @@ pub fn plan(
             let other = who.iter().find(|&&j| j != i)?;
             Some((n, *other))
         });
+        // The library's index page has the name a leaflet `index.yaml`'s web twin would.
+        let index = crate::html::index::INDEX_HTML;
+        if let Some((_, n)) = outputs.iter().find(|(_, n)| n.eq_ignore_ascii_case(index)) {
+            summary.failed += 1;
+            summary.diagnostics.push(
+                Diagnostic::error(
+                    path,
+                    format!("its web page would be {n}, the name of the library's index page; it was not built"),
+                )
+                .hint("give the leaflet file another name, e.g. index-folder.yaml"),
+            );
+            planned.refused.insert(name.clone());
+            continue;
+        }
         if let Some((clash, other)) = clash {
             let (other_path, other_name, _) = &units[other];
             let what = if other_name.eq_ignore_ascii_case(clash) && other_name != clash {

@@ -11,11 +11,12 @@ use crate::style::{Align, Cmyk, HouseStyle};
 
 pub mod bullets;
 mod face;
-mod french;
 pub mod figures;
+mod french;
 mod links;
 mod markdown;
 pub mod normalize;
+pub mod tree;
 
 pub use face::FaceId;
 use normalize::normalize;

@@ -4,8 +4,8 @@
 //! the trimmed page, so a test can assert on positions and a second consumer (a PNG preview,
 //! an imposition) reads the same pages.
 
-pub mod footer;
 pub mod figure;
+pub mod footer;
 pub mod linebreak;
 pub mod notes;
 pub mod pages;
@@ -89,6 +89,37 @@ pub struct Page {
     pub width: f32,
     pub height: f32,
     pub items: Vec<PageItem>,
+    /// What the page's text items say to a reader, by ascending item index. An item with
+    /// no tag is decoration or page furniture (band, tints, rules, footer, an added hyphen):
+    /// tagged PDF marks it as an artifact, so a screen reader skips it.
+    pub tags: Vec<Tag>,
+}
+
+/// A text item that belongs to the document's content: which part of which block it
+/// sets, and whether a word space follows it (the layout places words apart with no
+/// space character; tagged PDF writes a real one so extracted text has its spaces).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tag {
+    pub item: usize,
+    pub content: crate::document::tree::Content,
+    pub space_after: bool,
+}
+
+impl Page {
+    /// Pushes a text item of the content, tagged.
+    pub fn push_content(
+        &mut self,
+        run: GlyphRun,
+        content: crate::document::tree::Content,
+        space_after: bool,
+    ) {
+        self.tags.push(Tag {
+            item: self.items.len(),
+            content,
+            space_after,
+        });
+        self.items.push(PageItem::Text(run));
+    }
 }
 
 impl Page {

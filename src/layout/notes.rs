@@ -31,6 +31,7 @@ impl Typesetter<'_> {
             width: style.page_width(),
             height: style.page_height(),
             items: Vec::new(),
+            tags: Vec::new(),
         };
         let (left, right) = (
             style.margin_left(),

@@ -10,6 +10,7 @@ use super::footer::Footer;
 use super::paragraph::{SetBlock, route_padding};
 use super::table::{self, SetTable};
 use super::{Fill, GlyphRun, Layout, LineStat, Page, PageItem, PageStats, Rule};
+use crate::document::tree::Content;
 use crate::document::{BlockKind, Document};
 use crate::style::{Align, HouseStyle};
 use crate::text::items::ItemBuilder;
@@ -94,6 +95,7 @@ pub fn paginate(
             width: style.page_width(),
             height: style.page_height(),
             items: Vec::new(),
+            tags: Vec::new(),
         };
         if p == 0 {
             // A band of the house colour across the top of the first page, running off the
@@ -116,9 +118,12 @@ pub fn paginate(
                     let block = &doc.blocks[u.block];
                     let left = frame.left + block.indent;
                     if k == 0 && u.head > 0.0 {
+                        // The repeated header is page furniture for a reader: untagged.
+                        let tagged = page.tags.len();
                         table::place_row(
                             t, 0, block, u.block, left, y, p, &mut page, &mut lines, style,
                         );
+                        page.tags.truncate(tagged);
                         y += u.head;
                     }
                     table::place_row(
@@ -203,6 +208,11 @@ fn place_figure(fit: &FigureFit, doc: &Document, frame: &Frame, top: f32, page: 
         .figure
         .as_ref()
         .expect("a fitted block is a figure");
+    page.tags.push(super::Tag {
+        item: page.items.len(),
+        content: crate::document::tree::Content::Figure(fit.block),
+        space_after: false,
+    });
     page.items.push(PageItem::Image(PlacedImage {
         image: figure.image.clone(),
         alt: figure.alt.clone(),
@@ -430,7 +440,7 @@ fn place_unit(
         if index == 0
             && let Some(marker) = &set.marker
         {
-            page.items.push(PageItem::Text(GlyphRun {
+            let run = GlyphRun {
                 face: marker.face,
                 size: marker.size,
                 color: style.accent_color,
@@ -438,11 +448,22 @@ fn place_unit(
                 y: baseline,
                 glyphs: marker.glyphs.clone(),
                 scale: marker.scale,
-            }));
+            };
+            page.push_content(run, Content::Marker(u.block), false);
         }
-        for (x, frag) in &line.fragments {
-            // Consecutive fragments in one face touching each other merge into one run.
-            if let Some(PageItem::Text(run)) = page.items.last_mut()
+        let content = Content::Text(u.block);
+        let hyphen = line.added_hyphen.then(|| line.fragments.len() - 1);
+        for (k, (x, frag)) in line.fragments.iter().enumerate() {
+            let space_after = line.space_after.get(k).copied().unwrap_or(false);
+            // Consecutive fragments in one face touching each other merge into one run;
+            // an added hyphen stays a run of its own, an artifact for a reader.
+            let tagged_last = page
+                .tags
+                .last()
+                .is_some_and(|t| t.item + 1 == page.items.len() && t.content == content);
+            if hyphen != Some(k)
+                && tagged_last
+                && let Some(PageItem::Text(run)) = page.items.last_mut()
                 && run.face == frag.face
                 && run.size == frag.size
                 && run.scale == frag.scale
@@ -455,9 +476,12 @@ fn place_unit(
                     g.x += offset;
                     g
                 }));
+                if let Some(t) = page.tags.last_mut() {
+                    t.space_after = space_after;
+                }
                 continue;
             }
-            page.items.push(PageItem::Text(GlyphRun {
+            let run = GlyphRun {
                 face: frag.face,
                 size: frag.size,
                 color: block.color,
@@ -465,7 +489,12 @@ fn place_unit(
                 y: baseline,
                 glyphs: frag.glyphs.clone(),
                 scale: frag.scale,
-            }));
+            };
+            if hyphen == Some(k) {
+                page.items.push(PageItem::Text(run));
+            } else {
+                page.push_content(run, content, space_after);
+            }
         }
         let justified = line.justified
             && block.align == Align::Justify

@@ -26,6 +26,12 @@ pub struct SetLine {
     pub letter_ems: f32,
     /// Glyph width factor (PDF `Tz`), 1.0 for natural width.
     pub expansion: f32,
+    /// For each fragment, whether a word space follows it; for the last, whether the line
+    /// breaks between words (tagged PDF writes a space there, not after an added hyphen or
+    /// inside a word broken after its own hyphen or a URL's slash).
+    pub space_after: Vec<bool>,
+    /// The last fragment is the hyphen the break added, not the author's text.
+    pub added_hyphen: bool,
 }
 
 impl SetLine {
@@ -160,6 +166,7 @@ fn set_line(
     }
     let mut respelled_first = respelled_first;
     let mut pieces = Vec::new();
+    let mut added_hyphen = false;
     for item in &items[b.start..b.end] {
         match item {
             Item::Box { fragment, .. } => {
@@ -178,6 +185,7 @@ fn set_line(
     } = &items[b.end]
     {
         pieces.push(Piece::Box(spaced(h.clone())));
+        added_hyphen = true;
     }
     let allowance = line_end_protrusion(items, b.end);
     let (mut boxes, mut natural, mut stretch, mut shrink) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
@@ -217,11 +225,13 @@ fn set_line(
     let mut x = 0.0;
     let mut fragments = Vec::new();
     let mut space_ratios: Vec<f32> = Vec::new();
+    let mut space_after = Vec::with_capacity(pieces.len());
     for p in pieces {
         match p {
             Piece::Box(f) => {
                 let w = f.width;
                 fragments.push((x, f));
+                space_after.push(false);
                 x += w;
             }
             Piece::Space(Item::Glue {
@@ -235,6 +245,9 @@ fn set_line(
                     glue_ratio * z * shrink_share
                 };
                 let set = w + adjust;
+                if let Some(last) = space_after.last_mut() {
+                    *last = true;
+                }
                 if *w > 0.0 {
                     space_ratios.push(set / w);
                 }
@@ -248,8 +261,14 @@ fn set_line(
     } else {
         Some(space_ratios.iter().sum::<f32>() / space_ratios.len() as f32)
     };
+    let ends_word = b.last || matches!(items[b.end], Item::Glue { .. });
+    if let Some(last) = space_after.last_mut() {
+        *last = ends_word && !added_hyphen;
+    }
     SetLine {
         fragments,
+        space_after,
+        added_hyphen,
         justified: justify,
         last: b.last,
         hyphenated: b.hyphenated,

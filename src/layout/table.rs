@@ -4,6 +4,7 @@
 
 use super::paragraph::{SetBlock, set_block};
 use super::{GlyphRun, LineStat, Page, PageItem, Rule};
+use crate::document::tree::Content;
 use crate::document::{Block, BlockKind, Table};
 use crate::style::{Align, HouseStyle};
 use crate::text::items::ItemBuilder;
@@ -169,14 +170,20 @@ pub fn place_row(
     if r == 0 {
         page.items.push(rule(top, HEAD_RULE));
     }
-    for (cell, x) in row.cells.iter().zip(&table.columns) {
+    for (col, (cell, x)) in row.cells.iter().zip(&table.columns).enumerate() {
+        let content = Content::Cell {
+            block: block_index,
+            row: r,
+            col,
+        };
         for (i, line) in cell.lines.iter().enumerate() {
             let baseline = top
                 + pad
                 + i as f32 * block.leading
                 + super::pages::baseline_offset(block.leading, block.size);
-            for (fx, frag) in &line.fragments {
-                page.items.push(PageItem::Text(GlyphRun {
+            let hyphen = line.added_hyphen.then(|| line.fragments.len() - 1);
+            for (k, (fx, frag)) in line.fragments.iter().enumerate() {
+                let run = GlyphRun {
                     face: frag.face,
                     size: frag.size,
                     color: block.color,
@@ -184,7 +191,13 @@ pub fn place_row(
                     y: baseline,
                     glyphs: frag.glyphs.clone(),
                     scale: frag.scale,
-                }));
+                };
+                if hyphen == Some(k) {
+                    page.items.push(PageItem::Text(run));
+                } else {
+                    let space_after = line.space_after.get(k).copied().unwrap_or(false);
+                    page.push_content(run, content, space_after);
+                }
             }
             stats.push(line.stat(BlockKind::Table, block_index, page_index, false));
         }

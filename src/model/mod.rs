@@ -18,8 +18,8 @@ pub mod control;
 pub(crate) mod dutch_date;
 mod field_names;
 mod fields;
-mod indent;
 pub mod figures;
+mod indent;
 pub mod yaml_errors;
 pub use fields::text_fields;
 

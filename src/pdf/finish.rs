@@ -12,6 +12,7 @@ use super::control;
 use super::fonts::Subset;
 use super::intent::{OutputCondition, add_output_intent};
 use super::{Geometry, Meta, Target};
+use crate::document::tree::{Content, Tree};
 use chrono::Datelike;
 use lopdf::{Document, Object, ObjectId, Stream, StringFormat, dictionary};
 use sha2::{Digest, Sha256};
@@ -28,8 +29,12 @@ pub fn finish(
     geometry: &Geometry,
     subsets: &[Subset],
     output: OutputCondition,
+    structure: Option<(&Tree, &[Vec<Content>])>,
 ) -> Vec<u8> {
     tag_subsets(&mut doc, subsets);
+    if let Some((tree, marked)) = structure {
+        super::tags::add_structure(&mut doc, tree, marked);
+    }
     set_boxes(&mut doc, target, geometry);
     if let Target::Print { .. } = target {
         add_overprint_states(&mut doc);
@@ -57,7 +62,7 @@ pub fn finish(
     let id = trailer_id(&doc);
     // After `compress`, so the XMP stays uncompressed: PDF/X wants metadata readable by
     // tools that do not inflate streams.
-    add_metadata(&mut doc, meta, target, &id);
+    add_metadata(&mut doc, meta, target, &id, structure.is_some());
     if let Target::Print { .. } = target {
         let catalog = root_id(&doc);
         add_output_intent(&mut doc, catalog, output);
@@ -131,6 +136,12 @@ pub fn trailer_id(doc: &Document) -> [u8; 16] {
     id
 }
 
+/// A scalar hashed as its bytes behind a byte naming its kind.
+fn typed(h: &mut Sha256, kind: u8, bytes: &[u8]) {
+    h.update([kind]);
+    h.update(bytes);
+}
+
 fn hash_object(h: &mut Sha256, o: &Object) {
     match o {
         // A font program (it has /Length1) follows from the glyphs the content streams use,
@@ -150,6 +161,17 @@ fn hash_object(h: &mut Sha256, o: &Object) {
             }
         }
         Object::Array(a) => a.iter().for_each(|v| hash_object(h, v)),
+        // Scalars by their bytes behind a type byte (so 1 and 1.0 differ): formatting each
+        // with Debug was a third of the hash's work once the structure tree added
+        // thousands of small objects.
+        Object::Integer(i) => typed(h, 1, &i.to_le_bytes()),
+        Object::Real(r) => typed(h, 2, &r.to_le_bytes()),
+        Object::Name(n) => typed(h, 3, n),
+        Object::String(bytes, _) => typed(h, 4, bytes),
+        Object::Reference((id, generation)) => {
+            typed(h, 5, &id.to_le_bytes());
+            h.update(generation.to_le_bytes());
+        }
         other => h.update(format!("{other:?}")),
     }
 }
@@ -207,10 +229,12 @@ fn tag_subsets(doc: &mut Document, subsets: &[Subset]) {
         let Some((_, type0)) = by_resource.iter().find(|(k, _)| *k == key) else {
             continue;
         };
+        // A whole font program (subsetting failed) keeps its plain name: the tag would
+        // tell a preflight it is a subset.
         let tagged = names
             .iter()
             .find(|(b, _)| b == s.face.postscript_name())
-            .map(|(_, t)| t.clone())
+            .map(|(b, t)| if s.is_subset() { t.clone() } else { b.clone() })
             .unwrap_or_default();
         rename_font(doc, *type0, &tagged);
     }
@@ -343,7 +367,7 @@ fn xmp_date(meta: &Meta) -> String {
     format!("{:04}-{:02}-{:02}T00:00:00Z", d.year(), d.month(), d.day())
 }
 
-fn text_string(s: &str) -> Object {
+pub(super) fn text_string(s: &str) -> Object {
     // UTF-16BE with BOM: titles carry ë, ï and other letters outside PDFDocEncoding's ASCII.
     let mut bytes = vec![0xFE, 0xFF];
     for u in s.encode_utf16() {
@@ -509,7 +533,7 @@ pub fn defects(doc: &Document, target: Target, g: &Geometry) -> Vec<String> {
     found
 }
 
-fn xmp(meta: &Meta, target: Target, id: &[u8; 16]) -> String {
+fn xmp(meta: &Meta, target: Target, id: &[u8; 16], ua: bool) -> String {
     let date = xmp_date(meta);
     let doc_id = uuid(id);
     let version_id = uuid(&Sha256::digest(id)[..16]);
@@ -521,6 +545,12 @@ fn xmp(meta: &Meta, target: Target, id: &[u8; 16]) -> String {
         }
         Target::Office => "",
     };
+    // PDF/UA identification only where the file is tagged.
+    let pdfua = if ua {
+        "\n   <pdfuaid:part>1</pdfuaid:part>"
+    } else {
+        ""
+    };
     format!(
         r#"<?xpacket begin="{bom}" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -531,7 +561,8 @@ fn xmp(meta: &Meta, target: Target, id: &[u8; 16]) -> String {
     xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"
-    xmlns:leaflet="https://leaflet.invalid/ns/1.0/">
+    xmlns:leaflet="https://leaflet.invalid/ns/1.0/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>{authors}</rdf:li></rdf:Seq></dc:creator>
@@ -545,7 +576,7 @@ fn xmp(meta: &Meta, target: Target, id: &[u8; 16]) -> String {
    <xmpMM:InstanceID>{doc_id}</xmpMM:InstanceID>
    <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
    <xmpMM:VersionID>{version_id}</xmpMM:VersionID>
-   <pdf:Producer>{producer}</pdf:Producer>{control}{pdfx}
+   <pdf:Producer>{producer}</pdf:Producer>{control}{pdfx}{pdfua}
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>
@@ -562,10 +593,10 @@ fn xmp(meta: &Meta, target: Target, id: &[u8; 16]) -> String {
 
 /// The XMP packet, for every target: it carries the title and language for archives and
 /// screen readers, and for print the PDF/X identification.
-fn add_metadata(doc: &mut Document, meta: &Meta, target: Target, id: &[u8; 16]) {
+fn add_metadata(doc: &mut Document, meta: &Meta, target: Target, id: &[u8; 16], ua: bool) {
     let metadata = Stream::new(
         dictionary! { "Type" => Object::Name(b"Metadata".to_vec()), "Subtype" => Object::Name(b"XML".to_vec()) },
-        xmp(meta, target, id).into_bytes(),
+        xmp(meta, target, id, ua).into_bytes(),
     );
     let metadata_id = doc.add_object(metadata);
     let catalog_id = root_id(doc);

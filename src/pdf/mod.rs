@@ -11,7 +11,9 @@ mod images;
 mod intent;
 mod pad;
 mod svg;
+mod tags;
 
+use crate::document::tree::{Content, Tree};
 use crate::layout::{Page, PageItem};
 use crate::style::{Cmyk, PT_PER_MM};
 use crate::text::fonts::Fonts;
@@ -106,11 +108,29 @@ pub fn write_with(
     fonts: &Fonts,
     settings: &PrintSettings,
 ) -> Vec<u8> {
+    write_tagged(pages, meta, target, fonts, settings, None)
+}
+
+/// [`write_with`], tagged for PDF/UA-1 when `structure` is given and the target is the
+/// office: every text item marked as content of its structure element or as an artifact,
+/// real spaces between words, and the structure tree in the catalog.
+///
+/// Print output stays untagged: PDF/X-4 permits tags, but the shop's file is read by a
+/// RIP, not a person, and its padded and imposed pages have no reading order to give.
+pub fn write_tagged(
+    pages: &[Page],
+    meta: &Meta,
+    target: Target,
+    fonts: &Fonts,
+    settings: &PrintSettings,
+    structure: Option<&Tree>,
+) -> Vec<u8> {
+    let structure = structure.filter(|_| target == Target::Office);
     let (w, h) = pages
         .first()
         .map_or((420.0, 595.0), |p| (p.width, p.height));
     let geometry = Geometry::new(target, w, h);
-    let subsets = fonts::subset(pages, fonts);
+    let subsets = fonts::subset(pages, fonts, structure.is_some());
 
     let mut doc = PdfDocument::new(&meta.title);
     for s in &subsets {
@@ -119,10 +139,15 @@ pub fn write_with(
             printpdf::font::PdfFont::new(s.parsed.clone()),
         );
     }
+    let types = structure.map(tags::types);
+    let mut marked: Vec<Vec<Content>> = Vec::with_capacity(pages.len());
     let pdf_pages: Vec<PdfPage> = pages
         .iter()
         .map(|page| {
-            let mut ops = page_ops(page, &geometry, &subsets, fonts, target);
+            let mut mcids = Vec::new();
+            let marking = types.as_ref().map(|t| (t, &mut mcids));
+            let mut ops = page_ops(page, &geometry, &subsets, fonts, target, marking);
+            marked.push(mcids);
             if let Target::Print { marks: true } = target {
                 ops.extend(crop_marks(&geometry));
             }
@@ -148,6 +173,7 @@ pub fn write_with(
         &geometry,
         &subsets,
         settings.output,
+        structure.map(|tree| (tree, marked.as_slice())),
     )
 }
 
@@ -178,14 +204,20 @@ fn overprints(run_color: Cmyk, size: f32, target: Target) -> bool {
     matches!(target, Target::Print { .. }) && run_color == Cmyk::BLACK && size <= OVERPRINT_TEXT_PT
 }
 
+/// A page's content stream. With `marking` (tagged output) every item is enclosed in
+/// marked content: text of the document as `/Type <</MCID n>> BDC … EMC`, the MCIDs'
+/// contents pushed in order; everything else as `/Artifact BMC … EMC`.
 fn page_ops(
     page: &Page,
     g: &Geometry,
     subsets: &[fonts::Subset],
     fonts: &Fonts,
     target: Target,
+    mut marking: Option<(&tags::Types, &mut Vec<Content>)>,
 ) -> Vec<Op> {
     let mut ops = Vec::new();
+    let mut open: Option<Option<Content>> = None;
+    let mut tag_at = page.tags.iter().peekable();
     // Overprint is graphics state: switched only where it changes.
     let mut overprinting = false;
     let mut set_overprint = |ops: &mut Vec<Op>, on: bool| {
@@ -206,7 +238,23 @@ fn page_ops(
     let mut current_font = None;
     let mut current_fill = None;
     let mut current_scale = 1.0f32;
-    for item in &page.items {
+    for (index, item) in page.items.iter().enumerate() {
+        let tag = tag_at.next_if(|t| t.item == index);
+        if let Some((types, mcids)) = marking.as_mut() {
+            let want = tag.map(|t| t.content);
+            if open != Some(want) {
+                // Marked content nests with text objects: switch outside BT … ET.
+                if in_text {
+                    ops.push(Op::EndTextSection);
+                    in_text = false;
+                }
+                if open.is_some() {
+                    ops.push(Op::EndMarkedContent);
+                }
+                ops.push(tags::begin(want, types, mcids));
+                open = Some(want);
+            }
+        }
         match item {
             PageItem::Fill(f) => {
                 if in_text {
@@ -367,6 +415,18 @@ fn page_ops(
                         cid: Some(subset.text_of(glyph.id).to_string()),
                     });
                 }
+                // A real space after the word, where the layout only left a gap: the next
+                // run sets its own position, so the space moves nothing on the page.
+                if let Some(space) = subset
+                    .space()
+                    .filter(|_| tag.is_some_and(|t| t.space_after))
+                {
+                    codepoints.push(printpdf::Codepoint {
+                        gid: subset.new_gid(space),
+                        offset: 0.0,
+                        cid: Some(" ".to_string()),
+                    });
+                }
                 ops.push(Op::ShowText {
                     items: vec![TextItem::GlyphIds(codepoints)],
                 });
@@ -375,6 +435,9 @@ fn page_ops(
     }
     if in_text {
         ops.push(Op::EndTextSection);
+    }
+    if open.is_some() {
+        ops.push(Op::EndMarkedContent);
     }
     // Crop marks follow; they knock out like everything else.
     set_overprint(&mut ops, false);

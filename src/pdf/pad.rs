@@ -43,6 +43,7 @@ pub fn pad(pages: &[Page], count: PageCount, notes: &Page) -> Padded {
         width: notes.width,
         height: notes.height,
         items: Vec::new(),
+        tags: Vec::new(),
     };
     for _ in 0..added {
         out.push(match count.padding {
@@ -77,6 +78,7 @@ mod tests {
             width: 420.0,
             height: marker,
             items: Vec::new(),
+            tags: Vec::new(),
         }
     }
 

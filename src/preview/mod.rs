@@ -6,4 +6,5 @@
 mod image;
 pub mod svg;
 
+pub use image::data_uri;
 pub use svg::page_svg;

@@ -338,6 +338,7 @@ impl App {
             report: false,
             progress: false,
             archive_names: false,
+            html: false,
         };
         batch::run(&opts)
     }

@@ -1,0 +1,76 @@
+//! Tagged PDF (PDF/UA-1) for the office file: marked content in the page streams, and the
+//! structure tree that gives a screen reader the leaflet's headings, lists and tables in
+//! reading order.
+//!
+//! The shape follows Typst's `typst-pdf/src/tags`: the content stream marks each stretch
+//! of one element's text with a marked-content id (MCID) as it is written, and the
+//! finishing pass builds the tree from the document's logical structure
+//! ([`crate::document::tree`]), pointing each element at its MCIDs and each page's MCIDs
+//! back at their elements (the ParentTree). Everything not in the tree (the colour band,
+//! rules, tints, the footer, an added hyphen) is an `/Artifact`.
+
+mod tree;
+
+pub use tree::add_structure;
+
+use crate::document::tree::{Content, Kind, Tree};
+use printpdf::Op;
+use printpdf::xobject::DictItem;
+use std::collections::{BTreeMap, HashMap};
+
+/// The structure type of each content part, for the tag of its marked content.
+pub struct Types(HashMap<Content, &'static str>);
+
+pub fn types(tree: &Tree) -> Types {
+    Types(
+        tree.nodes
+            .iter()
+            .filter_map(|n| n.content.map(|c| (c, type_name(n.kind))))
+            .collect(),
+    )
+}
+
+/// The structure type a node is written as. `Aside` is not a standard type in PDF 1.7;
+/// the RoleMap maps it to `Sect` (see [`ROLE_MAP`]).
+pub fn type_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Document => "Document",
+        Kind::H1 => "H1",
+        Kind::H2 => "H2",
+        Kind::P => "P",
+        Kind::L { .. } => "L",
+        Kind::LI => "LI",
+        Kind::Lbl => "Lbl",
+        Kind::LBody => "LBody",
+        Kind::Table => "Table",
+        Kind::TR => "TR",
+        Kind::TH => "TH",
+        Kind::TD => "TD",
+        Kind::Aside => "Aside",
+        Kind::Figure => "Figure",
+        Kind::Caption => "Caption",
+    }
+}
+
+/// Our own structure types and the standard type each stands for.
+pub const ROLE_MAP: &[(&str, &str)] = &[("Aside", "Sect")];
+
+/// The operator that opens the marked content for an item: its element's type with the
+/// next MCID for content, `/Artifact` for the rest.
+pub fn begin(content: Option<Content>, types: &Types, mcids: &mut Vec<Content>) -> Op {
+    match content {
+        Some(c) => {
+            let mcid = mcids.len();
+            mcids.push(c);
+            let mut map = BTreeMap::new();
+            map.insert("MCID".to_string(), DictItem::Int(mcid as i64));
+            Op::BeginMarkedContentWithProperties {
+                tag: types.0.get(&c).copied().unwrap_or("Span").to_string(),
+                properties: DictItem::Dict { map },
+            }
+        }
+        None => Op::BeginMarkedContent {
+            tag: "Artifact".to_string(),
+        },
+    }
+}

@@ -1,0 +1,473 @@
+//! Issue 16: the office PDF is tagged (PDF/UA-1). Read back with lopdf alone: the content
+//! streams parsed operator by operator (every text and path inside marked content), the
+//! glyphs decoded through the fonts' ToUnicode maps, and the structure tree walked in
+//! order, so the text a screen reader gets is compared with the leaflet's text.
+
+mod common;
+
+use common::{leaflet, repo};
+use leaflet_printer::document::tree::{Content as TreeContent, Tree};
+use leaflet_printer::pdf::Target;
+use leaflet_printer::pipeline::{self, Engine};
+use leaflet_printer::shared::SharedData;
+use leaflet_printer::style::HouseStyle;
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::collections::{BTreeMap, HashMap};
+
+fn build_fixture() -> Document {
+    let dir = tempfile::tempdir().unwrap();
+    let out = leaflet(
+        &repo().join("tests/accessibility"),
+        &[
+            "build",
+            "folder.yaml",
+            "--force",
+            "-o",
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Document::load_mem(&std::fs::read(dir.path().join("folder.pdf")).unwrap()).unwrap()
+}
+
+fn hex(s: &str) -> Vec<u8> {
+    (0..s.len() / 2)
+        .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap())
+        .collect()
+}
+
+/// A ToUnicode CMap's `bfchar` entries: 2-byte code → text.
+fn to_unicode(doc: &Document, font: &Dictionary) -> HashMap<u16, String> {
+    let stream = font
+        .get(b"ToUnicode")
+        .and_then(|o| doc.dereference(o))
+        .and_then(|(_, o)| o.as_stream())
+        .expect("every font has a ToUnicode map");
+    let data = stream
+        .decompressed_content()
+        .unwrap_or(stream.content.clone());
+    let text = String::from_utf8_lossy(&data);
+    let mut map = HashMap::new();
+    for section in text.split("beginbfchar").skip(1) {
+        let body = section.split("endbfchar").next().unwrap();
+        let codes: Vec<&str> = body
+            .split(['<', '>'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        for pair in codes.chunks(2) {
+            let code = u16::from_be_bytes(hex(pair[0]).try_into().unwrap());
+            let units: Vec<u16> = hex(pair[1])
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            map.insert(code, String::from_utf16(&units).unwrap());
+        }
+    }
+    map
+}
+
+/// What the pages' streams say: the text of each (page, MCID), the artifacts' text, and
+/// every operator that draws outside marked content.
+#[derive(Default)]
+struct Streams {
+    marked: BTreeMap<(usize, i64), String>,
+    artifacts: Vec<String>,
+    unmarked: Vec<String>,
+}
+
+fn read_streams(doc: &Document) -> Streams {
+    let mut out = Streams::default();
+    for (p, (_, page)) in doc.get_pages().into_iter().enumerate() {
+        let fonts: HashMap<Vec<u8>, HashMap<u16, String>> = doc
+            .get_page_fonts(page)
+            .unwrap()
+            .into_iter()
+            .map(|(name, font)| (name, to_unicode(doc, font)))
+            .collect();
+        let content = Content::decode(&doc.get_page_content(page)).unwrap();
+        // Innermost last: Some(mcid) for content, None for an artifact.
+        let mut stack: Vec<Option<i64>> = Vec::new();
+        let mut font = Vec::new();
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BDC" => {
+                    let mcid = op.operands[1]
+                        .as_dict()
+                        .ok()
+                        .and_then(|d| d.get(b"MCID").ok())
+                        .and_then(|m| m.as_i64().ok());
+                    let artifact = op.operands[0].as_name().ok() == Some(b"Artifact".as_slice());
+                    assert!(artifact || mcid.is_some(), "a BDC without MCID: {op:?}");
+                    stack.push(mcid.filter(|_| !artifact));
+                }
+                "BMC" => {
+                    assert_eq!(op.operands[0].as_name().unwrap(), b"Artifact");
+                    stack.push(None);
+                }
+                "EMC" => {
+                    stack.pop().expect("EMC closes a BDC or BMC");
+                }
+                "Tf" => font = op.operands[0].as_name().unwrap().to_vec(),
+                "TJ" | "Tj" => {
+                    let map = &fonts[&font];
+                    let strings: Vec<&Object> = match &op.operands[0] {
+                        Object::Array(a) => a.iter().collect(),
+                        o => vec![o],
+                    };
+                    let mut text = String::new();
+                    for s in strings {
+                        if let Object::String(bytes, _) = s {
+                            for c in bytes.chunks(2) {
+                                let code = u16::from_be_bytes([c[0], c[1]]);
+                                text.push_str(map.get(&code).expect("every code maps"));
+                            }
+                        }
+                    }
+                    match stack.last() {
+                        Some(Some(mcid)) => {
+                            out.marked.entry((p, *mcid)).or_default().push_str(&text)
+                        }
+                        Some(None) => out.artifacts.push(text),
+                        None => out.unmarked.push(format!("page {p}: text {text:?}")),
+                    }
+                }
+                "S" | "s" | "f" | "F" | "f*" | "B" | "b" | "re" | "l" | "Do" | "sh"
+                    if stack.is_empty() =>
+                {
+                    out.unmarked.push(format!("page {p}: {}", op.operator));
+                }
+                _ => {}
+            }
+        }
+        assert!(stack.is_empty(), "page {p}: marked content left open");
+    }
+    out
+}
+
+/// The structure tree as lines "depth type: text", depth-first, and the (page, MCID) →
+/// element map its marked-content references give.
+fn walk_tree(doc: &Document, streams: &Streams) -> (Vec<String>, HashMap<(usize, i64), ObjectId>) {
+    let pages: HashMap<ObjectId, usize> = doc
+        .get_pages()
+        .values()
+        .enumerate()
+        .map(|(i, id)| (*id, i))
+        .collect();
+    let root = doc
+        .catalog()
+        .unwrap()
+        .get(b"StructTreeRoot")
+        .and_then(Object::as_reference)
+        .expect("a structure tree");
+    let root = doc.get_dictionary(root).unwrap();
+    let mut lines = Vec::new();
+    let mut owners = HashMap::new();
+    fn go(
+        doc: &Document,
+        id: ObjectId,
+        depth: usize,
+        pages: &HashMap<ObjectId, usize>,
+        streams: &Streams,
+        lines: &mut Vec<String>,
+        owners: &mut HashMap<(usize, i64), ObjectId>,
+    ) {
+        let elem = doc.get_dictionary(id).unwrap();
+        let kind = String::from_utf8_lossy(elem.get(b"S").unwrap().as_name().unwrap()).to_string();
+        let at = lines.len();
+        lines.push(String::new());
+        let mut text = String::new();
+        let kids = match elem.get(b"K") {
+            Ok(Object::Array(a)) => a.clone(),
+            Ok(o) => vec![o.clone()],
+            Err(_) => Vec::new(),
+        };
+        for kid in kids {
+            match kid {
+                Object::Reference(child) => {
+                    go(doc, child, depth + 1, pages, streams, lines, owners)
+                }
+                Object::Dictionary(mcr) => {
+                    assert_eq!(mcr.get(b"Type").unwrap().as_name().unwrap(), b"MCR");
+                    let page = pages[&mcr.get(b"Pg").unwrap().as_reference().unwrap()];
+                    let mcid = mcr.get(b"MCID").unwrap().as_i64().unwrap();
+                    assert!(owners.insert((page, mcid), id).is_none(), "MCID used twice");
+                    text.push_str(&streams.marked[&(page, mcid)]);
+                }
+                // An MCID on the element's own page (/Pg).
+                Object::Integer(mcid) => {
+                    let page = pages[&elem.get(b"Pg").unwrap().as_reference().unwrap()];
+                    assert!(owners.insert((page, mcid), id).is_none(), "MCID used twice");
+                    text.push_str(&streams.marked[&(page, mcid)]);
+                }
+                other => panic!("unexpected kid {other:?}"),
+            }
+        }
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        lines[at] = format!("{}{kind}: {text}", "  ".repeat(depth));
+    }
+    let top = root.get(b"K").unwrap().as_reference().unwrap();
+    go(doc, top, 0, &pages, streams, &mut lines, &mut owners);
+    (lines, owners)
+}
+
+#[test]
+fn the_structure_tree_reads_the_leaflet_in_source_order_with_whole_words() {
+    let doc = build_fixture();
+    let streams = read_streams(&doc);
+    let (lines, _) = walk_tree(&doc, &streams);
+    let expected = [
+        "Document: ",
+        "  P: Hematologie",
+        "  H1: Kankerimmunotherapie thuis",
+        "  P: Wat u moet weten over uw behandeling",
+        "  P: Kankerimmunotherapie versterkt het afweersysteem van uw lichaam zodat het de \
+         kankercellen herkent en vernietigt. Uw behandelend arts bespreekt met u welke \
+         behandelingsmogelijkheden er zijn en welke bijwerkingen u kunt verwachten tijdens \
+         en na de behandelingsperiode.",
+        "  H2: Wat neemt u mee?",
+        "  P: Neem het volgende mee:",
+        "  L: ",
+        "    LI: ",
+        "      Lbl: •",
+        "      LBody: uw identiteitskaart",
+        "    LI: ",
+        "      Lbl: •",
+        "      LBody: een lijst van uw geneesmiddelen",
+        "        L: ",
+        "          LI: ",
+        "            Lbl: –",
+        "            LBody: ook vrij verkrijgbare middelen",
+        "    LI: ",
+        "      Lbl: •",
+        "      LBody: uw afsprakenkaart",
+        "  L: ",
+        "    LI: ",
+        "      Lbl: 1.",
+        "      LBody: Meld u aan bij het onthaal.",
+        "    LI: ",
+        "      Lbl: 2.",
+        "      LBody: Wacht in de wachtzaal tot u wordt geroepen.",
+        "  H2: Wanneer stopt u met welk geneesmiddel?",
+        "  Table: ",
+        "    TR: ",
+        "      TH: Geneesmiddel",
+        "      TH: Stoppen",
+        "    TR: ",
+        "      TD: Bloedverdunners",
+        "      TD: 5 dagen vooraf",
+        "    TR: ",
+        "      TD: Ontstekingsremmers",
+        "      TD: 2 dagen vooraf",
+        "  P: Vragen? Bel gerust naar het dagziekenhuis.",
+        "  Aside: ",
+        "    P: Contact: Oncologisch dagziekenhuis, tel. 03 821 30 00, elke werkdag van 8 tot 18 uur",
+        "    P: Volg route 105 (oncologisch dagziekenhuis en consultaties)",
+    ];
+    assert_eq!(lines, expected, "\n{}", lines.join("\n"));
+    // The fixture's first paragraph is long enough that some line ends in a hyphen the
+    // layout added: it must be an artifact, or "behande- lend" would be read out.
+    assert!(
+        streams.artifacts.iter().any(|t| t == "-"),
+        "no added hyphen among the artifacts: {:?}",
+        streams.artifacts
+    );
+}
+
+#[test]
+fn every_drawing_is_marked_and_the_parent_tree_matches_the_mcids() {
+    let doc = build_fixture();
+    let streams = read_streams(&doc);
+    assert_eq!(streams.unmarked, Vec::<String>::new());
+    // The footer is page furniture: date, authors and "1/1" are artifacts.
+    let furniture = streams.artifacts.join("|");
+    for part in ["Laatst aangepast", "Team hematologie", "1/"] {
+        assert!(
+            furniture.contains(part),
+            "{part} not an artifact: {furniture}"
+        );
+    }
+    let (_, owners) = walk_tree(&doc, &streams);
+    // Every MCID in the streams is referenced by exactly one element, and back.
+    let in_streams: Vec<_> = streams.marked.keys().copied().collect();
+    let mut in_tree: Vec<_> = owners.keys().copied().collect();
+    in_tree.sort();
+    assert_eq!(in_streams, in_tree);
+    let root = doc.catalog().unwrap().get(b"StructTreeRoot").unwrap();
+    let root = doc.get_dictionary(root.as_reference().unwrap()).unwrap();
+    let parent_tree = doc
+        .get_dictionary(root.get(b"ParentTree").unwrap().as_reference().unwrap())
+        .unwrap();
+    let nums = parent_tree.get(b"Nums").unwrap().as_array().unwrap();
+    for (p, (_, page)) in doc.get_pages().into_iter().enumerate() {
+        let page = doc.get_dictionary(page).unwrap();
+        let key = page.get(b"StructParents").unwrap().as_i64().unwrap();
+        assert_eq!(page.get(b"Tabs").unwrap().as_name().unwrap(), b"S");
+        let at = nums
+            .chunks(2)
+            .find(|kv| kv[0].as_i64().unwrap() == key)
+            .expect("the page's key is in the ParentTree");
+        let parents = at[1].as_array().unwrap();
+        for (mcid, parent) in parents.iter().enumerate() {
+            assert_eq!(
+                Some(parent.as_reference().unwrap()),
+                owners.get(&(p, mcid as i64)).copied(),
+                "page {p} MCID {mcid}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_catalog_and_metadata_declare_pdf_ua() {
+    let doc = build_fixture();
+    let catalog = doc.catalog().unwrap();
+    let mark_info = doc
+        .dereference(catalog.get(b"MarkInfo").unwrap())
+        .unwrap()
+        .1;
+    assert!(
+        mark_info
+            .as_dict()
+            .unwrap()
+            .get(b"Marked")
+            .unwrap()
+            .as_bool()
+            .unwrap()
+    );
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"nl-BE");
+    let prefs = doc
+        .dereference(catalog.get(b"ViewerPreferences").unwrap())
+        .unwrap()
+        .1;
+    assert!(
+        prefs
+            .as_dict()
+            .unwrap()
+            .get(b"DisplayDocTitle")
+            .unwrap()
+            .as_bool()
+            .unwrap()
+    );
+    let xmp = doc
+        .dereference(catalog.get(b"Metadata").unwrap())
+        .unwrap()
+        .1
+        .as_stream()
+        .unwrap()
+        .content
+        .clone();
+    let xmp = String::from_utf8(xmp).unwrap();
+    assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"), "{xmp}");
+    assert!(
+        xmp.contains(">Kankerimmunotherapie thuis</rdf:li>"),
+        "{xmp}"
+    );
+    let root = doc.get_dictionary(
+        catalog
+            .get(b"StructTreeRoot")
+            .unwrap()
+            .as_reference()
+            .unwrap(),
+    );
+    let role_map = root.unwrap().get(b"RoleMap").unwrap().as_dict().unwrap();
+    assert_eq!(role_map.get(b"Aside").unwrap().as_name().unwrap(), b"Sect");
+}
+
+#[test]
+fn print_output_stays_untagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = leaflet(
+        &repo().join("tests/accessibility"),
+        &[
+            "build",
+            "folder.yaml",
+            "--target",
+            "print",
+            "--force",
+            "-o",
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc =
+        Document::load_mem(&std::fs::read(dir.path().join("print/folder.pdf")).unwrap()).unwrap();
+    assert!(doc.catalog().unwrap().get(b"StructTreeRoot").is_err());
+    assert!(doc.catalog().unwrap().get(b"MarkInfo").is_err());
+}
+
+/// The words of the document's text in the tree's reading order: what the structure tree
+/// must give back, whatever the leaflet says.
+fn document_words(built: &leaflet_printer::pipeline::Built, style: &HouseStyle) -> Vec<String> {
+    let doc = &built.document;
+    let tree = Tree::build(doc, style);
+    let mut text = String::new();
+    for n in tree.walk() {
+        let runs: Vec<&str> = match tree.nodes[n].content {
+            Some(TreeContent::Text(b)) => {
+                doc.blocks[b].runs.iter().map(|r| r.text.as_str()).collect()
+            }
+            Some(TreeContent::Marker(b)) => doc.blocks[b]
+                .marker
+                .iter()
+                .map(|r| r.text.as_str())
+                .collect(),
+            Some(TreeContent::Cell { block, row, col }) => doc.blocks[block]
+                .table
+                .as_ref()
+                .map(|t| t.rows[row][col].iter().map(|r| r.text.as_str()).collect())
+                .unwrap_or_default(),
+            None => Vec::new(),
+        };
+        text.push(' ');
+        text.extend(runs);
+    }
+    plain_words(&text)
+}
+
+/// Words split at white space, without the characters that print nothing.
+fn plain_words(text: &str) -> Vec<String> {
+    text.replace(['\u{ad}', '\u{200b}', '\u{2060}'], "")
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every shipped leaflet (whatever a hospital put in `leaflets/`): nothing drawn outside
+/// marked content, and the structure tree's text, word for word, the document's.
+#[test]
+fn every_shipped_leaflet_reads_back_whole_from_its_structure_tree() {
+    let data = repo().join("leaflets/_data");
+    let shared = SharedData::load(Some(&data)).unwrap();
+    let engine = Engine::new(&shared.hyphenation);
+    for path in common::shipped_leaflets() {
+        let source = std::fs::read_to_string(&path).unwrap();
+        let built = pipeline::build(&engine, &shared, &path, &source, Target::Office)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        let doc = Document::load_mem(&built.pdf).unwrap();
+        let streams = read_streams(&doc);
+        assert_eq!(streams.unmarked, Vec::<String>::new(), "{}", path.display());
+        let (lines, owners) = walk_tree(&doc, &streams);
+        assert_eq!(owners.len(), streams.marked.len(), "{}", path.display());
+        let read: Vec<String> = lines
+            .iter()
+            .flat_map(|l| plain_words(l.split_once(": ").map_or("", |(_, t)| t)))
+            .collect();
+        assert_eq!(
+            read,
+            document_words(&built, &shared.style),
+            "{}",
+            path.display()
+        );
+    }
+}
