@@ -104,6 +104,10 @@ fn read_streams(doc: &Document) -> Streams {
                         .and_then(|m| m.as_i64().ok());
                     let artifact = op.operands[0].as_name().ok() == Some(b"Artifact".as_slice());
                     assert!(artifact || mcid.is_some(), "a BDC without MCID: {op:?}");
+                    // Every MCID is content, with or without text (a figure draws an image).
+                    if let (Some(m), false) = (mcid, artifact) {
+                        out.marked.entry((p, m)).or_default();
+                    }
                     stack.push(mcid.filter(|_| !artifact));
                 }
                 "BMC" => {
@@ -426,7 +430,8 @@ fn document_words(built: &leaflet_printer::pipeline::Built, style: &HouseStyle) 
                 .as_ref()
                 .map(|t| t.rows[row][col].iter().map(|r| r.text.as_str()).collect())
                 .unwrap_or_default(),
-            None => Vec::new(),
+            // A picture has no words: its alt text is the element's /Alt, not content.
+            Some(TreeContent::Figure(_)) | None => Vec::new(),
         };
         text.push(' ');
         text.extend(runs);
@@ -443,14 +448,79 @@ fn plain_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every shipped leaflet (whatever a hospital put in `leaflets/`): nothing drawn outside
-/// marked content, and the structure tree's text, word for word, the document's.
+/// Every fixture leaflet (copies of the shipped library, and the library with figures and a
+/// logo): nothing drawn outside marked content, and the structure tree's text, word for
+/// word, the document's.
 #[test]
 fn every_shipped_leaflet_reads_back_whole_from_its_structure_tree() {
-    let data = repo().join("leaflets/_data");
-    let shared = SharedData::load(Some(&data)).unwrap();
+    for lib in ["tests/fixtures/leaflets", "tests/figures/lib"] {
+        let lib = repo().join(lib);
+        let mut paths: Vec<_> = std::fs::read_dir(&lib)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .collect();
+        paths.sort();
+        reads_back_whole(&lib.join("_data"), &paths);
+    }
+}
+
+/// A figure is a `/Figure` element with its alt text as `/Alt`, and its caption inside it.
+#[test]
+fn a_figure_is_tagged_with_its_alt_text_and_caption() {
+    let lib = repo().join("tests/figures/lib");
+    let shared = SharedData::load(Some(&lib.join("_data"))).unwrap();
     let engine = Engine::new(&shared.hyphenation);
-    for path in common::shipped_leaflets() {
+    let path = lib.join("figuren.yaml");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let built = pipeline::build(&engine, &shared, &path, &source, Target::Office).unwrap();
+    let doc = Document::load_mem(&built.pdf).unwrap();
+    let mut figures = Vec::new();
+    for obj in doc.objects.values() {
+        let Ok(d) = obj.as_dict() else { continue };
+        if d.get(b"S").and_then(Object::as_name).ok() != Some(b"Figure".as_slice()) {
+            continue;
+        }
+        let alt = d.get(b"Alt").and_then(Object::as_str).unwrap();
+        let alt = String::from_utf16(
+            &alt[2..]
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+        let kids = d.get(b"K").and_then(Object::as_array).unwrap();
+        let captions = kids
+            .iter()
+            .filter_map(|k| k.as_reference().ok())
+            .filter_map(|r| doc.get_dictionary(r).ok())
+            .filter(|k| k.get(b"S").and_then(Object::as_name).ok() == Some(b"Caption".as_slice()))
+            .count();
+        figures.push((alt, captions));
+    }
+    figures.sort();
+    assert!(
+        figures.contains(&(
+            "Een arm met een stuwband en een naald in de elleboogplooi.".to_string(),
+            1
+        )),
+        "{figures:?}"
+    );
+    assert!(
+        figures.contains(&("Een oranje bol voor een blauwe lucht.".to_string(), 0)),
+        "{figures:?}"
+    );
+    assert!(
+        figures.iter().any(|(alt, _)| alt.starts_with("Logo van ")),
+        "{figures:?}"
+    );
+}
+
+fn reads_back_whole(data: &std::path::Path, paths: &[std::path::PathBuf]) {
+    let shared = SharedData::load(Some(data)).unwrap();
+    let engine = Engine::new(&shared.hyphenation);
+    for path in paths.iter().cloned() {
         let source = std::fs::read_to_string(&path).unwrap();
         let built = pipeline::build(&engine, &shared, &path, &source, Target::Office)
             .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));

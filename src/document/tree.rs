@@ -252,6 +252,8 @@ mod tests {
             blocks,
             footer: Vec::new(),
             notes,
+            lang: crate::lang::Lang::Nl,
+            online: None,
         };
         (Tree::build(&doc, &style), doc)
     }

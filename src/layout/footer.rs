@@ -136,6 +136,7 @@ mod tests {
             width: style.page_width(),
             height: style.page_height(),
             items: Vec::new(),
+            tags: Vec::new(),
         };
         f.draw(&mut page, Some((12, 14)), &builder, &style);
         let runs: Vec<&GlyphRun> = page.runs().collect();

@@ -256,6 +256,8 @@ mod tests {
             authors: "a".into(),
             revised: chrono::NaiveDate::from_ymd_opt(2024, 1, 2).unwrap(),
             lang: "nl-BE".into(),
+            code: None,
+            version: None,
         };
         let pdf = crate::pdf::write(&[page], &meta, crate::pdf::Target::Office, &fonts);
         let doc = lopdf::Document::load_mem(&pdf).unwrap();

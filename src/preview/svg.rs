@@ -242,6 +242,7 @@ mod tests {
         let page = Page {
             width: 419.53,
             height: 595.28,
+            tags: Vec::new(),
             items: vec![
                 PageItem::Fill(Fill {
                     x: 0.0,

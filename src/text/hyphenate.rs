@@ -115,19 +115,11 @@ impl Hyphenator {
             breaks.sort_by_key(|b| b.at);
             return breaks;
         }
-        // A trema marks the start of a new syllable; the patterns do not always know it.
-        for (at, c) in lower.char_indices() {
-            if has_trema(c) && allowed(&lower, at, true) && !breaks.iter().any(|b| b.at == at) {
-                breaks.push(Break {
-                    at,
-                    compound: false,
-                    drops_trema: false,
-                });
-            }
-        }
-        for b in &mut breaks {
-            b.drops_trema = lower[b.at..].chars().next().is_some_and(has_trema);
-        }
+        // Dutch drops the trema of a new line's first letter (pati-enten, co-ordinatie), so a
+        // break there changes the word's spelling: the tagged PDF's text and a screen reader
+        // would get "coordinatie". Nothing the author wrote may change, so such a word
+        // breaks elsewhere (pa-tiënten, patiën-ten) or not at all.
+        breaks.retain(|b| !lower[b.at..].chars().next().is_some_and(has_trema));
         breaks.sort_by_key(|b| b.at);
         breaks
     }
