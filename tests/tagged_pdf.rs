@@ -520,7 +520,7 @@ fn a_figure_is_tagged_with_its_alt_text_and_caption() {
 fn reads_back_whole(data: &std::path::Path, paths: &[std::path::PathBuf]) {
     let shared = SharedData::load(Some(data)).unwrap();
     let engine = Engine::new(&shared.hyphenation);
-    for path in paths.iter().cloned() {
+    for path in paths {
         let source = std::fs::read_to_string(&path).unwrap();
         let built = pipeline::build(&engine, &shared, &path, &source, Target::Office)
             .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
