@@ -343,3 +343,30 @@ routes-yaml-hint = each line is `number: description`, e.g. `105: oncologisch da
 contacts-yaml-hint = each contact is a key with `name:`, `phone:` and optionally `hours:` and `email:` under it
 large-print-note = large print: { $message }
 section-wrong-shape = this section is not `field: value` lines
+
+## Document control (code, version, online) and languages
+
+code-wrong = the code `{ $code }` { $why }
+code-wrong-hint = write the hospital's document code, e.g. `code: HEM-012`
+code-empty = is empty
+code-too-long = is longer than { $max } characters
+code-bad-char = holds “{ $char }”; a code may hold letters, digits, `-`, `.` and `_`
+version-wrong = the version { $version } cannot be right
+version-wrong-hint = count revisions from 1: `version: 3` for the third published text
+version-not-number = the version is not a whole number
+version-not-number-hint = write the revision number, counting from 1: `version: 3`
+online-wrong = the address `{ $address }` { $why }
+online-wrong-hint = write the full address of the online version, e.g. `online: https://www.azdelta.be/hem-012`
+online-http = is not secure (http); the QR code takes only https:// addresses
+online-not-https = does not start with https://
+online-too-long = is longer than { $max } characters: too dense for a QR code on paper
+online-space = holds a space
+online-bad-char = holds “{ $char }”; write it as the browser's address bar shows it when copied
+online-bad-host = has no valid host name (`{ $host }`)
+lang-unknown = `{ $lang }` is not a language leaflets are printed in
+lang-unknown-hint = write `lang: nl` (the default), `lang: fr` or `lang: en`
+shared-untranslated = the shared { $field } `{ $key }` has no { $lang ->
+        [fr] French
+       *[en] English
+    } text, so the Dutch one is printed
+shared-untranslated-hint = add `{ $key }` to leaflets/_data/{ $file }.{ $lang }.yaml, or write the { $field } in full here

@@ -362,3 +362,36 @@ routes-yaml-hint = elke regel is `nummer: beschrijving`, bv. `105: oncologisch d
 contacts-yaml-hint = elk contact is een sleutel met `name:`, `phone:` en eventueel `hours:` en `email:` eronder
 large-print-note = grote letters: { $message }
 section-wrong-shape = deze sectie bestaat niet uit regels `veld: waarde`
+
+## Documentbeheer (code, version, online) en talen
+
+code-wrong = de code `{ $code }` { $why }
+code-wrong-hint = schrijf de documentcode van het ziekenhuis, bv. `code: HEM-012`
+code-empty = is leeg
+code-too-long = is langer dan { $max } tekens
+code-bad-char = bevat “{ $char }”; een code mag letters, cijfers, `-`, `.` en `_` bevatten
+version-wrong = de versie { $version } kan niet kloppen
+version-wrong-hint = tel de herzieningen vanaf 1: `version: 3` voor de derde gepubliceerde tekst
+version-not-number = de versie is geen geheel getal
+version-not-number-hint = schrijf het herzieningsnummer, geteld vanaf 1: `version: 3`
+online-wrong = het adres `{ $address }` { $why }
+online-wrong-hint = schrijf het volledige adres van de online versie, bv. `online: https://www.azdelta.be/hem-012`
+online-http = is niet beveiligd (http); de QR-code neemt alleen https://-adressen
+online-not-https = begint niet met https://
+online-too-long = is langer dan { $max } tekens: te dicht voor een QR-code op papier
+online-space = bevat een spatie
+online-bad-char = bevat “{ $char }”; schrijf het zoals de adresbalk van de browser het toont wanneer u het kopieert
+online-bad-host = heeft geen geldige hostnaam (`{ $host }`)
+lang-unknown = `{ $lang }` is geen taal waarin folders gedrukt worden
+lang-unknown-hint = schrijf `lang: nl` (de standaard), `lang: fr` of `lang: en`
+shared-untranslated = { $field ->
+        [route] de gedeelde route
+       *[other] het gedeelde contact
+    } `{ $key }` heeft geen { $lang ->
+        [fr] Franse
+       *[en] Engelse
+    } tekst, dus de Nederlandse wordt gedrukt
+shared-untranslated-hint = voeg `{ $key }` toe aan leaflets/_data/{ $file }.{ $lang }.yaml, of schrijf { $field ->
+        [route] de route
+       *[other] het contact
+    } hier volledig uit

@@ -99,8 +99,8 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
     // `version: drie`, `version: -1`, `version: 3.1`: the only unsigned number field.
     if message.ends_with("expected u32") {
         return (
-            "the version is not a whole number".into(),
-            "write the revision number, counting from 1: `version: 3`".into(),
+            t!("version-not-number"),
+            t!("version-not-number-hint"),
             at,
         );
     }
@@ -108,8 +108,8 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
         && message.ends_with("expected one of `nl`, `fr`, `en`")
     {
         return (
-            format!("`{lang}` is not a language leaflets are printed in"),
-            "write `lang: nl` (the default), `lang: fr` or `lang: en`".into(),
+            t!("lang-unknown", lang = lang),
+            t!("lang-unknown-hint"),
             at,
         );
     }
