@@ -370,3 +370,71 @@ shared-untranslated = the shared { $field } `{ $key }` has no { $lang ->
        *[en] English
     } text, so the Dutch one is printed
 shared-untranslated-hint = add `{ $key }` to leaflets/_data/{ $file }.{ $lang }.yaml, or write the { $field } in full here
+version-not-raised = the text changed since the last build, but the version is still { $version }
+version-not-raised-hint = raise it to `version: { $next }` when this text is published (and update `revised`)
+
+## Figures, pictures and the hospital's identity
+
+figure-no-alt = the figure `{ $file }` has no alt text
+figure-no-alt-hint = add `alt:` with a sentence saying what the picture shows, e.g. `alt: Een verpleegkundige prikt bloed in de arm`; screen readers read it aloud
+figure-width-wrong = `{ $width }` is not a width for a figure; give { $min }–100 %
+figure-width-wrong-hint = the width is a share of the text width, e.g. `width: 60 %`
+figure-inside-hint = put the picture in the library, e.g. in a folder `figuren` next to the leaflet, and write `file: figuren/NAME`
+figure-file-empty = `file` is empty
+figure-absolute = `{ $file }` is an absolute path; a figure is named relative to the leaflet
+figure-missing = there is no picture `{ $file }` next to the leaflet
+figure-missing-hint = check the spelling and the folder: the path is relative to the leaflet file
+figure-outside = `{ $file }` lies outside the leaflet library ({ $root })
+figure-refused = the figure `{ $file }`: { $why }
+figure-shrunk = the figure is too tall for the page at { $asked } % of the text width; it is printed at { $printed } %
+figure-shrunk-hint = give a smaller `width`, or crop the picture to a wider shape
+picture-low-ppi = { $what ->
+        [logo] the logo
+       *[figure] the figure
+    } prints at { $ppi } ppi at its size ({ $mm } mm wide); print needs { $needed }
+picture-low-ppi-hint = use a picture of at least { $pixels } pixels across, or give a smaller `width`
+picture-save-again = open the picture in an image editor and save it again as PNG, JPEG or SVG
+picture-unreadable-hint = give a PNG, JPEG or SVG file inside the library
+picture-empty = the picture file is empty (0 bytes)
+picture-empty-hint = copy the picture into the library again
+picture-unknown-kind = this file is not a PNG, JPEG or SVG picture
+picture-wrong-extension = the file holds a { $kind } picture but its name ends in `.{ $ext }`
+picture-wrong-extension-hint = rename it to end in `.{ $ext }`, so everyone sees what it is
+picture-zero-size = the picture claims a size of { $width } × { $height } pixels
+picture-too-many-pixels = the picture is { $width } × { $height } pixels; at most { $max } million pixels are placed
+picture-too-many-pixels-hint = scale it down: 1,800 pixels across is 300 ppi over the whole width of an A5 page
+svg-too-large = the SVG file is { $size } KB; an illustration may be at most { $max } KB
+svg-too-large-hint = it probably holds an embedded photo: place the photo as a JPEG instead
+svg-unreadable = the SVG file cannot be read: { $why }
+svg-unreadable-hint = export the illustration again as plain SVG from the drawing program
+svg-canvas-too-large = the SVG's canvas is { $width } × { $height } pixels; at most { $max } across
+svg-canvas-too-large-hint = give the <svg> element a sensible width, height or viewBox
+svg-empty = the SVG file draws nothing
+svg-empty-hint = export the illustration again from the drawing program
+svg-not-utf8 = it is not UTF-8 text
+svg-bad-gzip = it is a damaged compressed SVG
+svg-too-many-elements = it has too many elements
+svg-invalid-size = it has no valid width, height or viewBox
+jpeg-save-again = save the photo again as JPEG (or PNG) from an image editor
+jpeg-damaged = the JPEG file is cut short or damaged
+jpeg-lossless = the JPEG is lossless-coded, which PDF readers cannot show
+jpeg-precision = the JPEG has { $bits }-bit channels; PDF readers show 8-bit JPEGs only
+jpeg-channels = the JPEG has { $channels } colour channels; grey, RGB or CMYK is placed
+png-unreadable = the PNG file cannot be read: { $why }
+png-save-again = save the picture again as PNG from an image editor
+png-too-large = the PNG is too large to read
+png-too-large-hint = scale it down
+png-palette = the PNG's palette could not be expanded
+png-cut-short = it is cut short
+png-too-many-bytes = it decodes to too many bytes
+hospital-file-hint = hospital.yaml holds `name:`, and optionally `address:`, `phone:`, `website:` and `logo:`
+hospital-name-empty = the hospital's `name` is empty
+hospital-name-empty-hint = write the name as it is printed, e.g. `name: AZ Voorbeeld`
+logo-refused = the logo `{ $file }`: { $why }
+
+## Easy-to-read criteria for the house style
+
+criteria-body-size = body text of { $size } pt is below the { $min } pt easy-to-read text asks for
+criteria-body-size-hint = RNIB Clear Print asks for 12 pt; the house style uses 11 pt (leave `body_size` out)
+criteria-leading = a line spacing of { $leading } is below the { $min } easy-to-read text asks for
+criteria-leading-hint = Keurmerk Makkelijk Lezen and WCAG 1.4.12 ask for 1.5 (leave `leading` out)

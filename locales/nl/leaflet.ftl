@@ -395,3 +395,71 @@ shared-untranslated-hint = voeg `{ $key }` toe aan leaflets/_data/{ $file }.{ $l
         [route] de route
        *[other] het contact
     } hier volledig uit
+version-not-raised = de tekst is veranderd sinds de vorige build, maar de versie is nog altijd { $version }
+version-not-raised-hint = verhoog ze naar `version: { $next }` wanneer deze tekst gepubliceerd wordt (en pas `revised` aan)
+
+## Figuren, afbeeldingen en de huisstijl van het ziekenhuis
+
+figure-no-alt = de figuur `{ $file }` heeft geen alternatieve tekst
+figure-no-alt-hint = voeg `alt:` toe met een zin die zegt wat de afbeelding toont, bv. `alt: Een verpleegkundige prikt bloed in de arm`; schermlezers lezen die voor
+figure-width-wrong = `{ $width }` is geen breedte voor een figuur; geef { $min }–100 %
+figure-width-wrong-hint = de breedte is een deel van de tekstbreedte, bv. `width: 60 %`
+figure-inside-hint = zet de afbeelding in de bibliotheek, bv. in een map `figuren` naast de folder, en schrijf `file: figuren/NAAM`
+figure-file-empty = `file` is leeg
+figure-absolute = `{ $file }` is een absoluut pad; een figuur wordt genoemd vanaf de map van de folder
+figure-missing = er is geen afbeelding `{ $file }` naast de folder
+figure-missing-hint = kijk de spelling en de map na: het pad vertrekt vanaf het folderbestand
+figure-outside = `{ $file }` ligt buiten de folderbibliotheek ({ $root })
+figure-refused = de figuur `{ $file }`: { $why }
+figure-shrunk = de figuur is te hoog voor de pagina op { $asked } % van de tekstbreedte; ze wordt gedrukt op { $printed } %
+figure-shrunk-hint = geef een kleinere `width`, of snijd de afbeelding bij tot een bredere vorm
+picture-low-ppi = { $what ->
+        [logo] het logo wordt
+       *[figure] de figuur wordt
+    } op die grootte gedrukt met { $ppi } ppi ({ $mm } mm breed); drukwerk vraagt { $needed }
+picture-low-ppi-hint = gebruik een afbeelding van minstens { $pixels } pixels breed, of geef een kleinere `width`
+picture-save-again = open de afbeelding in een fotobewerkingsprogramma en bewaar ze opnieuw als PNG, JPEG of SVG
+picture-unreadable-hint = geef een PNG-, JPEG- of SVG-bestand binnen de bibliotheek
+picture-empty = het afbeeldingsbestand is leeg (0 bytes)
+picture-empty-hint = kopieer de afbeelding opnieuw naar de bibliotheek
+picture-unknown-kind = dit bestand is geen PNG-, JPEG- of SVG-afbeelding
+picture-wrong-extension = het bestand bevat een { $kind }-afbeelding, maar de naam eindigt op `.{ $ext }`
+picture-wrong-extension-hint = geef het een naam die eindigt op `.{ $ext }`, zodat iedereen ziet wat het is
+picture-zero-size = de afbeelding zegt { $width } × { $height } pixels groot te zijn
+picture-too-many-pixels = de afbeelding is { $width } × { $height } pixels; er worden hoogstens { $max } miljoen pixels geplaatst
+picture-too-many-pixels-hint = maak ze kleiner: 1800 pixels breed is 300 ppi over de hele breedte van een A5-pagina
+svg-too-large = het SVG-bestand is { $size } kB; een illustratie mag hoogstens { $max } kB zijn
+svg-too-large-hint = er zit waarschijnlijk een foto in: plaats de foto liever als JPEG
+svg-unreadable = het SVG-bestand kan niet gelezen worden: { $why }
+svg-unreadable-hint = exporteer de illustratie opnieuw als gewone SVG uit het tekenprogramma
+svg-canvas-too-large = het canvas van de SVG is { $width } × { $height } pixels; hoogstens { $max } breed
+svg-canvas-too-large-hint = geef het <svg>-element een redelijke width, height of viewBox
+svg-empty = het SVG-bestand tekent niets
+svg-empty-hint = exporteer de illustratie opnieuw uit het tekenprogramma
+svg-not-utf8 = het is geen UTF-8-tekst
+svg-bad-gzip = het is een beschadigde gecomprimeerde SVG
+svg-too-many-elements = het heeft te veel elementen
+svg-invalid-size = het heeft geen geldige width, height of viewBox
+jpeg-save-again = bewaar de foto opnieuw als JPEG (of PNG) vanuit een fotobewerkingsprogramma
+jpeg-damaged = het JPEG-bestand is afgebroken of beschadigd
+jpeg-lossless = de JPEG is verliesvrij gecodeerd, wat pdf-lezers niet kunnen tonen
+jpeg-precision = de JPEG heeft kanalen van { $bits } bit; pdf-lezers tonen alleen JPEG's van 8 bit
+jpeg-channels = de JPEG heeft { $channels } kleurkanalen; grijs, RGB of CMYK wordt geplaatst
+png-unreadable = het PNG-bestand kan niet gelezen worden: { $why }
+png-save-again = bewaar de afbeelding opnieuw als PNG vanuit een fotobewerkingsprogramma
+png-too-large = de PNG is te groot om te lezen
+png-too-large-hint = maak ze kleiner
+png-palette = het kleurenpalet van de PNG kon niet omgezet worden
+png-cut-short = het is afgebroken
+png-too-many-bytes = het wordt te groot bij het uitpakken
+hospital-file-hint = hospital.yaml bevat `name:`, en eventueel `address:`, `phone:`, `website:` en `logo:`
+hospital-name-empty = de `name` van het ziekenhuis is leeg
+hospital-name-empty-hint = schrijf de naam zoals hij gedrukt wordt, bv. `name: AZ Voorbeeld`
+logo-refused = het logo `{ $file }`: { $why }
+
+## Criteria voor makkelijk leesbare tekst in de huisstijl
+
+criteria-body-size = broodtekst van { $size } pt is kleiner dan de { $min } pt die makkelijk leesbare tekst vraagt
+criteria-body-size-hint = RNIB Clear Print vraagt 12 pt; de huisstijl gebruikt 11 pt (laat `body_size` weg)
+criteria-leading = een regelafstand van { $leading } is kleiner dan de { $min } die makkelijk leesbare tekst vraagt
+criteria-leading-hint = Keurmerk Makkelijk Lezen en WCAG 1.4.12 vragen 1,5 (laat `leading` weg)

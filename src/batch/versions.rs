@@ -37,13 +37,10 @@ pub fn unbumped(
     }
     let d = Diagnostic::warning(
         path,
-        format!("the text changed since the last build, but the version is still {version}"),
+        crate::t!("version-not-raised", version = version),
     )
     .field("version")
-    .hint(format!(
-        "raise it to `version: {}` when this text is published (and update `revised`)",
-        version + 1
-    ));
+    .hint(crate::t!("version-not-raised-hint", next = version + 1));
     Some(match locate_key(source, "version") {
         Some((l, c)) => d.at(l, c).spanning("version".len()),
         None => d,
