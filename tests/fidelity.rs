@@ -295,7 +295,7 @@ fn an_image_is_refused() {
     assert_eq!(
         check(&src),
         [
-            "f.yaml:7:26: error: section 1, field `body`: an image cannot be printed: leaflets have no figures yet"
+            "f.yaml:7:26: error: section 1, field `body`: an image inside the text cannot be printed"
         ]
     );
 }

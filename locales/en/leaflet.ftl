@@ -10,6 +10,7 @@ field-top = field `{ $name }`
 field-section = section { $n }
 field-section-titled = section { $n } (‘{ $heading }’)
 field-in-section = { $section }, field `{ $name }`
+field-figure-in-section = { $section }, figure { $n }, field `{ $name }`
 
 ## check
 
@@ -438,3 +439,25 @@ criteria-body-size = body text of { $size } pt is below the { $min } pt easy-to-
 criteria-body-size-hint = RNIB Clear Print asks for 12 pt; the house style uses 11 pt (leave `body_size` out)
 criteria-leading = a line spacing of { $leading } is below the { $min } easy-to-read text asks for
 criteria-leading-hint = Keurmerk Makkelijk Lezen and WCAG 1.4.12 ask for 1.5 (leave `leading` out)
+
+## Markdown a body cannot print
+
+md-heading = a Markdown heading (`#`) inside a body
+md-heading-hint = give it a section of its own (`- heading: …`), or remove the `#`
+md-setext-heading = a line of `---` or `===` under this text makes it a Markdown heading
+md-setext-heading-hint = leave a blank line above the `---`, or give the heading a section of its own
+md-block-quote = a block quote (`>`) cannot be printed
+md-block-quote-hint = remove the `>` at the start of the line
+md-indented-code = this text is indented four spaces or more, so Markdown reads it as code
+md-indented-code-hint = indent it less: a list item's text continues two spaces in
+md-code-block = a code block (```) cannot be printed
+md-code-block-hint = remove the ``` lines
+md-footnote-definition = a footnote (`[^…]:`) cannot be printed
+md-image = an image inside the text cannot be printed
+md-image-hint = give it as a figure of the section (`figures:` with `- file: …` and `alt: …`), or say in words what it shows
+md-strikethrough = struck-through text (`~~`) cannot be printed
+md-strikethrough-hint = remove the text, or the `~~` around it
+md-table-too-wide = a table of { $columns } columns does not fit the page; at most { $max } do
+md-table-too-wide-hint = split it into two tables, or turn it around (rows for columns)
+md-link-no-address = this link has no address
+md-link-no-address-hint = write the address between the brackets: [tekst](https://…)

@@ -11,6 +11,7 @@ field-top = veld `{ $name }`
 field-section = sectie { $n }
 field-section-titled = sectie { $n } (‘{ $heading }’)
 field-in-section = { $section }, veld `{ $name }`
+field-figure-in-section = { $section }, figuur { $n }, veld `{ $name }`
 
 ## check
 
@@ -463,3 +464,25 @@ criteria-body-size = broodtekst van { $size } pt is kleiner dan de { $min } pt d
 criteria-body-size-hint = RNIB Clear Print vraagt 12 pt; de huisstijl gebruikt 11 pt (laat `body_size` weg)
 criteria-leading = een regelafstand van { $leading } is kleiner dan de { $min } die makkelijk leesbare tekst vraagt
 criteria-leading-hint = Keurmerk Makkelijk Lezen en WCAG 1.4.12 vragen 1,5 (laat `leading` weg)
+
+## Markdown die een body niet kan drukken
+
+md-heading = een Markdown-titel (`#`) in een body
+md-heading-hint = geef hem een eigen sectie (`- heading: …`), of verwijder de `#`
+md-setext-heading = een regel `---` of `===` onder deze tekst maakt er een Markdown-titel van
+md-setext-heading-hint = laat een lege regel boven de `---`, of geef de titel een eigen sectie
+md-block-quote = een citaatblok (`>`) kan niet gedrukt worden
+md-block-quote-hint = verwijder de `>` aan het begin van de regel
+md-indented-code = deze tekst is vier spaties of meer ingesprongen, dus Markdown leest hem als code
+md-indented-code-hint = spring minder in: de tekst van een punt van een opsomming loopt twee spaties ingesprongen verder
+md-code-block = een codeblok (```) kan niet gedrukt worden
+md-code-block-hint = verwijder de regels met ```
+md-footnote-definition = een voetnoot (`[^…]:`) kan niet gedrukt worden
+md-image = een afbeelding in de tekst kan niet gedrukt worden
+md-image-hint = geef ze als figuur van de sectie (`figures:` met `- file: …` en `alt: …`), of zeg in woorden wat ze toont
+md-strikethrough = doorgehaalde tekst (`~~`) kan niet gedrukt worden
+md-strikethrough-hint = verwijder de tekst, of de `~~` eromheen
+md-table-too-wide = een tabel van { $columns } kolommen past niet op de pagina; hoogstens { $max } passen er
+md-table-too-wide-hint = splits ze in twee tabellen, of draai ze om (rijen voor kolommen)
+md-link-no-address = deze link heeft geen adres
+md-link-no-address-hint = schrijf het adres tussen de haakjes: [tekst](https://…)
