@@ -47,6 +47,8 @@ impl Drop for Watching {
 fn start(dir: &std::path::Path) -> Watching {
     let mut child = Command::new(env!("CARGO_BIN_EXE_leaflet"))
         .args(["watch", "lib", "-o", "out"])
+        // The lines asserted below are the Dutch ones the secretariat sees.
+        .env("LC_ALL", "nl_BE.UTF-8")
         .current_dir(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -497,3 +497,26 @@ style-text-height = the margins leave { $height } mm of page height; it needs at
 style-text-height-hint = make margin_top_mm or margin_bottom_mm smaller
 style-not-a-number = not-a-number
 style-infinite = an infinite number
+
+## watch and serve on the terminal
+
+watch-started = Watching { $paths }: the PDFs are rebuilt after every save and go to the folder { $out }. Stop: Ctrl-C.
+watch-changed = [{ $clock }] changed: { $names }
+watch-rebuilt = [{ $clock }] rebuilt: { $pdfs } (in the folder { $out })
+watch-stopped = Stopped.
+watch-cannot-start = error: cannot watch for changes: { $why }
+watch-cannot-watch = error: cannot watch the folder { $dir }: { $why }
+watch-event-error = note: a change could not be read ({ $why }); still watching
+serve-started = The leaflets are ready at { $address } — open that address in your browser. Only this computer can reach it. Stop: Ctrl-C.
+serve-cannot-bind = error: cannot open port { $port }: { $why }
+    {"  "}hint: choose another port with --port, e.g. --port 8788
+serve-file-broken = the file itself has a mistake ({ $why }); correct it in a text editor first
+serve-field-not-editable = this field cannot be changed here; use a text editor
+serve-one-line = write this on one line
+serve-edits-overlap = two changes touch the same lines; save them one at a time
+serve-cannot-write = this text cannot be written into the file like this (does it start with spaces?); change it or use a text editor
+serve-other-fields = the change would touch other fields; nothing saved
+serve-section-gone = this section is not in the file (any more)
+serve-field-empty = this field cannot be empty
+serve-field-multiline = this field spans several lines in the file; change it in a text editor
+serve-changed-elsewhere = the file was changed elsewhere in the meantime; reload the page (copy your text first)

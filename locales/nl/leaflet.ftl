@@ -522,3 +522,26 @@ style-text-height = de marges laten { $height } mm paginahoogte over; die moet m
 style-text-height-hint = maak margin_top_mm of margin_bottom_mm kleiner
 style-not-a-number = geen getal
 style-infinite = een oneindig getal
+
+## watch en serve op de terminal
+
+watch-started = Ik volg { $paths } en maak de PDF's opnieuw na elke bewaring; ze komen in de map { $out }. Stoppen: Ctrl-C.
+watch-changed = [{ $clock }] gewijzigd: { $names }
+watch-rebuilt = [{ $clock }] opnieuw gemaakt: { $pdfs } (in de map { $out })
+watch-stopped = Gestopt.
+watch-cannot-start = fout: kan wijzigingen niet volgen: { $why }
+watch-cannot-watch = fout: kan de map { $dir } niet volgen: { $why }
+watch-event-error = let op: een wijziging kon niet gelezen worden ({ $why }); ik blijf volgen
+serve-started = De folders staan klaar op { $address } — open dat adres in uw browser. Alleen deze computer kan erbij. Stoppen: Ctrl-C.
+serve-cannot-bind = fout: kan poort { $port } niet openen: { $why }
+    {"  "}tip: kies een andere poort met --port, bv. --port 8788
+serve-file-broken = het bestand zelf heeft een fout ({ $why }); verbeter die eerst in een teksteditor
+serve-field-not-editable = dit veld kan hier niet gewijzigd worden; gebruik een teksteditor
+serve-one-line = schrijf dit op één regel
+serve-edits-overlap = twee wijzigingen raken dezelfde regels; bewaar ze een voor een
+serve-cannot-write = deze tekst kan niet zo in het bestand geschreven worden (begint hij met spaties?); pas hem aan of gebruik een teksteditor
+serve-other-fields = de wijziging zou andere velden raken; niets bewaard
+serve-section-gone = deze sectie staat niet (meer) in het bestand
+serve-field-empty = dit veld mag niet leeg zijn
+serve-field-multiline = dit veld staat over meerdere regels in het bestand; wijzig het in een teksteditor
+serve-changed-elsewhere = het bestand is intussen elders gewijzigd; herlaad de pagina (kopieer eerst uw tekst)
