@@ -11,8 +11,8 @@ use crate::style::{Align, Cmyk, HouseStyle};
 
 pub mod bullets;
 mod face;
-mod french;
 pub mod figures;
+mod french;
 mod links;
 mod markdown;
 pub mod normalize;

@@ -4,8 +4,8 @@
 //! the trimmed page, so a test can assert on positions and a second consumer (a PNG preview,
 //! an imposition) reads the same pages.
 
-pub mod footer;
 pub mod figure;
+pub mod footer;
 pub mod linebreak;
 pub mod notes;
 pub mod pages;

@@ -64,7 +64,9 @@ fn interleave(colour: &[u8], alpha: &[u8], channels: usize) -> Vec<u8> {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -73,6 +75,9 @@ mod tests {
 
     #[test]
     fn alpha_is_interleaved_after_each_pixel() {
-        assert_eq!(interleave(&[1, 2, 3, 4, 5, 6], &[9, 8], 3), [1, 2, 3, 9, 4, 5, 6, 8]);
+        assert_eq!(
+            interleave(&[1, 2, 3, 4, 5, 6], &[9, 8], 3),
+            [1, 2, 3, 9, 4, 5, 6, 8]
+        );
     }
 }
