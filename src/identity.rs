@@ -58,8 +58,7 @@ pub struct Loaded {
 pub fn load(dir: &Path, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let path = dir.join(HOSPITAL_FILE);
     let file: HospitalFile = yaml::parse(text).map_err(|e| {
-        let d = Diagnostic::error(&path, yaml::message(&e))
-            .hint(crate::t!("hospital-file-hint"));
+        let d = Diagnostic::error(&path, yaml::message(&e)).hint(crate::t!("hospital-file-hint"));
         vec![match yaml::location(&e) {
             Some((l, c)) => d.at(l, c),
             None => d,
@@ -87,13 +86,12 @@ pub fn load(dir: &Path, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
             // The logo sits in `_data` or below it: the library's own files.
             let resolved = crate::model::figures::inside_library(&path, &logo)
                 .map_err(|(m, h)| refused(m, h))?;
-            let image = images::load(&resolved)
-                .map_err(|r| {
-                    refused(
-                        crate::t!("logo-refused", file = logo.as_str(), why = r.message),
-                        r.hint,
-                    )
-                })?;
+            let image = images::load(&resolved).map_err(|r| {
+                refused(
+                    crate::t!("logo-refused", file = logo.as_str(), why = r.message),
+                    r.hint,
+                )
+            })?;
             fingerprint.push('\u{0}');
             fingerprint.extend(image.id.iter().map(|b| format!("{b:02x}")));
             Some(image)

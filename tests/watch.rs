@@ -117,7 +117,7 @@ fn watch_rebuilds_after_saves_reports_errors_and_stops_on_ctrl_c() {
         text.replace("revised: 2025-05-05", "revised: 2025-13-05"),
     )
     .unwrap();
-    let diag = w.wait_for("is not a date", SAVE_TO_LINE);
+    let diag = w.wait_for("is geen datum in de vorm jaar-maand-dag", SAVE_TO_LINE);
     assert!(diag.contains("wondzorg.yaml:4:10"), "{diag}");
     // ... a later fix rebuilds.
     std::fs::write(&path, &text).unwrap();

@@ -319,46 +319,25 @@ impl<'a> Walker<'a> {
                     .get(range.clone())
                     .is_some_and(|t| t.starts_with('#')) =>
             {
-                Some((
-                    t!("md-heading"),
-                    t!("md-heading-hint"),
-                ))
+                Some((t!("md-heading"), t!("md-heading-hint")))
             }
-            Tag::Heading { .. } => Some((
-                t!("md-setext-heading"),
-                t!("md-setext-heading-hint"),
-            )),
-            Tag::BlockQuote(_) => Some((
-                t!("md-block-quote"),
-                t!("md-block-quote-hint"),
-            )),
-            Tag::CodeBlock(CodeBlockKind::Indented) => Some((
-                t!("md-indented-code"),
-                t!("md-indented-code-hint"),
-            )),
-            Tag::CodeBlock(CodeBlockKind::Fenced(_)) => Some((
-                t!("md-code-block"),
-                t!("md-code-block-hint"),
-            )),
+            Tag::Heading { .. } => Some((t!("md-setext-heading"), t!("md-setext-heading-hint"))),
+            Tag::BlockQuote(_) => Some((t!("md-block-quote"), t!("md-block-quote-hint"))),
+            Tag::CodeBlock(CodeBlockKind::Indented) => {
+                Some((t!("md-indented-code"), t!("md-indented-code-hint")))
+            }
+            Tag::CodeBlock(CodeBlockKind::Fenced(_)) => {
+                Some((t!("md-code-block"), t!("md-code-block-hint")))
+            }
             Tag::HtmlBlock => {
                 let shown = self.excerpt(&range);
-                Some((
-                    t!("md-html", shown = shown),
-                    t!("md-html-hint"),
-                ))
+                Some((t!("md-html", shown = shown), t!("md-html-hint")))
             }
-            Tag::FootnoteDefinition(_) => Some((
-                t!("md-footnote-definition"),
-                t!("md-footnote-hint"),
-            )),
-            Tag::Image { .. } => Some((
-                t!("md-image"),
-                t!("md-image-hint"),
-            )),
-            Tag::Strikethrough => Some((
-                t!("md-strikethrough"),
-                t!("md-strikethrough-hint"),
-            )),
+            Tag::FootnoteDefinition(_) => {
+                Some((t!("md-footnote-definition"), t!("md-footnote-hint")))
+            }
+            Tag::Image { .. } => Some((t!("md-image"), t!("md-image-hint"))),
+            Tag::Strikethrough => Some((t!("md-strikethrough"), t!("md-strikethrough-hint"))),
             Tag::Table(columns) if columns.len() > MAX_TABLE_COLUMNS => Some((
                 t!(
                     "md-table-too-wide",
@@ -416,20 +395,14 @@ impl<'a> Walker<'a> {
                     self.used_labels.push(label_key(id));
                 }
                 if dest_url.trim().is_empty() {
-                    Some((
-                        t!("md-link-no-address"),
-                        t!("md-link-no-address-hint"),
-                    ))
+                    Some((t!("md-link-no-address"), t!("md-link-no-address-hint")))
                 } else {
                     let from = self.current_len();
                     self.link = Some((dest_url.to_string(), from, range.clone()));
                     None
                 }
             }
-            _ => Some((
-                t!("md-construct"),
-                t!("md-construct-hint"),
-            )),
+            _ => Some((t!("md-construct"), t!("md-construct-hint"))),
         };
         if let Some((what, hint)) = refused {
             self.refuse(&range, what, &hint);

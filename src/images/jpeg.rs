@@ -56,10 +56,7 @@ pub fn read_header(bytes: &[u8]) -> Result<JpegInfo, Refusal> {
             // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC).
             0xC0..=0xCF if !matches!(marker, 0xC4 | 0xC8 | 0xCC) => {
                 if matches!(marker, 0xC3 | 0xC7 | 0xCB | 0xCF) {
-                    return Err(refuse(
-                        crate::t!("jpeg-lossless"),
-                        damaged(),
-                    ));
+                    return Err(refuse(crate::t!("jpeg-lossless"), damaged()));
                 }
                 if segment.len() < 6 {
                     return Err(truncated());

@@ -141,8 +141,8 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Image, Refusal> {
             crate::t!("picture-empty-hint"),
         ));
     }
-    let kind = sniff(&bytes)
-        .ok_or_else(|| refuse(crate::t!("picture-unknown-kind"), save_again()))?;
+    let kind =
+        sniff(&bytes).ok_or_else(|| refuse(crate::t!("picture-unknown-kind"), save_again()))?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

@@ -37,10 +37,7 @@ pub fn parse(bytes: &[u8]) -> Result<usvg::Tree, Refusal> {
         ));
     }
     if !tree.root().has_children() {
-        return Err(refuse(
-            crate::t!("svg-empty"),
-            crate::t!("svg-empty-hint"),
-        ));
+        return Err(refuse(crate::t!("svg-empty"), crate::t!("svg-empty-hint")));
     }
     Ok(tree)
 }

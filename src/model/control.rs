@@ -45,8 +45,11 @@ pub fn check(
         && let Err(why) = check_code(c)
     {
         errors.push(
-            located("code", crate::t!("code-wrong", code = c.as_str(), why = why))
-                .hint(crate::t!("code-wrong-hint")),
+            located(
+                "code",
+                crate::t!("code-wrong", code = c.as_str(), why = why),
+            )
+            .hint(crate::t!("code-wrong-hint")),
         );
     }
     if let Some(v) = version
@@ -62,8 +65,11 @@ pub fn check(
         && let Err(why) = check_address(o)
     {
         errors.push(
-            located("online", crate::t!("online-wrong", address = o.as_str(), why = why))
-                .hint(crate::t!("online-wrong-hint")),
+            located(
+                "online",
+                crate::t!("online-wrong", address = o.as_str(), why = why),
+            )
+            .hint(crate::t!("online-wrong-hint")),
         );
     }
     if errors.is_empty() {

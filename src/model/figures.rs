@@ -181,11 +181,8 @@ pub fn resolve(
     if alt.is_empty() {
         errors.push(at(
             "alt",
-            Diagnostic::error(
-                path,
-                crate::t!("figure-no-alt", file = f.file.trim()),
-            )
-            .hint(crate::t!("figure-no-alt-hint")),
+            Diagnostic::error(path, crate::t!("figure-no-alt", file = f.file.trim()))
+                .hint(crate::t!("figure-no-alt-hint")),
         ));
     }
     let width = match &f.width {
@@ -256,10 +253,7 @@ pub fn inside_library(leaflet: &Path, file: &str) -> Result<PathBuf, (String, St
             .components()
             .any(|c| matches!(c, Component::Prefix(_) | Component::RootDir))
     {
-        return Err((
-            crate::t!("figure-absolute", file = file),
-            hint_inside(),
-        ));
+        return Err((crate::t!("figure-absolute", file = file), hint_inside()));
     }
     let dir = leaflet
         .parent()

@@ -18,8 +18,8 @@ pub mod control;
 pub(crate) mod dutch_date;
 mod field_names;
 mod fields;
-mod indent;
 pub mod figures;
+mod indent;
 pub mod yaml_errors;
 pub use fields::text_fields;
 
@@ -271,7 +271,12 @@ fn untranslated(
     let mut warn = |field: &str, key: &str, file: &str| {
         let d = Diagnostic::warning(
             path,
-            t!("shared-untranslated", field = field, key = key, lang = lang.code()),
+            t!(
+                "shared-untranslated",
+                field = field,
+                key = key,
+                lang = lang.code()
+            ),
         )
         .field(field)
         .hint(t!(

@@ -134,10 +134,7 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
     for (field, raw) in submitted {
         let Some(before) = current.get(field) else {
             // Names outside the form (or a route written out in full) are never written.
-            refusals.push(refuse(
-                Some(field),
-                crate::t!("serve-field-not-editable"),
-            ));
+            refusals.push(refuse(Some(field), crate::t!("serve-field-not-editable")));
             continue;
         };
         let value = normalise(field, raw);
@@ -167,10 +164,7 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
     }
     edits.sort_by_key(|(r, _, _)| std::cmp::Reverse(r.start));
     if edits.windows(2).any(|w| w[1].0.end > w[0].0.start) {
-        return Err(vec![refuse(
-            None,
-            crate::t!("serve-edits-overlap"),
-        )]);
+        return Err(vec![refuse(None, crate::t!("serve-edits-overlap"))]);
     }
     let mut new = text.to_string();
     for (range, replacement, _) in &edits {
@@ -199,20 +193,12 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
     let differ: Vec<Refusal> = wanted
         .iter()
         .filter(|(k, v)| got.get(*k) != Some(v))
-        .map(|(k, _)| {
-            refuse(
-                Some(k),
-                crate::t!("serve-cannot-write"),
-            )
-        })
+        .map(|(k, _)| refuse(Some(k), crate::t!("serve-cannot-write")))
         .collect();
     if !differ.is_empty() || got.len() != wanted.len() || fixed_parts(&reread) != fixed_parts(&old)
     {
         return Err(if differ.is_empty() {
-            vec![refuse(
-                None,
-                crate::t!("serve-other-fields"),
-            )]
+            vec![refuse(None, crate::t!("serve-other-fields"))]
         } else {
             differ
         });
@@ -373,10 +359,7 @@ fn replace_scalar(
     match span.style {
         ValueStyle::Inline => Ok((span.value.clone(), scalar(field, value))),
         ValueStyle::Block { .. } => Ok((span.value.clone(), format!("{}\n", scalar(field, value)))),
-        ValueStyle::Other => Err(refuse(
-            Some(field),
-            crate::t!("serve-field-multiline"),
-        )),
+        ValueStyle::Other => Err(refuse(Some(field), crate::t!("serve-field-multiline"))),
     }
 }
 
