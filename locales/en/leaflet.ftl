@@ -520,3 +520,29 @@ serve-section-gone = this section is not in the file (any more)
 serve-field-empty = this field cannot be empty
 serve-field-multiline = this field spans several lines in the file; change it in a text editor
 serve-changed-elsewhere = the file was changed elsewhere in the meantime; reload the page (copy your text first)
+
+## Laying out the pages
+
+footer-too-long = the footer line `{ $line }` is too long to fit the page's width
+footer-too-long-hint = shorten `authors` (the footer line may have about { $fits } characters), e.g. name the team rather than every person
+too-many-pages = the leaflet lays out to { $pages } pages; a leaflet may have at most { $max }
+too-many-pages-hint = split the text into several leaflets
+block-kind = { $kind ->
+        [department] department line
+        [title] title
+        [subtitle] subtitle
+        [heading] heading
+        [listitem] list item
+        [contact] contact line
+        [route] route line
+        [table] table
+        [online] line beside the QR code
+        [authors] author line
+       *[other] paragraph
+    }
+stacked-accents = a letter in a { $kind } carries more than { $max } accents (combining marks) and cannot be printed
+stacked-accents-hint = remove the extra accents; they usually come from text pasted from the web
+glyph-control = a control character
+glyph-char = the character “{ $char }”
+glyph-missing = { $shown } (U+{ $code }) in a { $kind } cannot be printed: the font has no glyph for it (it follows “{ $context }”)
+glyph-missing-hint = replace it with ordinary letters, or remove it (emoji and symbols are not in the font)

@@ -545,3 +545,29 @@ serve-section-gone = deze sectie staat niet (meer) in het bestand
 serve-field-empty = dit veld mag niet leeg zijn
 serve-field-multiline = dit veld staat over meerdere regels in het bestand; wijzig het in een teksteditor
 serve-changed-elsewhere = het bestand is intussen elders gewijzigd; herlaad de pagina (kopieer eerst uw tekst)
+
+## De pagina's opmaken
+
+footer-too-long = de voettekst `{ $line }` is te lang voor de breedte van de pagina
+footer-too-long-hint = maak `authors` korter (de voettekst mag ongeveer { $fits } tekens hebben), bv. noem het team in plaats van elke persoon
+too-many-pages = de folder wordt { $pages } pagina's lang; een folder mag hoogstens { $max } pagina's hebben
+too-many-pages-hint = verdeel de tekst over meerdere folders
+block-kind = { $kind ->
+        [department] dienstregel
+        [title] titel
+        [subtitle] ondertitel
+        [heading] kop
+        [listitem] punt van een opsomming
+        [contact] contactregel
+        [route] routeregel
+        [table] tabel
+        [online] regel naast de QR-code
+        [authors] auteursregel
+       *[other] alinea
+    }
+stacked-accents = een letter in een { $kind } draagt meer dan { $max } accenten (combinerende tekens) en kan niet gedrukt worden
+stacked-accents-hint = verwijder de extra accenten; ze komen meestal mee met tekst geplakt van het web
+glyph-control = een stuurteken
+glyph-char = het teken “{ $char }”
+glyph-missing = { $shown } (U+{ $code }) in een { $kind } kan niet gedrukt worden: het lettertype heeft er geen glyph voor (het volgt op “{ $context }”)
+glyph-missing-hint = vervang het door gewone letters, of verwijder het (emoji en symbolen staan niet in het lettertype)

@@ -164,3 +164,32 @@ fn the_dutch_help_names_real_places() {
         assert!(shown.contains(words), "{words:?} not in {shown}");
     }
 }
+
+/// A layout refusal names the kind of text in words, in either language (never the Rust
+/// variant name it is computed from).
+#[test]
+fn a_block_kind_is_said_in_words() {
+    let args = |kind: &'static str| {
+        let kind = text_in(Lang::Nl, "block-kind", &[("kind", kind.into())]);
+        [
+            ("shown", FluentValue::from("het teken “☎”")),
+            ("code", FluentValue::from("260E")),
+            ("kind", FluentValue::from(kind)),
+            ("context", FluentValue::from("Bel")),
+        ]
+    };
+    assert_eq!(
+        text_in(Lang::Nl, "glyph-missing", &args("listitem")),
+        "het teken “☎” (U+260E) in een punt van een opsomming kan niet gedrukt worden: het lettertype heeft er geen glyph voor (het volgt op “Bel”)"
+    );
+    let heading = text_in(Lang::En, "block-kind", &[("kind", "heading".into())]);
+    let en = text_in(
+        Lang::En,
+        "stacked-accents",
+        &[("kind", heading.into()), ("max", 8.into())],
+    );
+    assert_eq!(
+        en,
+        "a letter in a heading carries more than 8 accents (combining marks) and cannot be printed"
+    );
+}
