@@ -546,3 +546,21 @@ glyph-control = a control character
 glyph-char = the character “{ $char }”
 glyph-missing = { $shown } (U+{ $code }) in a { $kind } cannot be printed: the font has no glyph for it (it follows “{ $context }”)
 glyph-missing-hint = replace it with ordinary letters, or remove it (emoji and symbols are not in the font)
+
+## import
+
+import-no-text = the file holds no text
+import-no-text-hint = give the plain-text leaflet: its title on the first line
+import-missing = no { $line } line was found
+import-missing-hint = fill in `{ $field }` in the YAML file before building
+import-bullet = “{ $bullet }” at the start of a line was read as a list item and written as `- `
+import-bullet-hint = check in the YAML file that the list reads as intended
+import-kept = { $what ->
+        [under-title] a line right under the title
+        [date] a date line that could not be read
+        [route] a route line that could not be read (or a second one)
+       *[authors] a second authors line
+    } was kept as body text
+import-kept-hint = check in the YAML file whether it belongs in a field
+import-route-differs = the text calls route { $key } “{ $written }”; the shared routes call it “{ $known }”
+import-route-differs-hint = the shared description is used; correct leaflets/_data/routes.yaml if it is the one that is wrong

@@ -571,3 +571,21 @@ glyph-control = een stuurteken
 glyph-char = het teken “{ $char }”
 glyph-missing = { $shown } (U+{ $code }) in een { $kind } kan niet gedrukt worden: het lettertype heeft er geen glyph voor (het volgt op “{ $context }”)
 glyph-missing-hint = vervang het door gewone letters, of verwijder het (emoji en symbolen staan niet in het lettertype)
+
+## import
+
+import-no-text = het bestand bevat geen tekst
+import-no-text-hint = geef de folder in platte tekst: de titel op de eerste regel
+import-missing = er werd geen regel { $line } gevonden
+import-missing-hint = vul `{ $field }` in het YAML-bestand in voor u de folder bouwt
+import-bullet = “{ $bullet }” aan het begin van een regel werd gelezen als een punt van een opsomming en geschreven als `- `
+import-bullet-hint = kijk in het YAML-bestand na of de opsomming leest zoals bedoeld
+import-kept = { $what ->
+        [under-title] een regel vlak onder de titel
+        [date] een datumregel die niet gelezen kon worden
+        [route] een routeregel die niet gelezen kon worden (of een tweede)
+       *[authors] een tweede auteursregel
+    } werd als gewone tekst behouden
+import-kept-hint = kijk in het YAML-bestand na of het in een veld hoort
+import-route-differs = de tekst noemt route { $key } “{ $written }”; de gedeelde routes noemen ze “{ $known }”
+import-route-differs-hint = de gedeelde beschrijving wordt gebruikt; verbeter leaflets/_data/routes.yaml als die de foute is
