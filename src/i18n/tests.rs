@@ -193,3 +193,47 @@ fn a_block_kind_is_said_in_words() {
         "a letter in a heading carries more than 8 accents (combining marks) and cannot be printed"
     );
 }
+
+/// The house style's range checks and a refused picture read in Dutch with a Dutch locale,
+/// and as before in English.
+#[test]
+fn style_and_picture_refusals_are_dutch_too() {
+    let style = crate::style::HouseStyle {
+        leading: 4.0,
+        review_years: 20,
+        ..Default::default()
+    };
+    let said = |lang| {
+        scoped(lang, || {
+            style
+                .problems()
+                .into_iter()
+                .map(|p| format!("{}: {} — {}", p.setting, p.message, p.hint))
+                .collect::<Vec<_>>()
+        })
+    };
+    assert_eq!(
+        said(Lang::Nl),
+        [
+            "leading: een regelafstand van 4; geef 1–2.5 keer de lettergrootte van de broodtekst — 1.35 is de huisstijl, 1.5 grote letters",
+            "review_years: een herziening om de 20 jaar; geef 1–10 — folders worden om de 3 jaar herzien",
+        ]
+    );
+    assert_eq!(
+        said(Lang::En)[1],
+        "review_years: a review every 20 years; give 1–10 — leaflets are reviewed every 3 years"
+    );
+    let path = std::path::Path::new("figuren/foto.png");
+    let refused = |lang| {
+        scoped(lang, || {
+            let r = crate::images::decode(path, b"\xFF\xD8\xFF\xE0".to_vec())
+                .err()
+                .unwrap();
+            format!("{} — {}", r.message, r.hint)
+        })
+    };
+    assert_eq!(
+        refused(Lang::Nl),
+        "het bestand bevat een JPEG-afbeelding, maar de naam eindigt op `.png` — geef het een naam die eindigt op `.jpeg`, zodat iedereen ziet wat het is"
+    );
+}
