@@ -227,7 +227,8 @@ impl HouseStyle {
             })
         };
         let range = |v: f32, (lo, hi): (f32, f32)| v.is_finite() && v >= lo && v <= hi;
-        let mm = crate::t!("style-mm-hint");
+        // Said only when a margin is wrong: the catalogue is not loaded for a sane style.
+        let mm = || crate::t!("style-mm-hint");
         for (name, v) in [
             ("page_width_mm", self.page_width_mm),
             ("page_height_mm", self.page_height_mm),
@@ -264,7 +265,7 @@ impl HouseStyle {
                         min = MIN_MARGIN_MM.to_string(),
                         max = max.to_string()
                     ),
-                    &mm,
+                    &mm(),
                 );
             }
         }
