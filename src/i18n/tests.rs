@@ -237,3 +237,29 @@ fn style_and_picture_refusals_are_dutch_too() {
         "het bestand bevat een JPEG-afbeelding, maar de naam eindigt op `.png` — geef het een naam die eindigt op `.jpeg`, zodat iedereen ziet wat het is"
     );
 }
+
+/// A French leaflet printing a Dutch shared route says so in the reader's language, with
+/// the file to add it to.
+#[test]
+fn an_untranslated_shared_entry_is_named_with_its_language() {
+    let args = |field: &'static str, lang: &'static str| {
+        [
+            ("field", FluentValue::from(field)),
+            ("key", FluentValue::from("42")),
+            ("lang", FluentValue::from(lang)),
+            ("file", FluentValue::from("routes")),
+        ]
+    };
+    assert_eq!(
+        text_in(Lang::Nl, "shared-untranslated", &args("route", "fr")),
+        "de gedeelde route `42` heeft geen Franse tekst, dus de Nederlandse wordt gedrukt"
+    );
+    assert_eq!(
+        text_in(Lang::Nl, "shared-untranslated-hint", &args("route", "fr")),
+        "voeg `42` toe aan leaflets/_data/routes.fr.yaml, of schrijf de route hier volledig uit"
+    );
+    assert_eq!(
+        text_in(Lang::En, "shared-untranslated", &args("contact", "en")),
+        "the shared contact `42` has no English text, so the Dutch one is printed"
+    );
+}
