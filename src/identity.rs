@@ -58,8 +58,7 @@ pub struct Loaded {
 pub fn load(dir: &Path, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let path = dir.join(HOSPITAL_FILE);
     let file: HospitalFile = yaml::parse(text).map_err(|e| {
-        let d = Diagnostic::error(&path, yaml::message(&e))
-            .hint("hospital.yaml holds `name:`, and optionally `address:`, `phone:`, `website:` and `logo:`");
+        let d = Diagnostic::error(&path, yaml::message(&e)).hint(crate::t!("hospital-file-hint"));
         vec![match yaml::location(&e) {
             Some((l, c)) => d.at(l, c),
             None => d,
@@ -73,8 +72,8 @@ pub fn load(dir: &Path, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     if file.name.trim().is_empty() {
         return Err(vec![at(
             "name",
-            Diagnostic::error(&path, "the hospital's `name` is empty")
-                .hint("write the name as it is printed, e.g. `name: AZ Voorbeeld`"),
+            Diagnostic::error(&path, crate::t!("hospital-name-empty"))
+                .hint(crate::t!("hospital-name-empty-hint")),
         )]);
     }
     let mut fingerprint = text.to_string();
@@ -87,8 +86,12 @@ pub fn load(dir: &Path, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
             // The logo sits in `_data` or below it: the library's own files.
             let resolved = crate::model::figures::inside_library(&path, &logo)
                 .map_err(|(m, h)| refused(m, h))?;
-            let image = images::load(&resolved)
-                .map_err(|r| refused(format!("the logo `{logo}`: {}", r.message), r.hint))?;
+            let image = images::load(&resolved).map_err(|r| {
+                refused(
+                    crate::t!("logo-refused", file = logo.as_str(), why = r.message),
+                    r.hint,
+                )
+            })?;
             fingerprint.push('\u{0}');
             fingerprint.extend(image.id.iter().map(|b| format!("{b:02x}")));
             Some(image)

@@ -40,8 +40,8 @@ pub fn import(path: &Path, text: &str, shared: &SharedData) -> Result<Imported, 
     let text = text.replace("\r\n", "\n");
     let groups = paragraphs(&text);
     let Some((first, rest)) = groups.split_first() else {
-        return Err(Diagnostic::error(path, "the file holds no text")
-            .hint("give the plain-text leaflet: its title on the first line"));
+        return Err(Diagnostic::error(path, crate::t!("import-no-text"))
+            .hint(crate::t!("import-no-text-hint")));
     };
     let mut notes = Vec::new();
     let mut draft = Draft {
@@ -58,7 +58,7 @@ pub fn import(path: &Path, text: &str, shared: &SharedData) -> Result<Imported, 
     let mut route_found = false;
     let mut blocks = Vec::new();
     if first.len() > 1 {
-        notes.push(kept(path, first[1], "a line right under the title"));
+        notes.push(kept(path, first[1], "under-title"));
         blocks.push(Block::Paragraph(first[1..].to_vec()));
     }
     for group in rest {
@@ -71,7 +71,7 @@ pub fn import(path: &Path, text: &str, shared: &SharedData) -> Result<Imported, 
                 match dutch_date(value) {
                     Some(d) if draft.revised.is_none() => draft.revised = Some(d),
                     _ => {
-                        notes.push(kept(path, (n, line), "a date line that could not be read"));
+                        notes.push(kept(path, (n, line), "date"));
                         reported = true;
                         remaining.push((n, line));
                     }
@@ -91,9 +91,9 @@ pub fn import(path: &Path, text: &str, shared: &SharedData) -> Result<Imported, 
             } else {
                 let label = t.split(':').next().unwrap_or("").to_lowercase();
                 let what = if t.to_lowercase().starts_with("volg route") {
-                    Some("a route line that could not be read (or a second one)")
+                    Some("route")
                 } else if label.starts_with("auteur") {
-                    Some("a second authors line")
+                    Some("authors")
                 } else {
                     None
                 };
@@ -117,11 +117,9 @@ pub fn import(path: &Path, text: &str, shared: &SharedData) -> Result<Imported, 
     }
     draft.sections = sections(blocks);
     let missing = |what: &str, field: &str| {
-        Diagnostic::error(path, format!("no {what} line was found"))
+        Diagnostic::error(path, crate::t!("import-missing", line = what))
             .field(field)
-            .hint(format!(
-                "fill in `{field}` in the YAML file before building"
-            ))
+            .hint(crate::t!("import-missing-hint", field = field))
     };
     if draft.revised.is_none() {
         notes.push(missing("`Laatst aangepast: <datum>`", "revised"));
@@ -159,10 +157,10 @@ fn typed_bullet(path: &Path, (n, line): Line, bullet: char) -> Diagnostic {
     let col = line.chars().take_while(|c| c.is_whitespace()).count() + 1;
     Diagnostic::warning(
         path,
-        format!("“{bullet}” at the start of a line was read as a list item and written as `- `"),
+        crate::t!("import-bullet", bullet = bullet.to_string()),
     )
     .at(n, col)
-    .hint("check in the YAML file that the list reads as intended")
+    .hint(crate::t!("import-bullet-hint"))
 }
 
 /// A line with a typed bullet, as a Markdown list item.
@@ -178,11 +176,13 @@ fn as_markdown_item(line: &str) -> String {
     }
 }
 
+/// `what` says which line: `under-title`, `date`, `route` or `authors` (a selector in the
+/// message, so each language words it whole).
 fn kept(path: &Path, (n, line): Line, what: &str) -> Diagnostic {
-    Diagnostic::warning(path, format!("{what} was kept as body text"))
+    Diagnostic::warning(path, crate::t!("import-kept", what = what))
         .at(n, 1)
         .spanning(line.chars().count())
-        .hint("check in the YAML file whether it belongs in a field")
+        .hint(crate::t!("import-kept-hint"))
 }
 
 /// The value after `Label:`, the label matched case-insensitively.
@@ -276,11 +276,16 @@ fn route_differs(
     (written != known).then(|| {
         Diagnostic::warning(
             path,
-            format!("the text calls route {key} “{written}”; the shared routes call it “{known}”"),
+            crate::t!(
+                "import-route-differs",
+                key = key,
+                written = written,
+                known = known.as_str()
+            ),
         )
         .at(n, 1)
         .spanning(line.chars().count())
-        .hint("the shared description is used; correct leaflets/_data/routes.yaml if it is the one that is wrong")
+        .hint(crate::t!("import-route-differs-hint"))
     })
 }
 

@@ -34,7 +34,8 @@ pub fn read(
                 pictures.figures.insert(f.path.clone(), image);
             }
             Err(r) => {
-                let d = Diagnostic::error(path, format!("the figure `{}`: {}", f.file, r.message))
+                let message = crate::t!("figure-refused", file = f.file.as_str(), why = r.message);
+                let d = Diagnostic::error(path, message)
                     .field(format!("{}.file", f.field))
                     .hint(r.hint);
                 errors.push(match (f.line, f.column) {
@@ -79,13 +80,13 @@ pub fn judge(path: &Path, document: &Document, layout: &Layout, print: bool) -> 
             out.push(place(
                 Diagnostic::warning(
                     path,
-                    format!(
-                        "the figure is too tall for the page at {:.0} % of the text width; it is printed at {:.0} %",
-                        asked * 100.0,
-                        fit.share * 100.0
+                    crate::t!(
+                        "figure-shrunk",
+                        asked = format!("{:.0}", asked * 100.0),
+                        printed = format!("{:.0}", fit.share * 100.0)
                     ),
                 )
-                .hint("give a smaller `width`, or crop the picture to a wider shape"),
+                .hint(crate::t!("figure-shrunk-hint")),
             ));
         }
         let Some(pixels) = figure.image.pixels_across() else {
@@ -93,17 +94,20 @@ pub fn judge(path: &Path, document: &Document, layout: &Layout, print: bool) -> 
         };
         let ppi = effective_ppi(pixels, fit.width);
         let what = if figure.field == "logo" {
-            "the logo".to_string()
+            "logo"
         } else {
-            "the figure".to_string()
+            "figure"
         };
-        let message = format!(
-            "{what} prints at {ppi:.0} ppi at its size ({:.0} mm wide); print needs {WARN_PPI:.0}",
-            fit.width / crate::style::PT_PER_MM
+        let message = crate::t!(
+            "picture-low-ppi",
+            what = what,
+            ppi = format!("{ppi:.0}"),
+            mm = format!("{:.0}", fit.width / crate::style::PT_PER_MM),
+            needed = format!("{WARN_PPI:.0}")
         );
-        let hint = format!(
-            "use a picture of at least {:.0} pixels across, or give a smaller `width`",
-            (WARN_PPI * fit.width / 72.0).ceil()
+        let hint = crate::t!(
+            "picture-low-ppi-hint",
+            pixels = format!("{:.0}", (WARN_PPI * fit.width / 72.0).ceil())
         );
         if ppi < FAIL_PPI && print {
             out.push(place(Diagnostic::error(path, message).hint(hint)));

@@ -227,7 +227,8 @@ impl HouseStyle {
             })
         };
         let range = |v: f32, (lo, hi): (f32, f32)| v.is_finite() && v >= lo && v <= hi;
-        let mm = "lengths of the page and margins are millimetres";
+        // Said only when a margin is wrong: the catalogue is not loaded for a sane style.
+        let mm = || crate::t!("style-mm-hint");
         for (name, v) in [
             ("page_width_mm", self.page_width_mm),
             ("page_height_mm", self.page_height_mm),
@@ -235,13 +236,13 @@ impl HouseStyle {
             if !range(v, PAGE_MM) {
                 bad(
                     name,
-                    format!(
-                        "{} mm is not a page size; give {}–{} mm",
-                        show(v),
-                        PAGE_MM.0,
-                        PAGE_MM.1
+                    crate::t!(
+                        "style-page-size",
+                        value = show(v),
+                        min = PAGE_MM.0.to_string(),
+                        max = PAGE_MM.1.to_string()
                     ),
-                    "A5 is 148 × 210 mm",
+                    &crate::t!("style-page-size-hint"),
                 );
             }
         }
@@ -258,8 +259,13 @@ impl HouseStyle {
                 margins_ok = false;
                 bad(
                     name,
-                    format!("a margin of {} mm; give {MIN_MARGIN_MM}–{max} mm", show(v)),
-                    mm,
+                    crate::t!(
+                        "style-margin",
+                        value = show(v),
+                        min = MIN_MARGIN_MM.to_string(),
+                        max = max.to_string()
+                    ),
+                    &mm(),
                 );
             }
         }
@@ -275,44 +281,48 @@ impl HouseStyle {
             if !range(v, (MIN_TYPE_PT, max)) {
                 bad(
                     name,
-                    format!(
-                        "type of {} pt cannot be read; give {MIN_TYPE_PT}–{max} pt",
-                        show(v)
+                    crate::t!(
+                        "style-type-size",
+                        value = show(v),
+                        min = MIN_TYPE_PT.to_string(),
+                        max = max.to_string()
                     ),
-                    "type sizes are points: body text is 10–12, large print 16",
+                    &crate::t!("style-type-size-hint"),
                 );
             }
         }
         if !range(self.leading, LEADING) {
             bad(
                 "leading",
-                format!(
-                    "a leading of {}; give {}–{} times the body size",
-                    show(self.leading),
-                    LEADING.0,
-                    LEADING.1
+                crate::t!(
+                    "style-leading",
+                    value = show(self.leading),
+                    min = LEADING.0.to_string(),
+                    max = LEADING.1.to_string()
                 ),
-                "1.35 is the house style, 1.5 large print",
+                &crate::t!("style-leading-hint"),
             );
         }
         if !range(self.paragraph_space, (0.0, MAX_PARAGRAPH_SPACE)) {
             bad(
                 "paragraph_space",
-                format!(
-                    "{} lines between paragraphs; give 0–{MAX_PARAGRAPH_SPACE}",
-                    show(self.paragraph_space)
+                crate::t!(
+                    "style-paragraph-space",
+                    value = show(self.paragraph_space),
+                    max = MAX_PARAGRAPH_SPACE.to_string()
                 ),
-                "0.5 is half a line",
+                &crate::t!("style-paragraph-space-hint"),
             );
         }
         if !range(self.list_indent, (0.0, MAX_LIST_INDENT_PT)) {
             bad(
                 "list_indent",
-                format!(
-                    "a list indent of {} pt; give 0–{MAX_LIST_INDENT_PT} pt",
-                    show(self.list_indent)
+                crate::t!(
+                    "style-list-indent",
+                    value = show(self.list_indent),
+                    max = MAX_LIST_INDENT_PT.to_string()
                 ),
-                "14 pt is the house style",
+                &crate::t!("style-list-indent-hint"),
             );
         }
         for (name, c) in [
@@ -326,8 +336,8 @@ impl HouseStyle {
                     channels_ok = false;
                     bad(
                         &format!("{name}.{ch}"),
-                        format!("a colour channel of {}; give 0–1", show(v)),
-                        "CMYK channels run from 0 (none) to 1 (full): 0.85 is 85 %",
+                        crate::t!("style-channel", value = show(v)),
+                        &crate::t!("style-channel-hint"),
                     );
                 }
             }
@@ -335,12 +345,12 @@ impl HouseStyle {
             if channels_ok && ink > MAX_INK + 1e-4 {
                 bad(
                     name,
-                    format!(
-                        "{:.0} % ink in total; the print shop allows at most {:.0} %",
-                        ink * 100.0,
-                        MAX_INK * 100.0
+                    crate::t!(
+                        "style-ink",
+                        ink = format!("{:.0}", ink * 100.0),
+                        max = format!("{:.0}", MAX_INK * 100.0)
                     ),
-                    "lower C, M or Y: rich black needs no more than 0.6 of each beside k: 1",
+                    &crate::t!("style-ink-hint"),
                 );
             }
         }
@@ -349,8 +359,8 @@ impl HouseStyle {
             if rgb_hex(hex).is_none() {
                 bad(
                     "logo_colors",
-                    format!("`{hex}` is not a colour of the logo"),
-                    "write the logo's colour as in the SVG, in quotes: \"#0a5ca8\": {c: 1, m: 0.45, y: 0, k: 0.1}",
+                    crate::t!("style-logo-colour", hex = hex.as_str()),
+                    &crate::t!("style-logo-colour-hint"),
                 );
                 continue;
             }
@@ -359,29 +369,32 @@ impl HouseStyle {
             if !channels.iter().all(|&v| range(v, (0.0, 1.0))) {
                 bad(
                     &name,
-                    format!("the brand colour for {hex} has a channel outside 0–1"),
-                    "CMYK channels run from 0 (none) to 1 (full): 0.85 is 85 %",
+                    crate::t!("style-brand-channel", hex = hex.as_str()),
+                    &crate::t!("style-channel-hint"),
                 );
             } else if ink > MAX_INK + 1e-4 {
                 bad(
                     &name,
-                    format!(
-                        "the brand colour for {hex} has {:.0} % ink in total; the print shop allows at most {:.0} %",
-                        ink * 100.0,
-                        MAX_INK * 100.0
+                    crate::t!(
+                        "style-brand-ink",
+                        hex = hex.as_str(),
+                        ink = format!("{:.0}", ink * 100.0),
+                        max = format!("{:.0}", MAX_INK * 100.0)
                     ),
-                    "lower C, M or Y",
+                    &crate::t!("style-brand-ink-hint"),
                 );
             }
         }
         if !(REVIEW_YEARS.0..=REVIEW_YEARS.1).contains(&self.review_years) {
             bad(
                 "review_years",
-                format!(
-                    "a review every {} years; give {}–{}",
-                    self.review_years, REVIEW_YEARS.0, REVIEW_YEARS.1
+                crate::t!(
+                    "style-review-years",
+                    value = self.review_years.to_string(),
+                    min = REVIEW_YEARS.0.to_string(),
+                    max = REVIEW_YEARS.1.to_string()
                 ),
-                "leaflets are reviewed every 3 years",
+                &crate::t!("style-review-years-hint"),
             );
         }
         if let Some(n) = self.pad_pages
@@ -389,8 +402,8 @@ impl HouseStyle {
         {
             bad(
                 "pad_pages",
-                format!("pages in multiples of {n} cannot be folded or imposed"),
-                "give 2, 4 or 8 (4 for a folded booklet), or leave pad_pages out",
+                crate::t!("style-pad-pages", n = n.to_string()),
+                &crate::t!("style-pad-pages-hint"),
             );
         }
         // The text area, only when its parts are each sane, so one mistake is said once.
@@ -400,31 +413,36 @@ impl HouseStyle {
             if width < MIN_MEASURE_MM {
                 bad(
                     "margin_outer_mm",
-                    format!(
-                        "the margins leave a text column of {width:.0} mm; it needs at least {MIN_MEASURE_MM} mm"
+                    crate::t!(
+                        "style-measure",
+                        width = format!("{width:.0}"),
+                        min = MIN_MEASURE_MM.to_string()
                     ),
-                    "make margin_inner_mm or margin_outer_mm smaller",
+                    &crate::t!("style-measure-hint"),
                 );
             } else if range(self.body_size, (MIN_TYPE_PT, MAX_BODY_PT))
                 && self.measure() < MIN_MEASURE_EM * self.body_size
             {
                 bad(
                     "body_size",
-                    format!(
-                        "{} pt body text gives under 30 characters a line in a {width:.0} mm column",
-                        show(self.body_size)
+                    crate::t!(
+                        "style-measure-chars",
+                        size = show(self.body_size),
+                        width = format!("{width:.0}")
                     ),
-                    "use a smaller body_size or smaller side margins",
+                    &crate::t!("style-measure-chars-hint"),
                 );
             }
             let height = self.page_height_mm - self.margin_top_mm - self.margin_bottom_mm;
             if height < MIN_TEXT_HEIGHT_MM {
                 bad(
                     "margin_bottom_mm",
-                    format!(
-                        "the margins leave {height:.0} mm of page height; it needs at least {MIN_TEXT_HEIGHT_MM} mm"
+                    crate::t!(
+                        "style-text-height",
+                        height = format!("{height:.0}"),
+                        min = MIN_TEXT_HEIGHT_MM.to_string()
                     ),
-                    "make margin_top_mm or margin_bottom_mm smaller",
+                    &crate::t!("style-text-height-hint"),
                 );
             }
         }
@@ -455,9 +473,9 @@ impl HouseStyle {
 /// A number as the user wrote it (no `inf`/`NaN` jargon).
 fn show(v: f32) -> String {
     if v.is_nan() {
-        "not-a-number".into()
+        crate::t!("style-not-a-number")
     } else if v.is_infinite() {
-        "an infinite number".into()
+        crate::t!("style-infinite")
     } else {
         format!("{v}")
     }

@@ -294,9 +294,7 @@ fn an_image_is_refused() {
     let src = with_body("Zo ziet het eruit: ![verband](verband.png)\n");
     assert_eq!(
         check(&src),
-        [
-            "f.yaml:7:26: error: section 1, field `body`: an image cannot be printed: leaflets have no figures yet"
-        ]
+        ["f.yaml:7:26: error: section 1, field `body`: an image inside the text cannot be printed"]
     );
 }
 

@@ -47,6 +47,8 @@ impl Drop for Watching {
 fn start(dir: &std::path::Path) -> Watching {
     let mut child = Command::new(env!("CARGO_BIN_EXE_leaflet"))
         .args(["watch", "lib", "-o", "out"])
+        // The lines asserted below are the Dutch ones the secretariat sees.
+        .env("LC_ALL", "nl_BE.UTF-8")
         .current_dir(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -115,7 +117,7 @@ fn watch_rebuilds_after_saves_reports_errors_and_stops_on_ctrl_c() {
         text.replace("revised: 2025-05-05", "revised: 2025-13-05"),
     )
     .unwrap();
-    let diag = w.wait_for("is not a date", SAVE_TO_LINE);
+    let diag = w.wait_for("is geen datum in de vorm jaar-maand-dag", SAVE_TO_LINE);
     assert!(diag.contains("wondzorg.yaml:4:10"), "{diag}");
     // ... a later fix rebuilds.
     std::fs::write(&path, &text).unwrap();

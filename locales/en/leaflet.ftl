@@ -10,6 +10,7 @@ field-top = field `{ $name }`
 field-section = section { $n }
 field-section-titled = section { $n } (‘{ $heading }’)
 field-in-section = { $section }, field `{ $name }`
+field-figure-in-section = { $section }, figure { $n }, field `{ $name }`
 
 ## check
 
@@ -343,3 +344,223 @@ routes-yaml-hint = each line is `number: description`, e.g. `105: oncologisch da
 contacts-yaml-hint = each contact is a key with `name:`, `phone:` and optionally `hours:` and `email:` under it
 large-print-note = large print: { $message }
 section-wrong-shape = this section is not `field: value` lines
+
+## Document control (code, version, online) and languages
+
+code-wrong = the code `{ $code }` { $why }
+code-wrong-hint = write the hospital's document code, e.g. `code: HEM-012`
+code-empty = is empty
+code-too-long = is longer than { $max } characters
+code-bad-char = holds “{ $char }”; a code may hold letters, digits, `-`, `.` and `_`
+version-wrong = the version { $version } cannot be right
+version-wrong-hint = count revisions from 1: `version: 3` for the third published text
+version-not-number = the version is not a whole number
+version-not-number-hint = write the revision number, counting from 1: `version: 3`
+online-wrong = the address `{ $address }` { $why }
+online-wrong-hint = write the full address of the online version, e.g. `online: https://www.azdelta.be/hem-012`
+online-http = is not secure (http); the QR code takes only https:// addresses
+online-not-https = does not start with https://
+online-too-long = is longer than { $max } characters: too dense for a QR code on paper
+online-space = holds a space
+online-bad-char = holds “{ $char }”; write it as the browser's address bar shows it when copied
+online-bad-host = has no valid host name (`{ $host }`)
+lang-unknown = `{ $lang }` is not a language leaflets are printed in
+lang-unknown-hint = write `lang: nl` (the default), `lang: fr` or `lang: en`
+shared-untranslated = the shared { $field } `{ $key }` has no { $lang ->
+        [fr] French
+       *[en] English
+    } text, so the Dutch one is printed
+shared-untranslated-hint = add `{ $key }` to leaflets/_data/{ $file }.{ $lang }.yaml, or write the { $field } in full here
+version-not-raised = the text changed since the last build, but the version is still { $version }
+version-not-raised-hint = raise it to `version: { $next }` when this text is published (and update `revised`)
+
+## Figures, pictures and the hospital's identity
+
+figure-no-alt = the figure `{ $file }` has no alt text
+figure-no-alt-hint = add `alt:` with a sentence saying what the picture shows, e.g. `alt: Een verpleegkundige prikt bloed in de arm`; screen readers read it aloud
+figure-width-wrong = `{ $width }` is not a width for a figure; give { $min }–100 %
+figure-width-wrong-hint = the width is a share of the text width, e.g. `width: 60 %`
+figure-inside-hint = put the picture in the library, e.g. in a folder `figuren` next to the leaflet, and write `file: figuren/NAME`
+figure-file-empty = `file` is empty
+figure-absolute = `{ $file }` is an absolute path; a figure is named relative to the leaflet
+figure-missing = there is no picture `{ $file }` next to the leaflet
+figure-missing-hint = check the spelling and the folder: the path is relative to the leaflet file
+figure-outside = `{ $file }` lies outside the leaflet library ({ $root })
+figure-refused = the figure `{ $file }`: { $why }
+figure-shrunk = the figure is too tall for the page at { $asked } % of the text width; it is printed at { $printed } %
+figure-shrunk-hint = give a smaller `width`, or crop the picture to a wider shape
+picture-low-ppi = { $what ->
+        [logo] the logo
+       *[figure] the figure
+    } prints at { $ppi } ppi at its size ({ $mm } mm wide); print needs { $needed }
+picture-low-ppi-hint = use a picture of at least { $pixels } pixels across, or give a smaller `width`
+picture-save-again = open the picture in an image editor and save it again as PNG, JPEG or SVG
+picture-unreadable-hint = give a PNG, JPEG or SVG file inside the library
+picture-empty = the picture file is empty (0 bytes)
+picture-empty-hint = copy the picture into the library again
+picture-unknown-kind = this file is not a PNG, JPEG or SVG picture
+picture-wrong-extension = the file holds a { $kind } picture but its name ends in `.{ $ext }`
+picture-wrong-extension-hint = rename it to end in `.{ $ext }`, so everyone sees what it is
+picture-zero-size = the picture claims a size of { $width } × { $height } pixels
+picture-too-many-pixels = the picture is { $width } × { $height } pixels; at most { $max } million pixels are placed
+picture-too-many-pixels-hint = scale it down: 1,800 pixels across is 300 ppi over the whole width of an A5 page
+svg-too-large = the SVG file is { $size } KB; an illustration may be at most { $max } KB
+svg-too-large-hint = it probably holds an embedded photo: place the photo as a JPEG instead
+svg-unreadable = the SVG file cannot be read: { $why }
+svg-unreadable-hint = export the illustration again as plain SVG from the drawing program
+svg-canvas-too-large = the SVG's canvas is { $width } × { $height } pixels; at most { $max } across
+svg-canvas-too-large-hint = give the <svg> element a sensible width, height or viewBox
+svg-empty = the SVG file draws nothing
+svg-empty-hint = export the illustration again from the drawing program
+svg-not-utf8 = it is not UTF-8 text
+svg-bad-gzip = it is a damaged compressed SVG
+svg-too-many-elements = it has too many elements
+svg-invalid-size = it has no valid width, height or viewBox
+jpeg-save-again = save the photo again as JPEG (or PNG) from an image editor
+jpeg-damaged = the JPEG file is cut short or damaged
+jpeg-lossless = the JPEG is lossless-coded, which PDF readers cannot show
+jpeg-precision = the JPEG has { $bits }-bit channels; PDF readers show 8-bit JPEGs only
+jpeg-channels = the JPEG has { $channels } colour channels; grey, RGB or CMYK is placed
+png-unreadable = the PNG file cannot be read: { $why }
+png-save-again = save the picture again as PNG from an image editor
+png-too-large = the PNG is too large to read
+png-too-large-hint = scale it down
+png-palette = the PNG's palette could not be expanded
+png-cut-short = it is cut short
+png-too-many-bytes = it decodes to too many bytes
+hospital-file-hint = hospital.yaml holds `name:`, and optionally `address:`, `phone:`, `website:` and `logo:`
+hospital-name-empty = the hospital's `name` is empty
+hospital-name-empty-hint = write the name as it is printed, e.g. `name: AZ Voorbeeld`
+logo-refused = the logo `{ $file }`: { $why }
+
+## Easy-to-read criteria for the house style
+
+criteria-body-size = body text of { $size } pt is below the { $min } pt easy-to-read text asks for
+criteria-body-size-hint = RNIB Clear Print asks for 12 pt; the house style uses 11 pt (leave `body_size` out)
+criteria-leading = a line spacing of { $leading } is below the { $min } easy-to-read text asks for
+criteria-leading-hint = Keurmerk Makkelijk Lezen and WCAG 1.4.12 ask for 1.5 (leave `leading` out)
+
+## Markdown a body cannot print
+
+md-heading = a Markdown heading (`#`) inside a body
+md-heading-hint = give it a section of its own (`- heading: …`), or remove the `#`
+md-setext-heading = a line of `---` or `===` under this text makes it a Markdown heading
+md-setext-heading-hint = leave a blank line above the `---`, or give the heading a section of its own
+md-block-quote = a block quote (`>`) cannot be printed
+md-block-quote-hint = remove the `>` at the start of the line
+md-indented-code = this text is indented four spaces or more, so Markdown reads it as code
+md-indented-code-hint = indent it less: a list item's text continues two spaces in
+md-code-block = a code block (```) cannot be printed
+md-code-block-hint = remove the ``` lines
+md-footnote-definition = a footnote (`[^…]:`) cannot be printed
+md-image = an image inside the text cannot be printed
+md-image-hint = give it as a figure of the section (`figures:` with `- file: …` and `alt: …`), or say in words what it shows
+md-strikethrough = struck-through text (`~~`) cannot be printed
+md-strikethrough-hint = remove the text, or the `~~` around it
+md-table-too-wide = a table of { $columns } columns does not fit the page; at most { $max } do
+md-table-too-wide-hint = split it into two tables, or turn it around (rows for columns)
+md-link-no-address = this link has no address
+md-link-no-address-hint = write the address between the brackets: [tekst](https://…)
+
+## The house style (style.yaml)
+
+style-mm-hint = lengths of the page and margins are millimetres
+style-page-size = { $value } mm is not a page size; give { $min }–{ $max } mm
+style-page-size-hint = A5 is 148 × 210 mm
+style-margin = a margin of { $value } mm; give { $min }–{ $max } mm
+style-type-size = type of { $value } pt cannot be read; give { $min }–{ $max } pt
+style-type-size-hint = type sizes are points: body text is 10–12, large print 16
+style-leading = a leading of { $value }; give { $min }–{ $max } times the body size
+style-leading-hint = 1.35 is the house style, 1.5 large print
+style-paragraph-space = { $value } lines between paragraphs; give 0–{ $max }
+style-paragraph-space-hint = 0.5 is half a line
+style-list-indent = a list indent of { $value } pt; give 0–{ $max } pt
+style-list-indent-hint = 14 pt is the house style
+style-channel = a colour channel of { $value }; give 0–1
+style-channel-hint = CMYK channels run from 0 (none) to 1 (full): 0.85 is 85 %
+style-ink = { $ink } % ink in total; the print shop allows at most { $max } %
+style-ink-hint = lower C, M or Y: rich black needs no more than 0.6 of each beside k: 1
+style-logo-colour = `{ $hex }` is not a colour of the logo
+style-logo-colour-hint = write the logo's colour as in the SVG, in quotes: "#0a5ca8": {"{"}c: 1, m: 0.45, y: 0, k: 0.1{"}"}
+style-brand-channel = the brand colour for { $hex } has a channel outside 0–1
+style-brand-ink = the brand colour for { $hex } has { $ink } % ink in total; the print shop allows at most { $max } %
+style-brand-ink-hint = lower C, M or Y
+style-review-years = a review every { $value } years; give { $min }–{ $max }
+style-review-years-hint = leaflets are reviewed every 3 years
+style-pad-pages = pages in multiples of { $n } cannot be folded or imposed
+style-pad-pages-hint = give 2, 4 or 8 (4 for a folded booklet), or leave pad_pages out
+style-measure = the margins leave a text column of { $width } mm; it needs at least { $min } mm
+style-measure-hint = make margin_inner_mm or margin_outer_mm smaller
+style-measure-chars = { $size } pt body text gives under 30 characters a line in a { $width } mm column
+style-measure-chars-hint = use a smaller body_size or smaller side margins
+style-text-height = the margins leave { $height } mm of page height; it needs at least { $min } mm
+style-text-height-hint = make margin_top_mm or margin_bottom_mm smaller
+style-not-a-number = not-a-number
+style-infinite = an infinite number
+
+## watch and serve on the terminal
+
+watch-started = Watching { $paths }: the PDFs are rebuilt after every save and go to the folder { $out }. Stop: Ctrl-C.
+watch-changed = [{ $clock }] changed: { $names }
+watch-rebuilt = [{ $clock }] rebuilt: { $pdfs } (in the folder { $out })
+watch-stopped = Stopped.
+watch-cannot-start = error: cannot watch for changes: { $why }
+watch-cannot-watch = error: cannot watch the folder { $dir }: { $why }
+watch-event-error = note: a change could not be read ({ $why }); still watching
+serve-started = The leaflets are ready at { $address } — open that address in your browser. Only this computer can reach it. Stop: Ctrl-C.
+serve-cannot-bind = error: cannot open port { $port }: { $why }
+    {"  "}hint: choose another port with --port, e.g. --port 8788
+serve-file-broken = the file itself has a mistake ({ $why }); correct it in a text editor first
+serve-field-not-editable = this field cannot be changed here; use a text editor
+serve-one-line = write this on one line
+serve-edits-overlap = two changes touch the same lines; save them one at a time
+serve-cannot-write = this text cannot be written into the file like this (does it start with spaces?); change it or use a text editor
+serve-other-fields = the change would touch other fields; nothing saved
+serve-section-gone = this section is not in the file (any more)
+serve-field-empty = this field cannot be empty
+serve-field-multiline = this field spans several lines in the file; change it in a text editor
+serve-changed-elsewhere = the file was changed elsewhere in the meantime; reload the page (copy your text first)
+
+## Laying out the pages
+
+footer-too-long = the footer line `{ $line }` is too long to fit the page's width
+footer-too-long-hint = shorten `authors` (the footer line may have about { $fits } characters), e.g. name the team rather than every person
+too-many-pages = the leaflet lays out to { $pages } pages; a leaflet may have at most { $max }
+too-many-pages-hint = split the text into several leaflets
+block-kind = { $kind ->
+        [department] department line
+        [title] title
+        [subtitle] subtitle
+        [heading] heading
+        [listitem] list item
+        [contact] contact line
+        [route] route line
+        [table] table
+        [online] line beside the QR code
+        [authors] author line
+       *[other] paragraph
+    }
+stacked-accents = a letter in a { $kind } carries more than { $max } accents (combining marks) and cannot be printed
+stacked-accents-hint = remove the extra accents; they usually come from text pasted from the web
+glyph-control = a control character
+glyph-char = the character “{ $char }”
+glyph-missing = { $shown } (U+{ $code }) in a { $kind } cannot be printed: the font has no glyph for it (it follows “{ $context }”)
+glyph-missing-hint = replace it with ordinary letters, or remove it (emoji and symbols are not in the font)
+
+## import
+
+import-no-text = the file holds no text
+import-no-text-hint = give the plain-text leaflet: its title on the first line
+import-missing = no { $line } line was found
+import-missing-hint = fill in `{ $field }` in the YAML file before building
+import-bullet = “{ $bullet }” at the start of a line was read as a list item and written as `- `
+import-bullet-hint = check in the YAML file that the list reads as intended
+import-kept = { $what ->
+        [under-title] a line right under the title
+        [date] a date line that could not be read
+        [route] a route line that could not be read (or a second one)
+       *[authors] a second authors line
+    } was kept as body text
+import-kept-hint = check in the YAML file whether it belongs in a field
+import-route-differs = the text calls route { $key } “{ $written }”; the shared routes call it “{ $known }”
+import-route-differs-hint = the shared description is used; correct leaflets/_data/routes.yaml if it is the one that is wrong

@@ -22,6 +22,7 @@ help-leaflet-build-two_up = Schrijf ook NAAM-2up.pdf: elke pagina twee keer op A
 help-leaflet-build-large_print = Schrijf ook NAAM-groot.pdf: een uitgave in grote letters (16 pt, niet uitgevuld).
 help-leaflet-build-prune = Verwijder de pdf's van folders die gewist of hernoemd werden (dat wordt altijd gemeld).
 help-leaflet-build-report = Toon een tabel met cijfers over de typografie van elke folder.
+help-leaflet-build-archive_names = Noem elke pdf naar zijn documentcode, versie en datum, bv. HEM-012_v3_2016-03-23.pdf: elke gepubliceerde versie houdt een eigen bestand.
 
 about-leaflet-preflight = Kijk pdf's na op wat de drukkerij nodig heeft (PDF/X-4, afloop, lettertypes, kleur, maten).
 help-leaflet-preflight-files = De pdf-bestanden om na te kijken.
@@ -29,6 +30,7 @@ help-leaflet-preflight-files = De pdf-bestanden om na te kijken.
 about-leaflet-check = Kijk folders na op fouten, zonder pdf te schrijven.
 help-leaflet-check-paths = Folderbestanden of mappen met folders (ook in submappen).
 help-leaflet-check-strict = Tel waarschuwingen (spaties, lange zinnen, herziening te laat) als fouten.
+help-leaflet-check-out = De map waarin `build` schrijft: het overzicht daar zegt of de tekst van een folder veranderd is sinds de vorige build zonder nieuwe `version`.
 help-leaflet-check-fix = Verbeter eerst de veilige gewoontes in het bestand zelf (dubbele spaties, tabs tussen woorden, een Nederlandse datum bij `revised`, "•"-opsommingstekens) en toon elke gewijzigde regel.
 
 about-leaflet-new = Begin een nieuwe folder: schrijft NAAM.yaml met elk veld uitgelegd.
@@ -46,6 +48,16 @@ about-leaflet-man = Toon de handleiding (roff), bv. `leaflet man > leaflet.1`.
 about-leaflet-hyphenate = Toon waar woorden afgebroken mogen worden, met de uitzonderingen van de bibliotheek (`-` een lettergreep, `=` een samenstelling), om _data/hyphenation.txt na te kijken of aan te vullen.
 help-leaflet-hyphenate-words = De woorden om te tonen.
 help-leaflet-hyphenate-library = De foldermap waarvan _data/hyphenation.txt geldt.
+help-leaflet-hyphenate-lang = De afbreekpatronen van de taal: nl, fr of en (de uitzonderingenlijst is alleen Nederlands).
+
+about-leaflet-watch = Bouw de pdf's opnieuw na elke keer bewaren, tot Ctrl-C (fouten worden getoond, en het gaat gewoon door).
+help-leaflet-watch-paths = Folderbestanden of mappen met folders (ook in submappen).
+help-leaflet-watch-out = Map waarin de pdf's komen.
+
+about-leaflet-serve = Open de folders in uw browser: een voorbeeld dat meeloopt, bewerken, boekjes (alleen op deze computer).
+help-leaflet-serve-paths = Folderbestanden of mappen met folders (ook in submappen).
+help-leaflet-serve-out = Map waarin de pdf's komen.
+help-leaflet-serve-port = De poort op 127.0.0.1 waarop geantwoord wordt (0: een willekeurige vrije poort).
 
 # De woorden van clap zelf rond de teksten.
 clap-usage = Gebruik:

@@ -11,6 +11,7 @@ field-top = veld `{ $name }`
 field-section = sectie { $n }
 field-section-titled = sectie { $n } (‘{ $heading }’)
 field-in-section = { $section }, veld `{ $name }`
+field-figure-in-section = { $section }, figuur { $n }, veld `{ $name }`
 
 ## check
 
@@ -362,3 +363,229 @@ routes-yaml-hint = elke regel is `nummer: beschrijving`, bv. `105: oncologisch d
 contacts-yaml-hint = elk contact is een sleutel met `name:`, `phone:` en eventueel `hours:` en `email:` eronder
 large-print-note = grote letters: { $message }
 section-wrong-shape = deze sectie bestaat niet uit regels `veld: waarde`
+
+## Documentbeheer (code, version, online) en talen
+
+code-wrong = de code `{ $code }` { $why }
+code-wrong-hint = schrijf de documentcode van het ziekenhuis, bv. `code: HEM-012`
+code-empty = is leeg
+code-too-long = is langer dan { $max } tekens
+code-bad-char = bevat “{ $char }”; een code mag letters, cijfers, `-`, `.` en `_` bevatten
+version-wrong = de versie { $version } kan niet kloppen
+version-wrong-hint = tel de herzieningen vanaf 1: `version: 3` voor de derde gepubliceerde tekst
+version-not-number = de versie is geen geheel getal
+version-not-number-hint = schrijf het herzieningsnummer, geteld vanaf 1: `version: 3`
+online-wrong = het adres `{ $address }` { $why }
+online-wrong-hint = schrijf het volledige adres van de online versie, bv. `online: https://www.azdelta.be/hem-012`
+online-http = is niet beveiligd (http); de QR-code neemt alleen https://-adressen
+online-not-https = begint niet met https://
+online-too-long = is langer dan { $max } tekens: te dicht voor een QR-code op papier
+online-space = bevat een spatie
+online-bad-char = bevat “{ $char }”; schrijf het zoals de adresbalk van de browser het toont wanneer u het kopieert
+online-bad-host = heeft geen geldige hostnaam (`{ $host }`)
+lang-unknown = `{ $lang }` is geen taal waarin folders gedrukt worden
+lang-unknown-hint = schrijf `lang: nl` (de standaard), `lang: fr` of `lang: en`
+shared-untranslated = { $field ->
+        [route] de gedeelde route
+       *[other] het gedeelde contact
+    } `{ $key }` heeft geen { $lang ->
+        [fr] Franse
+       *[en] Engelse
+    } tekst, dus de Nederlandse wordt gedrukt
+shared-untranslated-hint = voeg `{ $key }` toe aan leaflets/_data/{ $file }.{ $lang }.yaml, of schrijf { $field ->
+        [route] de route
+       *[other] het contact
+    } hier volledig uit
+version-not-raised = de tekst is veranderd sinds de vorige build, maar de versie is nog altijd { $version }
+version-not-raised-hint = verhoog ze naar `version: { $next }` wanneer deze tekst gepubliceerd wordt (en pas `revised` aan)
+
+## Figuren, afbeeldingen en de huisstijl van het ziekenhuis
+
+figure-no-alt = de figuur `{ $file }` heeft geen alternatieve tekst
+figure-no-alt-hint = voeg `alt:` toe met een zin die zegt wat de afbeelding toont, bv. `alt: Een verpleegkundige prikt bloed in de arm`; schermlezers lezen die voor
+figure-width-wrong = `{ $width }` is geen breedte voor een figuur; geef { $min }–100 %
+figure-width-wrong-hint = de breedte is een deel van de tekstbreedte, bv. `width: 60 %`
+figure-inside-hint = zet de afbeelding in de bibliotheek, bv. in een map `figuren` naast de folder, en schrijf `file: figuren/NAAM`
+figure-file-empty = `file` is leeg
+figure-absolute = `{ $file }` is een absoluut pad; een figuur wordt genoemd vanaf de map van de folder
+figure-missing = er is geen afbeelding `{ $file }` naast de folder
+figure-missing-hint = kijk de spelling en de map na: het pad vertrekt vanaf het folderbestand
+figure-outside = `{ $file }` ligt buiten de folderbibliotheek ({ $root })
+figure-refused = de figuur `{ $file }`: { $why }
+figure-shrunk = de figuur is te hoog voor de pagina op { $asked } % van de tekstbreedte; ze wordt gedrukt op { $printed } %
+figure-shrunk-hint = geef een kleinere `width`, of snijd de afbeelding bij tot een bredere vorm
+picture-low-ppi = { $what ->
+        [logo] het logo wordt
+       *[figure] de figuur wordt
+    } op die grootte gedrukt met { $ppi } ppi ({ $mm } mm breed); drukwerk vraagt { $needed }
+picture-low-ppi-hint = gebruik een afbeelding van minstens { $pixels } pixels breed, of geef een kleinere `width`
+picture-save-again = open de afbeelding in een fotobewerkingsprogramma en bewaar ze opnieuw als PNG, JPEG of SVG
+picture-unreadable-hint = geef een PNG-, JPEG- of SVG-bestand binnen de bibliotheek
+picture-empty = het afbeeldingsbestand is leeg (0 bytes)
+picture-empty-hint = kopieer de afbeelding opnieuw naar de bibliotheek
+picture-unknown-kind = dit bestand is geen PNG-, JPEG- of SVG-afbeelding
+picture-wrong-extension = het bestand bevat een { $kind }-afbeelding, maar de naam eindigt op `.{ $ext }`
+picture-wrong-extension-hint = geef het een naam die eindigt op `.{ $ext }`, zodat iedereen ziet wat het is
+picture-zero-size = de afbeelding zegt { $width } × { $height } pixels groot te zijn
+picture-too-many-pixels = de afbeelding is { $width } × { $height } pixels; er worden hoogstens { $max } miljoen pixels geplaatst
+picture-too-many-pixels-hint = maak ze kleiner: 1800 pixels breed is 300 ppi over de hele breedte van een A5-pagina
+svg-too-large = het SVG-bestand is { $size } kB; een illustratie mag hoogstens { $max } kB zijn
+svg-too-large-hint = er zit waarschijnlijk een foto in: plaats de foto liever als JPEG
+svg-unreadable = het SVG-bestand kan niet gelezen worden: { $why }
+svg-unreadable-hint = exporteer de illustratie opnieuw als gewone SVG uit het tekenprogramma
+svg-canvas-too-large = het canvas van de SVG is { $width } × { $height } pixels; hoogstens { $max } breed
+svg-canvas-too-large-hint = geef het <svg>-element een redelijke width, height of viewBox
+svg-empty = het SVG-bestand tekent niets
+svg-empty-hint = exporteer de illustratie opnieuw uit het tekenprogramma
+svg-not-utf8 = het is geen UTF-8-tekst
+svg-bad-gzip = het is een beschadigde gecomprimeerde SVG
+svg-too-many-elements = het heeft te veel elementen
+svg-invalid-size = het heeft geen geldige width, height of viewBox
+jpeg-save-again = bewaar de foto opnieuw als JPEG (of PNG) vanuit een fotobewerkingsprogramma
+jpeg-damaged = het JPEG-bestand is afgebroken of beschadigd
+jpeg-lossless = de JPEG is verliesvrij gecodeerd, wat pdf-lezers niet kunnen tonen
+jpeg-precision = de JPEG heeft kanalen van { $bits } bit; pdf-lezers tonen alleen JPEG's van 8 bit
+jpeg-channels = de JPEG heeft { $channels } kleurkanalen; grijs, RGB of CMYK wordt geplaatst
+png-unreadable = het PNG-bestand kan niet gelezen worden: { $why }
+png-save-again = bewaar de afbeelding opnieuw als PNG vanuit een fotobewerkingsprogramma
+png-too-large = de PNG is te groot om te lezen
+png-too-large-hint = maak ze kleiner
+png-palette = het kleurenpalet van de PNG kon niet omgezet worden
+png-cut-short = het is afgebroken
+png-too-many-bytes = het wordt te groot bij het uitpakken
+hospital-file-hint = hospital.yaml bevat `name:`, en eventueel `address:`, `phone:`, `website:` en `logo:`
+hospital-name-empty = de `name` van het ziekenhuis is leeg
+hospital-name-empty-hint = schrijf de naam zoals hij gedrukt wordt, bv. `name: AZ Voorbeeld`
+logo-refused = het logo `{ $file }`: { $why }
+
+## Criteria voor makkelijk leesbare tekst in de huisstijl
+
+criteria-body-size = broodtekst van { $size } pt is kleiner dan de { $min } pt die makkelijk leesbare tekst vraagt
+criteria-body-size-hint = RNIB Clear Print vraagt 12 pt; de huisstijl gebruikt 11 pt (laat `body_size` weg)
+criteria-leading = een regelafstand van { $leading } is kleiner dan de { $min } die makkelijk leesbare tekst vraagt
+criteria-leading-hint = Keurmerk Makkelijk Lezen en WCAG 1.4.12 vragen 1,5 (laat `leading` weg)
+
+## Markdown die een body niet kan drukken
+
+md-heading = een Markdown-titel (`#`) in een body
+md-heading-hint = geef hem een eigen sectie (`- heading: …`), of verwijder de `#`
+md-setext-heading = een regel `---` of `===` onder deze tekst maakt er een Markdown-titel van
+md-setext-heading-hint = laat een lege regel boven de `---`, of geef de titel een eigen sectie
+md-block-quote = een citaatblok (`>`) kan niet gedrukt worden
+md-block-quote-hint = verwijder de `>` aan het begin van de regel
+md-indented-code = deze tekst is vier spaties of meer ingesprongen, dus Markdown leest hem als code
+md-indented-code-hint = spring minder in: de tekst van een punt van een opsomming loopt twee spaties ingesprongen verder
+md-code-block = een codeblok (```) kan niet gedrukt worden
+md-code-block-hint = verwijder de regels met ```
+md-footnote-definition = een voetnoot (`[^…]:`) kan niet gedrukt worden
+md-image = een afbeelding in de tekst kan niet gedrukt worden
+md-image-hint = geef ze als figuur van de sectie (`figures:` met `- file: …` en `alt: …`), of zeg in woorden wat ze toont
+md-strikethrough = doorgehaalde tekst (`~~`) kan niet gedrukt worden
+md-strikethrough-hint = verwijder de tekst, of de `~~` eromheen
+md-table-too-wide = een tabel van { $columns } kolommen past niet op de pagina; hoogstens { $max } passen er
+md-table-too-wide-hint = splits ze in twee tabellen, of draai ze om (rijen voor kolommen)
+md-link-no-address = deze link heeft geen adres
+md-link-no-address-hint = schrijf het adres tussen de haakjes: [tekst](https://…)
+
+## De huisstijl (style.yaml)
+
+style-mm-hint = de afmetingen van de pagina en de marges zijn in millimeter
+style-page-size = { $value } mm is geen paginaformaat; geef { $min }–{ $max } mm
+style-page-size-hint = A5 is 148 × 210 mm
+style-margin = een marge van { $value } mm; geef { $min }–{ $max } mm
+style-type-size = letters van { $value } pt zijn niet leesbaar; geef { $min }–{ $max } pt
+style-type-size-hint = lettergroottes zijn in punt: broodtekst is 10–12, grote letters 16
+style-leading = een regelafstand van { $value }; geef { $min }–{ $max } keer de lettergrootte van de broodtekst
+style-leading-hint = 1.35 is de huisstijl, 1.5 grote letters
+style-paragraph-space = { $value } regels tussen alinea's; geef 0–{ $max }
+style-paragraph-space-hint = 0.5 is een halve regel
+style-list-indent = een inspringing van { $value } pt voor opsommingen; geef 0–{ $max } pt
+style-list-indent-hint = 14 pt is de huisstijl
+style-channel = een kleurkanaal van { $value }; geef 0–1
+style-channel-hint = CMYK-kanalen lopen van 0 (niets) tot 1 (vol): 0.85 is 85 %
+style-ink = { $ink } % inkt in totaal; de drukker staat hoogstens { $max } % toe
+style-ink-hint = verlaag C, M of Y: diepzwart heeft naast k: 1 niet meer dan 0.6 van elk nodig
+style-logo-colour = `{ $hex }` is geen kleur van het logo
+style-logo-colour-hint = schrijf de kleur van het logo zoals in de SVG, tussen aanhalingstekens: "#0a5ca8": {"{"}c: 1, m: 0.45, y: 0, k: 0.1{"}"}
+style-brand-channel = de huiskleur voor { $hex } heeft een kanaal buiten 0–1
+style-brand-ink = de huiskleur voor { $hex } heeft { $ink } % inkt in totaal; de drukker staat hoogstens { $max } % toe
+style-brand-ink-hint = verlaag C, M of Y
+style-review-years = een herziening om de { $value } jaar; geef { $min }–{ $max }
+style-review-years-hint = folders worden om de 3 jaar herzien
+style-pad-pages = pagina's in veelvouden van { $n } kunnen niet gevouwen of ingeschoten worden
+style-pad-pages-hint = geef 2, 4 of 8 (4 voor een gevouwen boekje), of laat pad_pages weg
+style-measure = de marges laten een tekstkolom van { $width } mm over; die moet minstens { $min } mm zijn
+style-measure-hint = maak margin_inner_mm of margin_outer_mm kleiner
+style-measure-chars = broodtekst van { $size } pt geeft minder dan 30 tekens per regel in een kolom van { $width } mm
+style-measure-chars-hint = gebruik een kleinere body_size of kleinere zijmarges
+style-text-height = de marges laten { $height } mm paginahoogte over; die moet minstens { $min } mm zijn
+style-text-height-hint = maak margin_top_mm of margin_bottom_mm kleiner
+style-not-a-number = geen getal
+style-infinite = een oneindig getal
+
+## watch en serve op de terminal
+
+watch-started = Ik volg { $paths } en maak de PDF's opnieuw na elke bewaring; ze komen in de map { $out }. Stoppen: Ctrl-C.
+watch-changed = [{ $clock }] gewijzigd: { $names }
+watch-rebuilt = [{ $clock }] opnieuw gemaakt: { $pdfs } (in de map { $out })
+watch-stopped = Gestopt.
+watch-cannot-start = fout: kan wijzigingen niet volgen: { $why }
+watch-cannot-watch = fout: kan de map { $dir } niet volgen: { $why }
+watch-event-error = let op: een wijziging kon niet gelezen worden ({ $why }); ik blijf volgen
+serve-started = De folders staan klaar op { $address } — open dat adres in uw browser. Alleen deze computer kan erbij. Stoppen: Ctrl-C.
+serve-cannot-bind = fout: kan poort { $port } niet openen: { $why }
+    {"  "}tip: kies een andere poort met --port, bv. --port 8788
+serve-file-broken = het bestand zelf heeft een fout ({ $why }); verbeter die eerst in een teksteditor
+serve-field-not-editable = dit veld kan hier niet gewijzigd worden; gebruik een teksteditor
+serve-one-line = schrijf dit op één regel
+serve-edits-overlap = twee wijzigingen raken dezelfde regels; bewaar ze een voor een
+serve-cannot-write = deze tekst kan niet zo in het bestand geschreven worden (begint hij met spaties?); pas hem aan of gebruik een teksteditor
+serve-other-fields = de wijziging zou andere velden raken; niets bewaard
+serve-section-gone = deze sectie staat niet (meer) in het bestand
+serve-field-empty = dit veld mag niet leeg zijn
+serve-field-multiline = dit veld staat over meerdere regels in het bestand; wijzig het in een teksteditor
+serve-changed-elsewhere = het bestand is intussen elders gewijzigd; herlaad de pagina (kopieer eerst uw tekst)
+
+## De pagina's opmaken
+
+footer-too-long = de voettekst `{ $line }` is te lang voor de breedte van de pagina
+footer-too-long-hint = maak `authors` korter (de voettekst mag ongeveer { $fits } tekens hebben), bv. noem het team in plaats van elke persoon
+too-many-pages = de folder wordt { $pages } pagina's lang; een folder mag hoogstens { $max } pagina's hebben
+too-many-pages-hint = verdeel de tekst over meerdere folders
+block-kind = { $kind ->
+        [department] dienstregel
+        [title] titel
+        [subtitle] ondertitel
+        [heading] kop
+        [listitem] punt van een opsomming
+        [contact] contactregel
+        [route] routeregel
+        [table] tabel
+        [online] regel naast de QR-code
+        [authors] auteursregel
+       *[other] alinea
+    }
+stacked-accents = een letter in een { $kind } draagt meer dan { $max } accenten (combinerende tekens) en kan niet gedrukt worden
+stacked-accents-hint = verwijder de extra accenten; ze komen meestal mee met tekst geplakt van het web
+glyph-control = een stuurteken
+glyph-char = het teken “{ $char }”
+glyph-missing = { $shown } (U+{ $code }) in een { $kind } kan niet gedrukt worden: het lettertype heeft er geen glyph voor (het volgt op “{ $context }”)
+glyph-missing-hint = vervang het door gewone letters, of verwijder het (emoji en symbolen staan niet in het lettertype)
+
+## import
+
+import-no-text = het bestand bevat geen tekst
+import-no-text-hint = geef de folder in platte tekst: de titel op de eerste regel
+import-missing = er werd geen regel { $line } gevonden
+import-missing-hint = vul `{ $field }` in het YAML-bestand in voor u de folder bouwt
+import-bullet = “{ $bullet }” aan het begin van een regel werd gelezen als een punt van een opsomming en geschreven als `- `
+import-bullet-hint = kijk in het YAML-bestand na of de opsomming leest zoals bedoeld
+import-kept = { $what ->
+        [under-title] een regel vlak onder de titel
+        [date] een datumregel die niet gelezen kon worden
+        [route] een routeregel die niet gelezen kon worden (of een tweede)
+       *[authors] een tweede auteursregel
+    } werd als gewone tekst behouden
+import-kept-hint = kijk in het YAML-bestand na of het in een veld hoort
+import-route-differs = de tekst noemt route { $key } “{ $written }”; de gedeelde routes noemen ze “{ $known }”
+import-route-differs-hint = de gedeelde beschrijving wordt gebruikt; verbeter leaflets/_data/routes.yaml als die de foute is

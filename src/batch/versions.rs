@@ -35,15 +35,9 @@ pub fn unbumped(
     if last.text == text {
         return None;
     }
-    let d = Diagnostic::warning(
-        path,
-        format!("the text changed since the last build, but the version is still {version}"),
-    )
-    .field("version")
-    .hint(format!(
-        "raise it to `version: {}` when this text is published (and update `revised`)",
-        version + 1
-    ));
+    let d = Diagnostic::warning(path, crate::t!("version-not-raised", version = version))
+        .field("version")
+        .hint(crate::t!("version-not-raised-hint", next = version + 1));
     Some(match locate_key(source, "version") {
         Some((l, c)) => d.at(l, c).spanning("version".len()),
         None => d,

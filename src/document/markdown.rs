@@ -299,7 +299,7 @@ impl<'a> Walker<'a> {
 
     /// Starts a tag; a refused one is skipped with everything inside it.
     fn start(&mut self, tag: Tag, range: Range<usize>) {
-        let refused: Option<(String, &str)> = match &tag {
+        let refused: Option<(String, String)> = match &tag {
             Tag::Paragraph => {
                 // A paragraph inside a list item continues the item's block.
                 if self
@@ -319,52 +319,32 @@ impl<'a> Walker<'a> {
                     .get(range.clone())
                     .is_some_and(|t| t.starts_with('#')) =>
             {
-                Some((
-                    "a Markdown heading (`#`) inside a body".into(),
-                    "give it a section of its own (`- heading: …`), or remove the `#`",
-                ))
+                Some((t!("md-heading"), t!("md-heading-hint")))
             }
-            Tag::Heading { .. } => Some((
-                "a line of `---` or `===` under this text makes it a Markdown heading".into(),
-                "leave a blank line above the `---`, or give the heading a section of its own",
-            )),
-            Tag::BlockQuote(_) => Some((
-                "a block quote (`>`) cannot be printed".into(),
-                "remove the `>` at the start of the line",
-            )),
-            Tag::CodeBlock(CodeBlockKind::Indented) => Some((
-                "this text is indented four spaces or more, so Markdown reads it as code".into(),
-                "indent it less: a list item's text continues two spaces in",
-            )),
-            Tag::CodeBlock(CodeBlockKind::Fenced(_)) => Some((
-                "a code block (```) cannot be printed".into(),
-                "remove the ``` lines",
-            )),
+            Tag::Heading { .. } => Some((t!("md-setext-heading"), t!("md-setext-heading-hint"))),
+            Tag::BlockQuote(_) => Some((t!("md-block-quote"), t!("md-block-quote-hint"))),
+            Tag::CodeBlock(CodeBlockKind::Indented) => {
+                Some((t!("md-indented-code"), t!("md-indented-code-hint")))
+            }
+            Tag::CodeBlock(CodeBlockKind::Fenced(_)) => {
+                Some((t!("md-code-block"), t!("md-code-block-hint")))
+            }
             Tag::HtmlBlock => {
                 let shown = self.excerpt(&range);
-                Some((
-                    format!("HTML (`{shown}`) cannot be printed: it would show as tags"),
-                    "use Markdown (**vet**, *schuin*) or remove the tag",
-                ))
+                Some((t!("md-html", shown = shown), t!("md-html-hint")))
             }
-            Tag::FootnoteDefinition(_) => Some((
-                "a footnote (`[^…]:`) cannot be printed".into(),
-                "put the remark in the text itself, between brackets",
-            )),
-            Tag::Image { .. } => Some((
-                "an image cannot be printed: leaflets have no figures yet".into(),
-                "remove it, or say in words what it shows",
-            )),
-            Tag::Strikethrough => Some((
-                "struck-through text (`~~`) cannot be printed".into(),
-                "remove the text, or the `~~` around it",
-            )),
+            Tag::FootnoteDefinition(_) => {
+                Some((t!("md-footnote-definition"), t!("md-footnote-hint")))
+            }
+            Tag::Image { .. } => Some((t!("md-image"), t!("md-image-hint"))),
+            Tag::Strikethrough => Some((t!("md-strikethrough"), t!("md-strikethrough-hint"))),
             Tag::Table(columns) if columns.len() > MAX_TABLE_COLUMNS => Some((
-                format!(
-                    "a table of {} columns does not fit the page; at most {MAX_TABLE_COLUMNS} do",
-                    columns.len()
+                t!(
+                    "md-table-too-wide",
+                    columns = columns.len(),
+                    max = MAX_TABLE_COLUMNS
                 ),
-                "split it into two tables, or turn it around (rows for columns)",
+                t!("md-table-too-wide-hint"),
             )),
             Tag::Table(_) => {
                 self.flush();
@@ -415,23 +395,17 @@ impl<'a> Walker<'a> {
                     self.used_labels.push(label_key(id));
                 }
                 if dest_url.trim().is_empty() {
-                    Some((
-                        "this link has no address".into(),
-                        "write the address between the brackets: [tekst](https://…)",
-                    ))
+                    Some((t!("md-link-no-address"), t!("md-link-no-address-hint")))
                 } else {
                     let from = self.current_len();
                     self.link = Some((dest_url.to_string(), from, range.clone()));
                     None
                 }
             }
-            _ => Some((
-                "this Markdown construct cannot be printed".into(),
-                "write it as plain text",
-            )),
+            _ => Some((t!("md-construct"), t!("md-construct-hint"))),
         };
         if let Some((what, hint)) = refused {
-            self.refuse(&range, what, hint);
+            self.refuse(&range, what, &hint);
             self.skipping = 1;
         }
     }

@@ -25,6 +25,21 @@ pub fn describe(path: &str, source: Option<&str>) -> String {
         ),
         None => text("field-section", &[("n", number)]),
     };
+    // `figures[0].alt` inside a section: the figure counted from 1 too.
+    let figure = rest.and_then(|r| {
+        let (n, name) = r.strip_prefix("figures[")?.split_once("].")?;
+        Some((n.parse::<usize>().ok()?, name))
+    });
+    if let Some((n, name)) = figure {
+        return text(
+            "field-figure-in-section",
+            &[
+                ("section", FluentValue::from(section)),
+                ("n", FluentValue::from(n + 1)),
+                ("name", FluentValue::from(name)),
+            ],
+        );
+    }
     match rest {
         Some(name) => text(
             "field-in-section",
@@ -136,5 +151,15 @@ mod tests {
         assert_eq!(top, "veld `route`");
         let unknown = scoped(Lang::En, || describe("sections[7].body", Some(SRC)));
         assert_eq!(unknown, "section 8, field `body`");
+    }
+
+    #[test]
+    fn figures_are_counted_from_one_inside_their_section() {
+        let nl = scoped(Lang::Nl, || {
+            describe("sections[0].figures[1].alt", Some(SRC))
+        });
+        assert_eq!(nl, "sectie 1 (‘Wat is een CT-scan?’), figuur 2, veld `alt`");
+        let en = scoped(Lang::En, || describe("sections[7].figures[0].width", None));
+        assert_eq!(en, "section 8, figure 1, field `width`");
     }
 }

@@ -164,3 +164,102 @@ fn the_dutch_help_names_real_places() {
         assert!(shown.contains(words), "{words:?} not in {shown}");
     }
 }
+
+/// A layout refusal names the kind of text in words, in either language (never the Rust
+/// variant name it is computed from).
+#[test]
+fn a_block_kind_is_said_in_words() {
+    let args = |kind: &'static str| {
+        let kind = text_in(Lang::Nl, "block-kind", &[("kind", kind.into())]);
+        [
+            ("shown", FluentValue::from("het teken “☎”")),
+            ("code", FluentValue::from("260E")),
+            ("kind", FluentValue::from(kind)),
+            ("context", FluentValue::from("Bel")),
+        ]
+    };
+    assert_eq!(
+        text_in(Lang::Nl, "glyph-missing", &args("listitem")),
+        "het teken “☎” (U+260E) in een punt van een opsomming kan niet gedrukt worden: het lettertype heeft er geen glyph voor (het volgt op “Bel”)"
+    );
+    let heading = text_in(Lang::En, "block-kind", &[("kind", "heading".into())]);
+    let en = text_in(
+        Lang::En,
+        "stacked-accents",
+        &[("kind", heading.into()), ("max", 8.into())],
+    );
+    assert_eq!(
+        en,
+        "a letter in a heading carries more than 8 accents (combining marks) and cannot be printed"
+    );
+}
+
+/// The house style's range checks and a refused picture read in Dutch with a Dutch locale,
+/// and as before in English.
+#[test]
+fn style_and_picture_refusals_are_dutch_too() {
+    let style = crate::style::HouseStyle {
+        leading: 4.0,
+        review_years: 20,
+        ..Default::default()
+    };
+    let said = |lang| {
+        scoped(lang, || {
+            style
+                .problems()
+                .into_iter()
+                .map(|p| format!("{}: {} — {}", p.setting, p.message, p.hint))
+                .collect::<Vec<_>>()
+        })
+    };
+    assert_eq!(
+        said(Lang::Nl),
+        [
+            "leading: een regelafstand van 4; geef 1–2.5 keer de lettergrootte van de broodtekst — 1.35 is de huisstijl, 1.5 grote letters",
+            "review_years: een herziening om de 20 jaar; geef 1–10 — folders worden om de 3 jaar herzien",
+        ]
+    );
+    assert_eq!(
+        said(Lang::En)[1],
+        "review_years: a review every 20 years; give 1–10 — leaflets are reviewed every 3 years"
+    );
+    let path = std::path::Path::new("figuren/foto.png");
+    let refused = |lang| {
+        scoped(lang, || {
+            let r = crate::images::decode(path, b"\xFF\xD8\xFF\xE0".to_vec())
+                .err()
+                .unwrap();
+            format!("{} — {}", r.message, r.hint)
+        })
+    };
+    assert_eq!(
+        refused(Lang::Nl),
+        "het bestand bevat een JPEG-afbeelding, maar de naam eindigt op `.png` — geef het een naam die eindigt op `.jpeg`, zodat iedereen ziet wat het is"
+    );
+}
+
+/// A French leaflet printing a Dutch shared route says so in the reader's language, with
+/// the file to add it to.
+#[test]
+fn an_untranslated_shared_entry_is_named_with_its_language() {
+    let args = |field: &'static str, lang: &'static str| {
+        [
+            ("field", FluentValue::from(field)),
+            ("key", FluentValue::from("42")),
+            ("lang", FluentValue::from(lang)),
+            ("file", FluentValue::from("routes")),
+        ]
+    };
+    assert_eq!(
+        text_in(Lang::Nl, "shared-untranslated", &args("route", "fr")),
+        "de gedeelde route `42` heeft geen Franse tekst, dus de Nederlandse wordt gedrukt"
+    );
+    assert_eq!(
+        text_in(Lang::Nl, "shared-untranslated-hint", &args("route", "fr")),
+        "voeg `42` toe aan leaflets/_data/routes.fr.yaml, of schrijf de route hier volledig uit"
+    );
+    assert_eq!(
+        text_in(Lang::En, "shared-untranslated", &args("contact", "en")),
+        "the shared contact `42` has no English text, so the Dutch one is printed"
+    );
+}

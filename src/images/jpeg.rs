@@ -16,11 +16,13 @@ pub struct JpegInfo {
     pub adobe: bool,
 }
 
-const DAMAGED: &str = "save the photo again as JPEG (or PNG) from an image editor";
+fn damaged() -> String {
+    crate::t!("jpeg-save-again")
+}
 
 /// Walks the markers up to the first frame header (SOF).
 pub fn read_header(bytes: &[u8]) -> Result<JpegInfo, Refusal> {
-    let truncated = || refuse("the JPEG file is cut short or damaged", DAMAGED);
+    let truncated = || refuse(crate::t!("jpeg-damaged"), damaged());
     let mut adobe = false;
     let mut i = 2;
     loop {
@@ -54,10 +56,7 @@ pub fn read_header(bytes: &[u8]) -> Result<JpegInfo, Refusal> {
             // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC).
             0xC0..=0xCF if !matches!(marker, 0xC4 | 0xC8 | 0xCC) => {
                 if matches!(marker, 0xC3 | 0xC7 | 0xCB | 0xCF) {
-                    return Err(refuse(
-                        "the JPEG is lossless-coded, which PDF readers cannot show",
-                        DAMAGED,
-                    ));
+                    return Err(refuse(crate::t!("jpeg-lossless"), damaged()));
                 }
                 if segment.len() < 6 {
                     return Err(truncated());
@@ -68,18 +67,14 @@ pub fn read_header(bytes: &[u8]) -> Result<JpegInfo, Refusal> {
                 let components = segment[5];
                 if precision != 8 {
                     return Err(refuse(
-                        format!(
-                            "the JPEG has {precision}-bit channels; PDF readers show 8-bit JPEGs only"
-                        ),
-                        DAMAGED,
+                        crate::t!("jpeg-precision", bits = precision),
+                        damaged(),
                     ));
                 }
                 if !matches!(components, 1 | 3 | 4) {
                     return Err(refuse(
-                        format!(
-                            "the JPEG has {components} colour channels; grey, RGB or CMYK is placed"
-                        ),
-                        DAMAGED,
+                        crate::t!("jpeg-channels", channels = components),
+                        damaged(),
                     ));
                 }
                 check_pixels(width as u64, height as u64)?;

@@ -117,8 +117,9 @@ fn refuse(message: impl Into<String>, hint: impl Into<String>) -> Refusal {
     }
 }
 
-const SAVE_AGAIN: &str =
-    "open the picture in an image editor and save it again as PNG, JPEG or SVG";
+fn save_again() -> String {
+    crate::t!("picture-save-again")
+}
 
 /// Reads and checks the picture at `path`.
 pub fn load(path: &Path) -> Result<Arc<Image>, Refusal> {
@@ -126,7 +127,7 @@ pub fn load(path: &Path) -> Result<Arc<Image>, Refusal> {
         refuse(
             d.message,
             d.hint
-                .unwrap_or_else(|| "give a PNG, JPEG or SVG file inside the library".into()),
+                .unwrap_or_else(|| crate::t!("picture-unreadable-hint")),
         )
     })?;
     decode(path, bytes).map(Arc::new)
@@ -136,12 +137,12 @@ pub fn load(path: &Path) -> Result<Arc<Image>, Refusal> {
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Image, Refusal> {
     if bytes.is_empty() {
         return Err(refuse(
-            "the picture file is empty (0 bytes)",
-            "copy the picture into the library again",
+            crate::t!("picture-empty"),
+            crate::t!("picture-empty-hint"),
         ));
     }
-    let kind = sniff(&bytes)
-        .ok_or_else(|| refuse("this file is not a PNG, JPEG or SVG picture", SAVE_AGAIN))?;
+    let kind =
+        sniff(&bytes).ok_or_else(|| refuse(crate::t!("picture-unknown-kind"), save_again()))?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -154,14 +155,14 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Image, Refusal> {
     };
     if named != Some(kind) {
         return Err(refuse(
-            format!(
-                "the file holds a {} picture but its name ends in `.{}`",
-                kind.name(),
-                ext.as_deref().unwrap_or("")
+            crate::t!(
+                "picture-wrong-extension",
+                kind = kind.name(),
+                ext = ext.as_deref().unwrap_or("")
             ),
-            format!(
-                "rename it to end in `.{}`, so everyone sees what it is",
-                kind.name().to_ascii_lowercase()
+            crate::t!(
+                "picture-wrong-extension-hint",
+                ext = kind.name().to_ascii_lowercase()
             ),
         ));
     }
@@ -180,12 +181,12 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Image, Refusal> {
         Kind::Svg => {
             if bytes.len() as u64 > MAX_SVG_BYTES {
                 return Err(refuse(
-                    format!(
-                        "the SVG file is {} KB; an illustration may be at most {} KB",
-                        bytes.len() / 1024,
-                        MAX_SVG_BYTES / 1024
+                    crate::t!(
+                        "svg-too-large",
+                        size = bytes.len() / 1024,
+                        max = MAX_SVG_BYTES / 1024
                     ),
-                    "it probably holds an embedded photo: place the photo as a JPEG instead",
+                    crate::t!("svg-too-large-hint"),
                 ));
             }
             let tree = svg::parse(&bytes)?;
@@ -223,17 +224,19 @@ fn sniff(bytes: &[u8]) -> Option<Kind> {
 fn check_pixels(w: u64, h: u64) -> Result<(), Refusal> {
     if w == 0 || h == 0 {
         return Err(refuse(
-            format!("the picture claims a size of {w} × {h} pixels"),
-            SAVE_AGAIN,
+            crate::t!("picture-zero-size", width = w, height = h),
+            save_again(),
         ));
     }
     if w.saturating_mul(h) > MAX_PIXELS {
         return Err(refuse(
-            format!(
-                "the picture is {w} × {h} pixels; at most {} million pixels are placed",
-                MAX_PIXELS / 1_000_000
+            crate::t!(
+                "picture-too-many-pixels",
+                width = w,
+                height = h,
+                max = MAX_PIXELS / 1_000_000
             ),
-            "scale it down: 1,800 pixels across is 300 ppi over the whole width of an A5 page",
+            crate::t!("picture-too-many-pixels-hint"),
         ));
     }
     Ok(())

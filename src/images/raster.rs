@@ -20,8 +20,8 @@ const MAX_DECODED_BYTES: usize = (MAX_PIXELS as usize) * 8;
 pub fn decode_png(bytes: &[u8]) -> Result<Raster, Refusal> {
     let damaged = |e: png::DecodingError| {
         refuse(
-            format!("the PNG file cannot be read: {}", plain(&e)),
-            "save the picture again as PNG from an image editor",
+            crate::t!("png-unreadable", why = plain(&e)),
+            crate::t!("png-save-again"),
         )
     };
     let mut decoder = png::Decoder::new_with_limits(
@@ -38,7 +38,7 @@ pub fn decode_png(bytes: &[u8]) -> Result<Raster, Refusal> {
     let mut reader = decoder.read_info().map_err(damaged)?;
     let size = reader
         .output_buffer_size()
-        .ok_or_else(|| refuse("the PNG is too large to read", "scale it down"))?;
+        .ok_or_else(|| refuse(crate::t!("png-too-large"), crate::t!("png-too-large-hint")))?;
     let mut buf = vec![0; size];
     let frame = reader.next_frame(&mut buf).map_err(damaged)?;
     buf.truncate(frame.buffer_size());
@@ -50,8 +50,8 @@ pub fn decode_png(bytes: &[u8]) -> Result<Raster, Refusal> {
         png::ColorType::Rgba => (3, true),
         png::ColorType::Indexed => {
             return Err(refuse(
-                "the PNG's palette could not be expanded",
-                "save the picture again as PNG from an image editor",
+                crate::t!("png-palette"),
+                crate::t!("png-save-again"),
             ));
         }
     };
@@ -84,8 +84,8 @@ pub fn decode_png(bytes: &[u8]) -> Result<Raster, Refusal> {
 /// The decoder's complaint in a few words, without its internal jargon.
 fn plain(e: &png::DecodingError) -> String {
     match e {
-        png::DecodingError::IoError(_) => "it is cut short".into(),
-        png::DecodingError::LimitsExceeded => "it decodes to too many bytes".into(),
+        png::DecodingError::IoError(_) => crate::t!("png-cut-short"),
+        png::DecodingError::LimitsExceeded => crate::t!("png-too-many-bytes"),
         other => {
             let s = other.to_string();
             let s: String = s.chars().take(120).collect();

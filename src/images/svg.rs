@@ -20,36 +20,34 @@ pub fn parse(bytes: &[u8]) -> Result<usvg::Tree, Refusal> {
     };
     let tree = usvg::Tree::from_data(bytes, &options).map_err(|e| {
         refuse(
-            format!("the SVG file cannot be read: {}", plain(&e)),
-            "export the illustration again as plain SVG from the drawing program",
+            crate::t!("svg-unreadable", why = plain(&e)),
+            crate::t!("svg-unreadable-hint"),
         )
     })?;
     let size = tree.size();
     if size.width() > MAX_CANVAS_PX || size.height() > MAX_CANVAS_PX {
         return Err(refuse(
-            format!(
-                "the SVG's canvas is {:.0} × {:.0} pixels; at most {MAX_CANVAS_PX:.0} across",
-                size.width(),
-                size.height()
+            crate::t!(
+                "svg-canvas-too-large",
+                width = format!("{:.0}", size.width()),
+                height = format!("{:.0}", size.height()),
+                max = format!("{MAX_CANVAS_PX:.0}")
             ),
-            "give the <svg> element a sensible width, height or viewBox",
+            crate::t!("svg-canvas-too-large-hint"),
         ));
     }
     if !tree.root().has_children() {
-        return Err(refuse(
-            "the SVG file draws nothing",
-            "export the illustration again from the drawing program",
-        ));
+        return Err(refuse(crate::t!("svg-empty"), crate::t!("svg-empty-hint")));
     }
     Ok(tree)
 }
 
 fn plain(e: &usvg::Error) -> String {
     match e {
-        usvg::Error::NotAnUtf8Str => "it is not UTF-8 text".into(),
-        usvg::Error::MalformedGZip => "it is a damaged compressed SVG".into(),
-        usvg::Error::ElementsLimitReached => "it has too many elements".into(),
-        usvg::Error::InvalidSize => "it has no valid width, height or viewBox".into(),
+        usvg::Error::NotAnUtf8Str => crate::t!("svg-not-utf8"),
+        usvg::Error::MalformedGZip => crate::t!("svg-bad-gzip"),
+        usvg::Error::ElementsLimitReached => crate::t!("svg-too-many-elements"),
+        usvg::Error::InvalidSize => crate::t!("svg-invalid-size"),
         usvg::Error::ParsingFailed(e) => {
             let s = e.to_string();
             s.chars().take(120).collect()

@@ -204,13 +204,10 @@ impl Typesetter<'_> {
                 let fits = (line.chars().count() as f32 * self.style.measure() / width) as usize;
                 return Err(Diagnostic::error(
                     file,
-                    format!("the footer line `{line}` is too long to fit the page's width"),
+                    crate::t!("footer-too-long", line = line.as_str()),
                 )
                 .field("authors")
-                .hint(format!(
-                    "shorten `authors` (the footer line may have about {fits} characters), e.g. \
-                     name the team rather than every person"
-                )));
+                .hint(crate::t!("footer-too-long-hint", fits = fits)));
             }
         }
         let mut warnings = Vec::new();
@@ -284,12 +281,13 @@ impl Typesetter<'_> {
         if layout.pages.len() > MAX_PAGES {
             return Err(Diagnostic::error(
                 file,
-                format!(
-                    "the leaflet lays out to {} pages; a leaflet may have at most {MAX_PAGES}",
-                    layout.pages.len()
+                crate::t!(
+                    "too-many-pages",
+                    pages = layout.pages.len(),
+                    max = MAX_PAGES
                 ),
             )
-            .hint("split the text into several leaflets"));
+            .hint(crate::t!("too-many-pages-hint")));
         }
         Ok(layout)
     }
@@ -314,11 +312,13 @@ impl Typesetter<'_> {
                 if stacked > MAX_STACKED_MARKS {
                     return Err(Diagnostic::error(
                         file,
-                        format!(
-                            "a letter in a {kind} carries more than {MAX_STACKED_MARKS} accents (combining marks) and cannot be printed"
+                        crate::t!(
+                            "stacked-accents",
+                            kind = crate::t!("block-kind", kind = kind.as_str()),
+                            max = MAX_STACKED_MARKS
                         ),
                     )
-                    .hint("remove the extra accents; they usually come from text pasted from the web"));
+                    .hint(crate::t!("stacked-accents-hint")));
                 }
             }
             if let Some(c) = text
@@ -340,18 +340,21 @@ impl Typesetter<'_> {
                 // A control character is named, not echoed: printed raw it would ring the
                 // terminal's bell or rewrite the screen (an escaped "\e" in `authors`).
                 let shown = if c.is_control() {
-                    "a control character".to_string()
+                    crate::t!("glyph-control")
                 } else {
-                    format!("the character “{c}”")
+                    crate::t!("glyph-char", char = c.to_string())
                 };
                 return Err(Diagnostic::error(
                     file,
-                    format!(
-                        "{shown} (U+{:04X}) in a {kind} cannot be printed: the font has no glyph for it (it follows “{context}”)",
-                        c as u32
+                    crate::t!(
+                        "glyph-missing",
+                        shown = shown,
+                        code = format!("{:04X}", c as u32),
+                        kind = crate::t!("block-kind", kind = kind.as_str()),
+                        context = context
                     ),
                 )
-                .hint("replace it with ordinary letters, or remove it (emoji and symbols are not in the font)"));
+                .hint(crate::t!("glyph-missing-hint")));
             }
         }
         Ok(())

@@ -29,22 +29,24 @@ pub fn style_criteria(shared: &SharedData) -> Vec<Diagnostic> {
         out.push(finding(
             shared,
             "body_size",
-            format!(
-                "body text of {} pt is below the {MIN_BODY_PT} pt easy-to-read text asks for",
-                style.body_size
+            crate::t!(
+                "criteria-body-size",
+                size = style.body_size.to_string(),
+                min = MIN_BODY_PT.to_string()
             ),
-            "RNIB Clear Print asks for 12 pt; the house style uses 11 pt (leave `body_size` out)",
+            &crate::t!("criteria-body-size-hint"),
         ));
     }
     if style.leading < MIN_LEADING {
         out.push(finding(
             shared,
             "leading",
-            format!(
-                "a line spacing of {} is below the {MIN_LEADING} easy-to-read text asks for",
-                style.leading
+            crate::t!(
+                "criteria-leading",
+                leading = style.leading.to_string(),
+                min = MIN_LEADING.to_string()
             ),
-            "Keurmerk Makkelijk Lezen and WCAG 1.4.12 ask for 1.5 (leave `leading` out)",
+            &crate::t!("criteria-leading-hint"),
         ));
     }
     out

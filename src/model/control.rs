@@ -45,16 +45,19 @@ pub fn check(
         && let Err(why) = check_code(c)
     {
         errors.push(
-            located("code", format!("the code `{c}` {why}"))
-                .hint("write the hospital's document code, e.g. `code: HEM-012`"),
+            located(
+                "code",
+                crate::t!("code-wrong", code = c.as_str(), why = why),
+            )
+            .hint(crate::t!("code-wrong-hint")),
         );
     }
     if let Some(v) = version
         && !(1..=MAX_VERSION).contains(&v)
     {
         errors.push(
-            located("version", format!("the version {v} cannot be right"))
-                .hint("count revisions from 1: `version: 3` for the third published text"),
+            located("version", crate::t!("version-wrong", version = v))
+                .hint(crate::t!("version-wrong-hint")),
         );
     }
     let online = online.map(|o| o.trim().to_string());
@@ -62,9 +65,11 @@ pub fn check(
         && let Err(why) = check_address(o)
     {
         errors.push(
-            located("online", format!("the address `{o}` {why}")).hint(
-                "write the full address of the online version, e.g. `online: https://www.azdelta.be/hem-012`",
-            ),
+            located(
+                "online",
+                crate::t!("online-wrong", address = o.as_str(), why = why),
+            )
+            .hint(crate::t!("online-wrong-hint")),
         );
     }
     if errors.is_empty() {
@@ -82,18 +87,16 @@ pub fn check(
 /// footer all take as they are.
 fn check_code(code: &str) -> Result<(), String> {
     if code.is_empty() {
-        return Err("is empty".into());
+        return Err(crate::t!("code-empty"));
     }
     if code.chars().count() > MAX_CODE_CHARS {
-        return Err(format!("is longer than {MAX_CODE_CHARS} characters"));
+        return Err(crate::t!("code-too-long", max = MAX_CODE_CHARS));
     }
     match code
         .chars()
         .find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | ' ')))
     {
-        Some(c) => Err(format!(
-            "holds “{c}”; a code may hold letters, digits, `-`, `.` and `_`"
-        )),
+        Some(c) => Err(crate::t!("code-bad-char", char = c.to_string())),
         None => Ok(()),
     }
 }
@@ -103,24 +106,22 @@ fn check_code(code: &str) -> Result<(), String> {
 fn check_address(address: &str) -> Result<(), String> {
     let Some(rest) = address.strip_prefix("https://") else {
         return Err(if address.starts_with("http://") {
-            "is not secure (http); the QR code takes only https:// addresses".into()
+            crate::t!("online-http")
         } else {
-            "does not start with https://".into()
+            crate::t!("online-not-https")
         });
     };
     if address.chars().count() > MAX_ADDRESS_CHARS {
-        return Err(format!(
-            "is longer than {MAX_ADDRESS_CHARS} characters: too dense for a QR code on paper"
-        ));
+        return Err(crate::t!("online-too-long", max = MAX_ADDRESS_CHARS));
     }
     if let Some(c) = address
         .chars()
         .find(|c| c.is_whitespace() || c.is_control() || !c.is_ascii())
     {
         return Err(if c.is_whitespace() {
-            "holds a space".into()
+            crate::t!("online-space")
         } else {
-            format!("holds “{c}”; write it as the browser's address bar shows it when copied")
+            crate::t!("online-bad-char", char = c.to_string())
         });
     }
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -131,7 +132,7 @@ fn check_address(address: &str) -> Result<(), String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':'));
     if !host_ok {
-        return Err(format!("has no valid host name (`{host}`)"));
+        return Err(crate::t!("online-bad-host", host = host));
     }
     Ok(())
 }

@@ -181,11 +181,8 @@ pub fn resolve(
     if alt.is_empty() {
         errors.push(at(
             "alt",
-            Diagnostic::error(
-                path,
-                format!("the figure `{}` has no alt text", f.file.trim()),
-            )
-            .hint("add `alt:` with a sentence saying what the picture shows, e.g. `alt: Een verpleegkundige prikt bloed in de arm`; screen readers read it aloud"),
+            Diagnostic::error(path, crate::t!("figure-no-alt", file = f.file.trim()))
+                .hint(crate::t!("figure-no-alt-hint")),
         ));
     }
     let width = match &f.width {
@@ -205,11 +202,13 @@ pub fn resolve(
                 "width",
                 Diagnostic::error(
                     path,
-                    format!(
-                        "`{shown}` is not a width for a figure; give {MIN_WIDTH_PERCENT:.0}–100 %"
+                    crate::t!(
+                        "figure-width-wrong",
+                        width = shown,
+                        min = format!("{MIN_WIDTH_PERCENT:.0}")
                     ),
                 )
-                .hint("the width is a share of the text width, e.g. `width: 60 %`"),
+                .hint(crate::t!("figure-width-wrong-hint")),
             ));
             1.0
         }
@@ -244,20 +243,17 @@ pub fn resolve(
 /// `file` resolved against the leaflet's folder, refused when it leaves the library (by
 /// `..`, an absolute path or a symbolic link) or is not there.
 pub fn inside_library(leaflet: &Path, file: &str) -> Result<PathBuf, (String, String)> {
-    let hint_inside = "put the picture in the library, e.g. in a folder `figuren` next to the leaflet, and write `file: figuren/NAME`";
+    let hint_inside = || crate::t!("figure-inside-hint");
     let written = Path::new(file);
     if file.is_empty() {
-        return Err(("`file` is empty".into(), hint_inside.into()));
+        return Err((crate::t!("figure-file-empty"), hint_inside()));
     }
     if written.is_absolute()
         || written
             .components()
             .any(|c| matches!(c, Component::Prefix(_) | Component::RootDir))
     {
-        return Err((
-            format!("`{file}` is an absolute path; a figure is named relative to the leaflet"),
-            hint_inside.into(),
-        ));
+        return Err((crate::t!("figure-absolute", file = file), hint_inside()));
     }
     let dir = leaflet
         .parent()
@@ -266,18 +262,19 @@ pub fn inside_library(leaflet: &Path, file: &str) -> Result<PathBuf, (String, St
     let joined = dir.join(written);
     let Ok(real) = std::fs::canonicalize(&joined) else {
         return Err((
-            format!("there is no picture `{file}` next to the leaflet"),
-            "check the spelling and the folder: the path is relative to the leaflet file".into(),
+            crate::t!("figure-missing", file = file),
+            crate::t!("figure-missing-hint"),
         ));
     };
     let root = library_root(leaflet);
     if !real.starts_with(&root) {
         return Err((
-            format!(
-                "`{file}` lies outside the leaflet library ({})",
-                root.display()
+            crate::t!(
+                "figure-outside",
+                file = file,
+                root = root.display().to_string()
             ),
-            hint_inside.into(),
+            hint_inside(),
         ));
     }
     Ok(real)

@@ -271,15 +271,20 @@ fn untranslated(
     let mut warn = |field: &str, key: &str, file: &str| {
         let d = Diagnostic::warning(
             path,
-            format!(
-                "the shared {field} `{key}` has no {} text, so the Dutch one is printed",
-                lang.name()
+            t!(
+                "shared-untranslated",
+                field = field,
+                key = key,
+                lang = lang.code()
             ),
         )
         .field(field)
-        .hint(format!(
-            "add `{key}` to leaflets/_data/{file}.{}.yaml, or write the {field} in full here",
-            lang.code()
+        .hint(t!(
+            "shared-untranslated-hint",
+            field = field,
+            key = key,
+            file = file,
+            lang = lang.code()
         ));
         out.push(match locate_key(source, field) {
             Some((l, c)) => d.at(l, c),

@@ -98,20 +98,12 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
     }
     // `version: drie`, `version: -1`, `version: 3.1`: the only unsigned number field.
     if message.ends_with("expected u32") {
-        return (
-            "the version is not a whole number".into(),
-            "write the revision number, counting from 1: `version: 3`".into(),
-            at,
-        );
+        return (t!("version-not-number"), t!("version-not-number-hint"), at);
     }
     if let Some(lang) = quoted("unknown variant `")
         && message.ends_with("expected one of `nl`, `fr`, `en`")
     {
-        return (
-            format!("`{lang}` is not a language leaflets are printed in"),
-            "write `lang: nl` (the default), `lang: fr` or `lang: en`".into(),
-            at,
-        );
+        return (t!("lang-unknown", lang = lang), t!("lang-unknown-hint"), at);
     }
     if message.starts_with("invalid type: sequence, expected a string") {
         // A body typed as a YAML list ("body:" then "- item" lines) is the usual cause: the

@@ -123,10 +123,7 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
     let old: LeafletFile = yaml::parse(text).map_err(|e| {
         vec![refuse(
             None,
-            format!(
-                "het bestand zelf heeft een fout ({}); verbeter die eerst in een teksteditor",
-                yaml::message(&e)
-            ),
+            crate::t!("serve-file-broken", why = yaml::message(&e)),
         )]
     })?;
     let current = form_values(&old);
@@ -137,10 +134,7 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
     for (field, raw) in submitted {
         let Some(before) = current.get(field) else {
             // Names outside the form (or a route written out in full) are never written.
-            refusals.push(refuse(
-                Some(field),
-                "dit veld kan hier niet gewijzigd worden; gebruik een teksteditor",
-            ));
+            refusals.push(refuse(Some(field), crate::t!("serve-field-not-editable")));
             continue;
         };
         let value = normalise(field, raw);
@@ -148,7 +142,7 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
             continue;
         }
         if !field.ends_with(".body") && value.contains('\n') {
-            refusals.push(refuse(Some(field), "schrijf dit op één regel"));
+            refusals.push(refuse(Some(field), crate::t!("serve-one-line")));
             continue;
         }
         match edit_for(text, field, &value) {
@@ -170,10 +164,7 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
     }
     edits.sort_by_key(|(r, _, _)| std::cmp::Reverse(r.start));
     if edits.windows(2).any(|w| w[1].0.end > w[0].0.start) {
-        return Err(vec![refuse(
-            None,
-            "twee wijzigingen raken dezelfde regels; bewaar ze een voor een",
-        )]);
+        return Err(vec![refuse(None, crate::t!("serve-edits-overlap"))]);
     }
     let mut new = text.to_string();
     for (range, replacement, _) in &edits {
@@ -202,20 +193,12 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
     let differ: Vec<Refusal> = wanted
         .iter()
         .filter(|(k, v)| got.get(*k) != Some(v))
-        .map(|(k, _)| {
-            refuse(
-                Some(k),
-                "deze tekst kan niet zo in het bestand geschreven worden (begint hij met spaties?); pas hem aan of gebruik een teksteditor",
-            )
-        })
+        .map(|(k, _)| refuse(Some(k), crate::t!("serve-cannot-write")))
         .collect();
     if !differ.is_empty() || got.len() != wanted.len() || fixed_parts(&reread) != fixed_parts(&old)
     {
         return Err(if differ.is_empty() {
-            vec![refuse(
-                None,
-                "de wijziging zou andere velden raken; niets bewaard",
-            )]
+            vec![refuse(None, crate::t!("serve-other-fields"))]
         } else {
             differ
         });
@@ -306,7 +289,7 @@ fn section_edit(
     let item = items
         .get(index)
         .cloned()
-        .ok_or_else(|| refuse(Some(field), "deze sectie staat niet (meer) in het bestand"))?;
+        .ok_or_else(|| refuse(Some(field), crate::t!("serve-section-gone")))?;
     let column = item_column(source, &item);
     let span = value_span(source, item.clone(), key, column);
     if key == "body" {
@@ -360,7 +343,7 @@ fn replace_scalar(
 ) -> Result<(Range<usize>, String), Refusal> {
     if value.is_empty() {
         if !optional {
-            return Err(refuse(Some(field), "dit veld mag niet leeg zijn"));
+            return Err(refuse(Some(field), crate::t!("serve-field-empty")));
         }
         // An entry on an item's `- ` line: the next key takes its place on that line.
         let mut end = span.entry.end;
@@ -376,10 +359,7 @@ fn replace_scalar(
     match span.style {
         ValueStyle::Inline => Ok((span.value.clone(), scalar(field, value))),
         ValueStyle::Block { .. } => Ok((span.value.clone(), format!("{}\n", scalar(field, value)))),
-        ValueStyle::Other => Err(refuse(
-            Some(field),
-            "dit veld staat over meerdere regels in het bestand; wijzig het in een teksteditor",
-        )),
+        ValueStyle::Other => Err(refuse(Some(field), crate::t!("serve-field-multiline"))),
     }
 }
 
@@ -564,10 +544,15 @@ mod tests {
     fn unknown_fields_and_multiline_titles_are_refused() {
         let e = apply(FILE, &set(&[("sections[9].body", "x")])).unwrap_err();
         assert_eq!(e[0].field.as_deref(), Some("sections[9].body"));
-        let e = apply(FILE, &set(&[("title", "a\nb")])).unwrap_err();
-        assert_eq!(e[0].message, "schrijf dit op één regel");
+        let nl = |field, value| {
+            crate::i18n::scoped(crate::i18n::Lang::Nl, || {
+                apply(FILE, &set(&[(field, value)])).unwrap_err()
+            })
+        };
+        assert_eq!(nl("title", "a\nb")[0].message, "schrijf dit op één regel");
+        assert_eq!(nl("title", "")[0].message, "dit veld mag niet leeg zijn");
         let e = apply(FILE, &set(&[("title", "")])).unwrap_err();
-        assert_eq!(e[0].message, "dit veld mag niet leeg zijn");
+        assert_eq!(e[0].message, "this field cannot be empty");
     }
 
     #[test]

@@ -262,7 +262,7 @@ impl App {
             let note = Note {
                 field: None,
                 class: "error",
-                text: "het bestand is intussen elders gewijzigd; herlaad de pagina (kopieer eerst uw tekst)".into(),
+                text: crate::t!("serve-changed-elsewhere"),
             };
             return refused(self, vec![note]);
         }

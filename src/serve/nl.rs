@@ -1,5 +1,8 @@
-//! The Dutch (nl-BE) words of `watch` and `serve`, in one place so they can move into the
-//! message catalogue as a whole. "map" is a directory; "folder" is a leaflet.
+//! The words of `watch` and `serve`. What they print on the terminal comes from the message
+//! catalogue (`locales/`, Dutch or English by the locale); the serve page's own labels stay
+//! Dutch constants here, since the page is made for the Dutch-speaking secretariat (the
+//! diagnostics shown on it come through the catalogue). "map" is a directory; "folder" is
+//! a leaflet.
 
 use std::path::{Path, PathBuf};
 
@@ -12,51 +15,52 @@ fn list(paths: &[PathBuf]) -> String {
 }
 
 pub fn watch_started(inputs: &[PathBuf], out: &Path) -> String {
-    format!(
-        "Ik volg {} en maak de PDF's opnieuw na elke bewaring; ze komen in de map {}. Stoppen: Ctrl-C.",
-        list(inputs),
-        out.display()
+    crate::t!(
+        "watch-started",
+        paths = list(inputs),
+        out = out.display().to_string()
     )
 }
 
 pub fn watch_changed(clock: &str, names: &[String]) -> String {
-    format!("[{clock}] gewijzigd: {}", names.join(", "))
+    crate::t!("watch-changed", clock = clock, names = names.join(", "))
 }
 
 pub fn watch_rebuilt(clock: &str, pdfs: &[String], out: &Path) -> String {
-    format!(
-        "[{clock}] opnieuw gemaakt: {} (in de map {})",
-        pdfs.join(", "),
-        out.display()
+    crate::t!(
+        "watch-rebuilt",
+        clock = clock,
+        pdfs = pdfs.join(", "),
+        out = out.display().to_string()
     )
 }
 
 pub fn watch_stopped() -> String {
-    "Gestopt.".into()
+    crate::t!("watch-stopped")
 }
 
 pub fn watch_cannot_start(why: &str) -> String {
-    format!("fout: kan wijzigingen niet volgen: {why}")
+    crate::t!("watch-cannot-start", why = why)
 }
 
 pub fn watch_cannot_watch(dir: &Path, why: &str) -> String {
-    format!("fout: kan de map {} niet volgen: {why}", dir.display())
+    crate::t!(
+        "watch-cannot-watch",
+        dir = dir.display().to_string(),
+        why = why
+    )
 }
 
 pub fn watch_event_error(why: &str) -> String {
-    format!("let op: een wijziging kon niet gelezen worden ({why}); ik blijf volgen")
+    crate::t!("watch-event-error", why = why)
 }
 
 pub fn serve_started(address: &str) -> String {
-    format!(
-        "De folders staan klaar op {address} — open dat adres in uw browser. Alleen deze computer kan erbij. Stoppen: Ctrl-C."
-    )
+    crate::t!("serve-started", address = address)
 }
 
 pub fn serve_cannot_bind(port: u16, why: &str) -> String {
-    format!(
-        "fout: kan poort {port} niet openen: {why}\n  hint: kies een andere poort met --port, bv. --port 8788"
-    )
+    crate::t!("serve-cannot-bind", port = port.to_string(), why = why)
 }
 
 /// How to print an A4 booklet on the office printer.

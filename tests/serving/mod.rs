@@ -22,6 +22,8 @@ impl Served {
         );
         let mut child = Command::new(env!("CARGO_BIN_EXE_leaflet"))
             .args(["serve", "lib", "-o", "out", "--port", "0"])
+            // The page is the Dutch secretariat's: its refusals are asserted in Dutch.
+            .env("LC_ALL", "nl_BE.UTF-8")
             .current_dir(dir.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
