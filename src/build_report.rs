@@ -4,11 +4,18 @@
 //! last thing on the screen says whether it worked and where the PDFs are.
 
 use crate::batch::{self, Options};
-use crate::cli::Verbosity;
 use crate::diagnostic::{Diagnostic, Reporter};
 use crate::impose::{Imposition, printer_advice};
 use crate::report;
 use std::io::IsTerminal;
+
+/// How much `build` tells, from `-q`/`-v`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
 
 /// Runs the build and prints its report; returns the exit code.
 pub fn build(opts: &Options, verbosity: Verbosity) -> i32 {

@@ -10,7 +10,7 @@ use crate::model::{self, LeafletFile, MAX_FILE_BYTES};
 use crate::pipeline::{self, Engine};
 use crate::shared::{SharedData, find_data_dir};
 use crate::t;
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -152,22 +152,7 @@ fn dates(
     }
 }
 
-/// The "due for review" warning when `revised` lies more than `years` years before `today`.
-/// `build` shows it too, so someone who only builds still learns a leaflet is overdue.
-pub fn review_due(
-    path: &Path,
-    revised: NaiveDate,
-    years: u32,
-    today: NaiveDate,
-) -> Option<Diagnostic> {
-    let due = revised.checked_add_months(Months::new(12 * years))?;
-    (due < today && (1900..=2999).contains(&revised.year())).then(|| {
-        let message = t!("date-overdue", date = revised.to_string(), years = years);
-        Diagnostic::warning(path, message)
-            .field("revised")
-            .hint(t!("date-overdue-hint"))
-    })
-}
+pub use crate::lint::review_due;
 
 /// What a run of `check` found, for the exit code and the closing line.
 #[derive(Debug, Default, PartialEq)]

@@ -3,6 +3,7 @@
 //! 143 SIGTERM, 129 SIGHUP).
 
 use crate::batch::{self, Options};
+pub use crate::build_report::Verbosity;
 use crate::pdf::Target;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -34,14 +35,6 @@ pub enum ColorArg {
     Auto,
     Always,
     Never,
-}
-
-/// How much `build` tells, from `-q`/`-v`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verbosity {
-    Quiet,
-    Normal,
-    Verbose,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

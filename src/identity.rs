@@ -64,7 +64,7 @@ pub fn load(dir: &Path, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
             None => d,
         }]
     })?;
-    let at = |key: &str, d: Diagnostic| match crate::shared::locate_setting(text, key) {
+    let at = |key: &str, d: Diagnostic| match crate::source::library::locate_setting(text, key) {
         Some((l, c)) => d.at(l, c).field(key),
         None => d.field(key),
     };
@@ -84,7 +84,7 @@ pub fn load(dir: &Path, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
                 vec![at("logo", Diagnostic::error(&path, message).hint(hint))]
             };
             // The logo sits in `_data` or below it: the library's own files.
-            let resolved = crate::model::figures::inside_library(&path, &logo)
+            let resolved = crate::source::library::inside_library(&path, &logo)
                 .map_err(|(m, h)| refused(m, h))?;
             let image = images::load(&resolved).map_err(|r| {
                 refused(

@@ -30,7 +30,21 @@ pub enum Lang {
     En,
 }
 
-const DUTCH_MONTHS: [&str; 12] = crate::model::DUTCH_MONTHS;
+/// The Dutch month names, as printed in dates and recognised in text.
+pub const DUTCH_MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
 const FRENCH_MONTHS: [&str; 12] = [
     "janvier",
     "février",

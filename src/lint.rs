@@ -379,3 +379,20 @@ mod tests {
         assert!(messages(&vec!["woord"; 25].join(" "), long_sentences).is_empty());
     }
 }
+
+/// The "due for review" warning when `revised` lies more than `years` years before `today`.
+/// `build` shows it too, so someone who only builds still learns a leaflet is overdue.
+pub fn review_due(
+    path: &Path,
+    revised: chrono::NaiveDate,
+    years: u32,
+    today: chrono::NaiveDate,
+) -> Option<Diagnostic> {
+    let due = revised.checked_add_months(chrono::Months::new(12 * years))?;
+    (due < today && (1900..=2999).contains(&chrono::Datelike::year(&revised))).then(|| {
+        let message = t!("date-overdue", date = revised.to_string(), years = years);
+        Diagnostic::warning(path, message)
+            .field("revised")
+            .hint(t!("date-overdue-hint"))
+    })
+}

@@ -21,7 +21,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-pub const DATA_DIR: &str = "_data";
+pub use crate::source::library::{DATA_DIR, data_dirs, locate_setting};
 pub const ROUTES_FILE: &str = "routes.yaml";
 pub const STYLE_FILE: &str = "style.yaml";
 pub const CONTACTS_FILE: &str = "contacts.yaml";
@@ -68,17 +68,6 @@ pub struct SharedData {
 /// The nearest `_data` folder at or above `dir`.
 pub fn find_data_dir(dir: &Path) -> Option<PathBuf> {
     data_dirs(dir).pop()
-}
-
-/// Every `_data` folder at or above `dir`, the outermost first.
-pub fn data_dirs(dir: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = dir
-        .ancestors()
-        .map(|d| d.join(DATA_DIR))
-        .filter(|c| c.is_dir())
-        .collect();
-    found.reverse();
-    found
 }
 
 impl SharedData {
@@ -290,51 +279,6 @@ fn load_contacts(path: &Path, data: &mut SharedData, errors: &mut Vec<Diagnostic
         Ok(map) => data.contacts.extend(map.unwrap_or_default()),
         Err(e) => errors.push(located(path, &e).hint(t!("contacts-yaml-hint"))),
     }
-}
-
-/// The line and column of a setting (`body_size`, or `text_color.k`) in a style file: a
-/// top-level key at the start of a line, a channel inside its flow map or indented below.
-/// The parser keeps no positions for values, and style files are flat, so this finds them.
-pub fn locate_setting(text: &str, setting: &str) -> Option<(usize, usize)> {
-    let (top, channel) = match setting.split_once('.') {
-        Some((t, c)) => (t, Some(c)),
-        None => (setting, None),
-    };
-    let lines: Vec<&str> = text.lines().collect();
-    let start = lines.iter().position(|l| key_at(l, top) == Some(0))?;
-    let Some(channel) = channel else {
-        return Some((start + 1, 1));
-    };
-    let on_line = |l: &str| -> Option<usize> {
-        let bytes = l.as_bytes();
-        (0..l.len()).find(|&i| {
-            l[i..].starts_with(channel)
-                && (i == 0 || matches!(bytes[i - 1], b'{' | b',' | b' '))
-                && l[i + channel.len()..].trim_start().starts_with(':')
-        })
-    };
-    if let Some(i) = on_line(&lines[start][top.len()..]) {
-        return Some((start + 1, top.len() + i + 1));
-    }
-    for (n, l) in lines.iter().enumerate().skip(start + 1) {
-        let indent = l.len() - l.trim_start().len();
-        if indent == 0 && !l.trim().is_empty() {
-            break;
-        }
-        if key_at(l, channel).is_some() {
-            return Some((n + 1, indent + 1));
-        }
-    }
-    Some((start + 1, 1))
-}
-
-/// The indentation of `key:` when the line is that key.
-fn key_at(line: &str, key: &str) -> Option<usize> {
-    let trimmed = line.trim_start();
-    let rest = trimmed.strip_prefix(key)?;
-    rest.trim_start()
-        .starts_with(':')
-        .then_some(line.len() - trimmed.len())
 }
 
 /// A `_data` YAML file's text, or `None` when it does not exist. Read as any input is

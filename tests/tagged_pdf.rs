@@ -521,8 +521,8 @@ fn reads_back_whole(data: &std::path::Path, paths: &[std::path::PathBuf]) {
     let shared = SharedData::load(Some(data)).unwrap();
     let engine = Engine::new(&shared.hyphenation);
     for path in paths {
-        let source = std::fs::read_to_string(&path).unwrap();
-        let built = pipeline::build(&engine, &shared, &path, &source, Target::Office)
+        let source = std::fs::read_to_string(path).unwrap();
+        let built = pipeline::build(&engine, &shared, path, &source, Target::Office)
             .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
         let doc = Document::load_mem(&built.pdf).unwrap();
         let streams = read_streams(&doc);

@@ -141,7 +141,7 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
             let years = lib.shared.style.review_years;
             summary
                 .diagnostics
-                .extend(crate::check::review_due(&job.path, revised, years, today));
+                .extend(crate::lint::review_due(&job.path, revised, years, today));
         }
         match outcome {
             Outcome::UpToDate(_, q) => {

@@ -172,4 +172,5 @@ macro_rules! t {
 }
 
 #[cfg(test)]
+#[path = "i18n_tests.rs"]
 mod tests;

@@ -4,10 +4,11 @@
 //! the library does not hold and the manifest does not watch.
 
 use crate::diagnostic::Diagnostic;
+pub use crate::source::library::{inside_library, library_root};
 use crate::sourcemap::section_items;
 use schemars::JsonSchema;
 use serde::Deserialize;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// A figure as written under a section's `figures:`.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -144,21 +145,6 @@ impl<'a> Places<'a> {
     }
 }
 
-/// The library a leaflet belongs to: the folder above its outermost `_data`, or the
-/// leaflet's own folder when it has none. Figures must lie inside it.
-pub fn library_root(leaflet: &Path) -> PathBuf {
-    let dir = leaflet
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    crate::shared::data_dirs(&dir)
-        .first()
-        .and_then(|d| d.parent())
-        .map(Path::to_path_buf)
-        .unwrap_or(dir)
-}
-
 /// Checks one figure entry; `i`, `j` are its section and place in that section.
 pub fn resolve(
     path: &Path,
@@ -238,44 +224,4 @@ pub fn resolve(
         line,
         column,
     })
-}
-
-/// `file` resolved against the leaflet's folder, refused when it leaves the library (by
-/// `..`, an absolute path or a symbolic link) or is not there.
-pub fn inside_library(leaflet: &Path, file: &str) -> Result<PathBuf, (String, String)> {
-    let hint_inside = || crate::t!("figure-inside-hint");
-    let written = Path::new(file);
-    if file.is_empty() {
-        return Err((crate::t!("figure-file-empty"), hint_inside()));
-    }
-    if written.is_absolute()
-        || written
-            .components()
-            .any(|c| matches!(c, Component::Prefix(_) | Component::RootDir))
-    {
-        return Err((crate::t!("figure-absolute", file = file), hint_inside()));
-    }
-    let dir = leaflet
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let joined = dir.join(written);
-    let Ok(real) = std::fs::canonicalize(&joined) else {
-        return Err((
-            crate::t!("figure-missing", file = file),
-            crate::t!("figure-missing-hint"),
-        ));
-    };
-    let root = library_root(leaflet);
-    if !real.starts_with(&root) {
-        return Err((
-            crate::t!(
-                "figure-outside",
-                file = file,
-                root = root.display().to_string()
-            ),
-            hint_inside(),
-        ));
-    }
-    Ok(real)
 }

@@ -555,21 +555,7 @@ pub fn closest_field(name: &str) -> Option<&'static str> {
         .map(|(_, f)| f)
 }
 
-/// The Dutch month names, as printed in dates and recognised in text.
-pub const DUTCH_MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+pub use crate::lang::DUTCH_MONTHS;
 
 /// "23 maart 2016": how the revision date is printed.
 pub fn dutch_date(date: NaiveDate) -> String {

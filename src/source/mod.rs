@@ -4,5 +4,6 @@
 
 pub mod bullets;
 pub mod file;
+pub mod library;
 pub mod traps;
 pub mod yaml;
