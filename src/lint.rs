@@ -341,6 +341,23 @@ fn long_sentences(value: &str, findings: &mut Vec<Finding>) {
     }
 }
 
+/// The "due for review" warning when `revised` lies more than `years` years before `today`.
+/// `build` shows it too, so someone who only builds still learns a leaflet is overdue.
+pub fn review_due(
+    path: &Path,
+    revised: chrono::NaiveDate,
+    years: u32,
+    today: chrono::NaiveDate,
+) -> Option<Diagnostic> {
+    let due = revised.checked_add_months(chrono::Months::new(12 * years))?;
+    (due < today && (1900..=2999).contains(&chrono::Datelike::year(&revised))).then(|| {
+        let message = t!("date-overdue", date = revised.to_string(), years = years);
+        Diagnostic::warning(path, message)
+            .field("revised")
+            .hint(t!("date-overdue-hint"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,21 +395,4 @@ mod tests {
         assert_eq!((found[0].0, found[0].1), (0, 6));
         assert!(messages(&vec!["woord"; 25].join(" "), long_sentences).is_empty());
     }
-}
-
-/// The "due for review" warning when `revised` lies more than `years` years before `today`.
-/// `build` shows it too, so someone who only builds still learns a leaflet is overdue.
-pub fn review_due(
-    path: &Path,
-    revised: chrono::NaiveDate,
-    years: u32,
-    today: chrono::NaiveDate,
-) -> Option<Diagnostic> {
-    let due = revised.checked_add_months(chrono::Months::new(12 * years))?;
-    (due < today && (1900..=2999).contains(&chrono::Datelike::year(&revised))).then(|| {
-        let message = t!("date-overdue", date = revised.to_string(), years = years);
-        Diagnostic::warning(path, message)
-            .field("revised")
-            .hint(t!("date-overdue-hint"))
-    })
 }
