@@ -262,7 +262,7 @@ fn the_serve_page_in_chromium_previews_refreshes_and_saves() {
     assert!(
         d.as_str()
             .unwrap()
-            .starts_with("regel 4, kolom 10: `2025-13-05` is not a date"),
+            .starts_with("regel 4, kolom 10: `2025-13-05` is geen datum"),
         "{d}"
     );
     std::fs::write(&path, &text).unwrap();
