@@ -23,6 +23,7 @@ help-leaflet-build-large_print = Schrijf ook NAAM-groot.pdf: een uitgave in grot
 help-leaflet-build-prune = Verwijder de pdf's van folders die gewist of hernoemd werden (dat wordt altijd gemeld).
 help-leaflet-build-report = Toon een tabel met cijfers over de typografie van elke folder.
 help-leaflet-build-archive_names = Noem elke pdf naar zijn documentcode, versie en datum, bv. HEM-012_v3_2016-03-23.pdf: elke gepubliceerde versie houdt een eigen bestand.
+help-leaflet-build-html = Maak ook NAAM.html: een toegankelijke webpagina van de folder (voor de website van het ziekenhuis), en index.html met alle folders; daarna blijft ze bij elke build bij.
 
 about-leaflet-preflight = Kijk pdf's na op wat de drukkerij nodig heeft (PDF/X-4, afloop, lettertypes, kleur, maten).
 help-leaflet-preflight-files = De pdf-bestanden om na te kijken.
