@@ -212,6 +212,15 @@ impl Lang {
         }
     }
 
+    /// The label a screen reader announces before the contact and route block.
+    pub fn aside_label(self) -> &'static str {
+        match self {
+            Lang::Nl => "Contact en route",
+            Lang::Fr => "Contact et itinéraire",
+            Lang::En => "Contact and directions",
+        }
+    }
+
     /// The line beside the QR code, above the short address.
     pub fn online_label(self) -> &'static str {
         match self {

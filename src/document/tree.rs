@@ -71,10 +71,10 @@ pub struct Node {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tree {
     pub nodes: Vec<Node>,
+    /// The label of the contact and route block, read out before it, in the leaflet's
+    /// language.
+    pub aside_label: &'static str,
 }
-
-/// The label of the contact and route block, read out before it (printed Dutch).
-pub const ASIDE_LABEL: &str = "Contact en route";
 
 impl Tree {
     /// Groups the document's blocks. `style` gives the list indent, from which a block's
@@ -87,6 +87,7 @@ impl Tree {
                 children: Vec::new(),
                 alt: None,
             }],
+            aside_label: doc.lang.aside_label(),
         };
         // Open lists, outermost first: (depth, list node, its last item's body).
         let mut lists: Vec<(usize, usize, Option<usize>)> = Vec::new();
@@ -256,6 +257,18 @@ mod tests {
             online: None,
         };
         (Tree::build(&doc, &style), doc)
+    }
+
+    #[test]
+    fn the_aside_is_labelled_in_the_leaflets_language() {
+        let (_, mut doc) = tree_of("Tekst.");
+        assert_eq!(
+            Tree::build(&doc, &HouseStyle::default()).aside_label,
+            "Contact en route"
+        );
+        doc.lang = crate::lang::Lang::Fr;
+        let t = Tree::build(&doc, &HouseStyle::default());
+        assert_eq!(t.aside_label, "Contact et itinéraire");
     }
 
     /// The kinds as an indented outline, for compact assertions on nesting.

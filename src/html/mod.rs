@@ -10,7 +10,7 @@
 mod css;
 pub mod index;
 
-use crate::document::tree::{ASIDE_LABEL, Content, Kind, Tree};
+use crate::document::tree::{Content, Kind, Tree};
 use crate::document::{BlockKind, Document, FaceId, Run};
 use crate::style::HouseStyle;
 
@@ -199,7 +199,10 @@ fn node(page: &Page, n: usize, out: &mut String) {
         Kind::TH => out.push_str(&format!("<th scope=\"col\">{}</th>", text())),
         Kind::TD => out.push_str(&format!("<td>{}</td>", text())),
         Kind::Aside => {
-            out.push_str(&format!("<aside aria-label=\"{}\">\n", escape(ASIDE_LABEL)));
+            out.push_str(&format!(
+                "<aside aria-label=\"{}\">\n",
+                escape(tree.aside_label)
+            ));
             children(out);
             out.push_str("</aside>\n");
         }

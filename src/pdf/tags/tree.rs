@@ -3,7 +3,7 @@
 //! ParentTree that maps each page's MCIDs back to their elements.
 
 use super::{ROLE_MAP, type_name};
-use crate::document::tree::{ASIDE_LABEL, Content, Kind, Tree};
+use crate::document::tree::{Content, Kind, Tree};
 use lopdf::{Dictionary, Document, Object, ObjectId, dictionary};
 use std::collections::HashMap;
 
@@ -71,6 +71,12 @@ pub fn add_structure(doc: &mut Document, tree: &Tree, marked: &[Vec<Content>]) {
             elem.set("Pg", pages[first.0]);
         }
         attributes(node.kind, &mut elem);
+        if node.kind == Kind::Aside {
+            elem.set(
+                "T",
+                Object::String(utf16(tree.aside_label), lopdf::StringFormat::Hexadecimal),
+            );
+        }
         if let Some(alt) = &node.alt {
             // The picture's alternative text, and the language it is written in.
             elem.set(
@@ -158,7 +164,6 @@ fn attributes(kind: Kind, elem: &mut Dictionary) {
                 "ListNumbering" => if ordered { "Decimal" } else { "Disc" },
             },
         ),
-        Kind::Aside => elem.set("T", Object::string_literal(ASIDE_LABEL)),
         _ => {}
     }
 }
