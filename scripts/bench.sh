@@ -4,6 +4,8 @@
 #
 #   scripts/bench.sh            # 1,000 synthetic leaflets (examples/generate.rs, seed 2016)
 #   N=500 RUNS=5 scripts/bench.sh
+#   BIN=/tmp/leaflet-old LIB=/tmp/old/leaflets scripts/bench.sh   # an older binary, with
+#                                                                # the library it reads
 #
 # Needs hyperfine (apt-get install -y hyperfine) and GNU time (/usr/bin/time) for memory.
 # Targets on the 2-core build machine: one leaflet <= 5 ms median; 1,000 cold <= 2 s;
@@ -15,7 +17,7 @@ cd "$(dirname "$0")/.."
 N=${N:-1000}
 RUNS=${RUNS:-10}
 cargo build --release --quiet --bin leaflet --example generate
-BIN=$PWD/target/release/leaflet
+BIN=${BIN:-$PWD/target/release/leaflet}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -24,7 +26,7 @@ target/release/examples/generate "$WORK/lib" "$N" 2016
 
 # One leaflet, the real one, whole process; --force so every run typesets and writes it.
 mkdir -p "$WORK/one"
-cp -r leaflets/_data leaflets/immunotherapie.yaml "$WORK/one/"
+cp -r "${LIB:-leaflets}/_data" "${LIB:-leaflets}/immunotherapie.yaml" "$WORK/one/"
 hyperfine -N --warmup 5 --runs $((RUNS * 10)) --export-json "$WORK/one.json" \
   -n "one leaflet, whole process" \
   "$BIN build $WORK/one -o $WORK/one-out --force"
