@@ -277,12 +277,18 @@ fn words(value: &str) -> Vec<(usize, usize, String, bool)> {
     out
 }
 
+/// Words Dutch grammar may write twice in a row: "of of uw kind …" (or whether), "dat dat
+/// klopt" (that that), "die die …", "had had": a warning there sends the author to break
+/// a correct sentence.
+const GRAMMATICAL_DOUBLES: &[&str] = &["of", "dat", "die", "had", "wat"];
+
 fn repeated_words(value: &str, findings: &mut Vec<Finding>) {
     let words = words(value);
     for pair in words.windows(2) {
         let (prev, next) = (&pair[0], &pair[1]);
         let letters = next.2.chars().any(char::is_alphabetic);
-        if prev.2 == next.2 && next.3 && letters {
+        let grammatical = GRAMMATICAL_DOUBLES.contains(&next.2.to_lowercase().as_str());
+        if prev.2 == next.2 && next.3 && letters && !grammatical {
             findings.push(Finding {
                 line: next.0,
                 col: next.1,
@@ -368,6 +374,17 @@ mod tests {
         out.into_iter()
             .map(|f| (f.line, f.col, f.message))
             .collect()
+    }
+
+    #[test]
+    fn a_double_that_dutch_grammar_allows_is_not_a_slip() {
+        assert_eq!(
+            messages(
+                "De arts gaat na hoe de lever werkt of of uw kind bloedarmoede heeft.",
+                repeated_words
+            ),
+            vec![]
+        );
     }
 
     #[test]
