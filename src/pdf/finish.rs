@@ -367,7 +367,7 @@ fn xmp_date(meta: &Meta) -> String {
     format!("{:04}-{:02}-{:02}T00:00:00Z", d.year(), d.month(), d.day())
 }
 
-pub(super) fn text_string(s: &str) -> Object {
+pub(crate) fn text_string(s: &str) -> Object {
     // UTF-16BE with BOM: titles carry ë, ï and other letters outside PDFDocEncoding's ASCII.
     let mut bytes = vec![0xFE, 0xFF];
     for u in s.encode_utf16() {

@@ -4,6 +4,7 @@
 
 use super::{ROLE_MAP, type_name};
 use crate::document::tree::{Content, Kind, Tree};
+use crate::pdf::finish::text_string;
 use lopdf::{Dictionary, Document, Object, ObjectId, dictionary};
 use std::collections::HashMap;
 
@@ -72,17 +73,11 @@ pub fn add_structure(doc: &mut Document, tree: &Tree, marked: &[Vec<Content>]) {
         }
         attributes(node.kind, &mut elem);
         if node.kind == Kind::Aside {
-            elem.set(
-                "T",
-                Object::String(utf16(tree.aside_label), lopdf::StringFormat::Hexadecimal),
-            );
+            elem.set("T", text_string(tree.aside_label));
         }
         if let Some(alt) = &node.alt {
             // The picture's alternative text, and the language it is written in.
-            elem.set(
-                "Alt",
-                Object::String(utf16(alt), lopdf::StringFormat::Hexadecimal),
-            );
+            elem.set("Alt", text_string(alt));
         }
         doc.objects.insert(id, Object::Dictionary(elem));
     }
@@ -166,14 +161,4 @@ fn attributes(kind: Kind, elem: &mut Dictionary) {
         ),
         _ => {}
     }
-}
-
-/// A text string as PDF writes any text (UTF-16BE with its byte-order mark), so an alt
-/// text with accents or quotes reads right in every reader.
-fn utf16(s: &str) -> Vec<u8> {
-    let mut out = vec![0xFE, 0xFF];
-    for unit in s.encode_utf16() {
-        out.extend_from_slice(&unit.to_be_bytes());
-    }
-    out
 }
