@@ -16,7 +16,7 @@
 //! checks, and the `leaflet` binary runs once over the whole folder.
 
 mod common;
-use common::glyph_outside;
+use common::{glyph_outside, output_within};
 
 use leaflet_printer::diagnostic::Diagnostic;
 use leaflet_printer::model::MAX_FILE_BYTES;
@@ -451,29 +451,16 @@ fn fuzz_regressions_build_or_fail_cleanly() {
 #[test]
 fn the_binary_survives_the_whole_corpus_at_once() {
     let out = tempfile::tempdir().unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_leaflet"))
-        .env("LC_ALL", "C")
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_leaflet"));
+    cmd.env("LC_ALL", "C")
         .arg("build")
         .arg(hostile_dir())
         .arg("-o")
         .arg(out.path())
-        .args(["--jobs", "2"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if started.elapsed() > Duration::from_secs(180) {
-            child.kill().unwrap();
-            panic!("`leaflet build` over the hostile corpus hangs");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let output = child.wait_with_output().unwrap();
+        .args(["--jobs", "2"]);
+    let output = output_within(cmd, Duration::from_secs(180))
+        .expect("`leaflet build` over the hostile corpus hangs");
+    let status = output.status;
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(status.code(), Some(1), "stdout: {stdout}\nstderr: {stderr}");

@@ -6,14 +6,14 @@
 //! All through the real binary, as the secretariat and the nightly job run it.
 
 mod common;
-use common::{counts, stderr, stdout};
+use common::{counts, output_within, stderr, stdout};
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const ROUTES: &str = "105: oncologisch dagziekenhuis en consultaties\n";
 const CONTACTS: &str = "dzh:\n  name: Dagziekenhuis\n  phone: 03 821 30 00\n";
@@ -427,20 +427,8 @@ fn a_fifo_is_skipped_with_a_warning_and_yaml_in_capitals_is_built() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    let mut child = leaflet_cmd(&lib, &out, &[])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("the build hangs on a FIFO");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let output = child.wait_with_output().unwrap();
+    let output = output_within(leaflet_cmd(&lib, &out, &[]), Duration::from_secs(60))
+        .expect("the build hangs on a FIFO");
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(counts(&output), (2, 0, 0));
     assert!(

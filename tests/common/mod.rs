@@ -118,3 +118,43 @@ pub fn counts(o: &Output) -> (usize, usize, usize) {
         .collect();
     (n[0], n[1], n[2])
 }
+
+/// Runs `cmd` to completion or until `limit` passes, whichever comes first; `None` means it
+/// was still running and has been killed. Both pipes are drained on their own threads while
+/// it runs: a child that writes more than a pipe holds (64 KiB on Linux) would otherwise
+/// block on its write while the test waits for it to exit, and look like a hang.
+pub fn output_within(mut cmd: std::process::Command, limit: std::time::Duration) -> Option<Output> {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the command starts");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().unwrap()));
+    let err = drain(Box::new(child.stderr.take().unwrap()));
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Some(Output {
+        status,
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    })
+}
