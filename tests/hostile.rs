@@ -416,7 +416,7 @@ fn yaml_bombs_and_deep_nesting_are_cut_off_fast() {
         let err = leaflet_printer::model::parse(&dir.join(file), &source, &SharedData::default())
             .expect_err(file);
         assert!(err[0].message.contains("nested more than 128"), "{err:?}");
-        assert!(started.elapsed() < Duration::from_secs(1), "{file}");
+        assert!(started.elapsed() < Duration::from_secs(5), "{file}");
     }
 }
 
