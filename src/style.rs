@@ -98,6 +98,10 @@ pub struct HouseStyle {
     pub route_tint: Cmyk,
     /// Years after `revised` before `check` warns that a leaflet is due for review.
     pub review_years: u32,
+    /// Word spaces never open to even the rag (large print): not a house-style setting, the
+    /// large-print edition sets it.
+    #[serde(skip)]
+    pub even_spaces: bool,
     /// Print output: pages in multiples of this (4 for a folded booklet); none by default.
     pub pad_pages: Option<usize>,
     /// What the added pages hold.
@@ -138,6 +142,7 @@ impl Default for HouseStyle {
             accent_color: Cmyk::new(0.85, 0.35, 0.0, 0.15),
             route_tint: Cmyk::new(0.12, 0.03, 0.0, 0.0),
             review_years: 3,
+            even_spaces: false,
             pad_pages: None,
             padding: Padding::Notities,
             output_condition: Paper::Coated,
@@ -505,6 +510,7 @@ pub fn large_print(style: &HouseStyle) -> HouseStyle {
         list_indent: grow(style.list_indent, MAX_LIST_INDENT_PT),
         align: Align::Left,
         protrusion: false,
+        even_spaces: true,
         ..style.clone()
     }
 }

@@ -207,7 +207,7 @@ fn output_intent_embeds_the_shipped_fogra39_profile() {
     assert_eq!(profile.dict.get(b"N").unwrap().as_i64().unwrap(), 4);
     let shipped = std::fs::read(PROFILE).unwrap();
     assert_eq!(profile.decompressed_content().unwrap(), shipped);
-    assert_eq!(pdf::OUTPUT_PROFILE, shipped.as_slice());
+    assert_eq!(pdf::OutputCondition::Coated.profile(), shipped);
     assert_eq!(pdf::printpdf_leftovers(&doc), Vec::<String>::new());
 }
 

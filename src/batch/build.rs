@@ -104,13 +104,21 @@ impl Library {
     }
 }
 
+/// Quality figures per typeset output: the leaflet's own (suffix "") and, with
+/// `--large-print`, the large print's ("-groot"), each with its own layout.
+pub type Rows = Vec<(&'static str, Quality)>;
+
+/// The report row suffix of the large-print edition, as its file is named.
+pub const LARGE_PRINT_ROW: &str = "-groot";
+
 pub enum Outcome {
-    /// Proven up to date; the entry carries fresh stamps when a file was re-hashed.
-    UpToDate(Entry, Option<Quality>),
+    /// Proven up to date; the entry carries fresh stamps when a file was re-hashed. With
+    /// `--report`, the quality figures of each typeset output (see [`Rows`]).
+    UpToDate(Entry, Rows),
     /// Built; the warnings, and the extra files written besides the leaflet's own PDF.
     Built(
         Entry,
-        Quality,
+        Rows,
         Vec<Diagnostic>,
         Vec<std::path::PathBuf>,
         Vec<Reason>,
@@ -210,6 +218,7 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
 
     // Every output of the unit in memory first; then all written together.
     let mut contents: Vec<Vec<u8>> = Vec::with_capacity(job.outputs.len());
+    let mut rows: Rows = vec![("", report::quality(&built.layout))];
     for (kind, _) in &job.outputs {
         let bytes = match kind {
             Output::Leaflet => built.pdf.clone(),
@@ -249,6 +258,7 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
                                 warnings.push(w);
                             }
                         }
+                        rows.push((LARGE_PRINT_ROW, report::quality(&large.layout)));
                         large.pdf
                     }
                     Err(e) => return Outcome::Failed(e),
@@ -297,18 +307,26 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
         lang: built.leaflet.lang.tag().to_string(),
         text: crate::model::control::text_hash(&built.leaflet),
     };
-    Outcome::Built(entry, report::quality(&built.layout), warnings, extras, why)
+    Outcome::Built(entry, rows, warnings, extras, why)
 }
 
 /// An up-to-date leaflet, with its quality figures when `--report` asks for them.
 fn up_to_date(lib: &Library, path: &Path, source: &str, opts: &Options, entry: Entry) -> Outcome {
-    let quality = opts.report.then(|| {
-        let leaflet = crate::model::parse(path, source, &lib.shared).ok()?;
-        pipeline::typeset(lib.engine(), &lib.shared, path, source, &leaflet)
-            .ok()
-            .map(|(_, layout)| report::quality(&layout))
-    });
-    Outcome::UpToDate(entry, quality.flatten())
+    let mut rows = Rows::new();
+    if opts.report
+        && let Ok(leaflet) = crate::model::parse(path, source, &lib.shared)
+    {
+        let large = opts.large_print;
+        let editions =
+            std::iter::once(("", &lib.shared)).chain(large.then(|| (LARGE_PRINT_ROW, lib.large())));
+        for (suffix, shared) in editions {
+            if let Ok((_, layout)) = pipeline::typeset(lib.engine(), shared, path, source, &leaflet)
+            {
+                rows.push((suffix, report::quality(&layout)));
+            }
+        }
+    }
+    Outcome::UpToDate(entry, rows)
 }
 
 /// The figure files a leaflet places, each once, as manifest keys (`figure:/abs/path`).

@@ -144,18 +144,20 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
                 .extend(crate::lint::review_due(&job.path, revised, years, today));
         }
         match outcome {
-            Outcome::UpToDate(_, q) => {
+            Outcome::UpToDate(_, rows) => {
                 summary.up_to_date += 1;
-                if let Some(q) = q {
-                    summary.quality.push((name.clone(), q));
+                for (suffix, q) in rows {
+                    summary.quality.push((row_name(name, suffix), q));
                 }
             }
-            Outcome::Built(_, q, warnings, extras, why) => {
+            Outcome::Built(_, rows, warnings, extras, why) => {
                 summary.built += 1;
                 summary
                     .rebuilt
                     .push((name.clone(), reason::describe_all(&why)));
-                summary.quality.push((name.clone(), q));
+                for (suffix, q) in rows {
+                    summary.quality.push((row_name(name, suffix), q));
+                }
                 summary.diagnostics.extend(warnings);
                 summary.extras.extend(extras);
             }
@@ -179,4 +181,9 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
     drop(lock);
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// A report row's name: the output's file name without `.pdf` (`ct-scan`, `ct-scan-groot`).
+fn row_name(name: &str, suffix: &str) -> String {
+    format!("{}{suffix}", name.trim_end_matches(".pdf"))
 }

@@ -91,6 +91,11 @@ pub struct Params {
     pub justify: bool,
     /// Type size, points: ems in the constants above are this.
     pub em: f32,
+    /// Ragged-right: the share of their justified stretch that word spaces may open by on a
+    /// line far short (`RAGGED_SPACE_STRETCH` in body text). Zero where spaces must stay
+    /// even: in headings (a few large words, where an opened space is a hole) and in large
+    /// print (RNIB Clear Print asks for even word spacing before an even edge).
+    pub space_open: f32,
 }
 
 /// One line as chosen: items `start..end`, broken at `end` (a glue or penalty).
@@ -376,7 +381,7 @@ fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option
         MAX_HYPHENS_IN_A_ROW
     };
     let ragged_shrink = RAGGED_SPACE_SHRINK as f64;
-    let ragged_stretch = RAGGED_SPACE_STRETCH as f64;
+    let ragged_stretch = params.space_open as f64;
     let rag_target = (RAG_TARGET * params.width) as f64;
 
     for i in 0..items.len() {

@@ -88,6 +88,7 @@ fn params(width: f32, justify: bool) -> Params {
         width,
         justify,
         em: 10.0,
+        space_open: RAGGED_SPACE_STRETCH,
     }
 }
 
@@ -117,6 +118,20 @@ fn ragged_known_optimal_breaks() {
     // all they may (3 × 1.05 pt × 6/7 = 2.7 pt); the ratio is the rest over RAG_SCALE.
     let spaces = 3.0 * SPACE * SPACE_STRETCH * RAGGED_SPACE_STRETCH;
     let expected = (100.0 - 89.0 - spaces) / (RAG_SCALE * 100.0);
+    assert!((lines[0].ratio - expected).abs() < 1e-4, "{lines:?}");
+}
+
+#[test]
+fn with_no_room_to_open_ragged_spaces_stay_natural() {
+    // The same paragraph in a heading or large print: the whole 11 pt is shortfall.
+    let items = paragraph(&[20.0, 20.0, 20.0, 20.0, 60.0, 20.0], &[]);
+    let even = Params {
+        space_open: 0.0,
+        ..params(100.0, false)
+    };
+    let lines = break_lines(&items, &even);
+    assert_eq!(counts(&items, &lines), vec![4, 2]);
+    let expected = (100.0 - 89.0) / (RAG_SCALE * 100.0);
     assert!((lines[0].ratio - expected).abs() < 1e-4, "{lines:?}");
 }
 

@@ -90,18 +90,21 @@ pub fn set_block(
     let paragraph = builder.paragraph(block, width);
     warnings.extend(paragraph.warnings);
     let justify = block.align == Align::Justify;
-    let breaks = break_lines(
-        &paragraph.items,
-        &Params {
-            width,
-            justify,
-            em: block.size,
+    let params = Params {
+        width,
+        justify,
+        em: block.size,
+        space_open: if style.even_spaces || !opens_spaces(block.kind) {
+            0.0
+        } else {
+            RAGGED_SPACE_STRETCH
         },
-    );
+    };
+    let breaks = break_lines(&paragraph.items, &params);
     let mut lines = Vec::with_capacity(breaks.len());
     let mut respelled: Option<Fragment> = None;
     for b in &breaks {
-        let line = set_line(&paragraph.items, b, justify, respelled.take(), width);
+        let line = set_line(&paragraph.items, b, &params, respelled.take());
         if let Item::Penalty { respelled_next, .. } = &paragraph.items[b.end] {
             respelled = respelled_next.clone();
         }
@@ -117,6 +120,15 @@ pub fn set_block(
     }
 }
 
+/// Running text, where a ragged line far short may open its spaces a little; display lines
+/// (title, headings) and the short lines of the footer and route keep natural spaces.
+fn opens_spaces(kind: BlockKind) -> bool {
+    matches!(
+        kind,
+        BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Contact | BlockKind::Caption
+    )
+}
+
 /// Inner space between the route box's edge and its text.
 pub fn route_padding(style: &HouseStyle) -> f32 {
     style.body_size * 0.8
@@ -128,10 +140,10 @@ pub fn route_padding(style: &HouseStyle) -> f32 {
 fn set_line(
     items: &[Item],
     b: &LineBreak,
-    justify: bool,
+    params: &Params,
     respelled_first: Option<Fragment>,
-    width: f32,
 ) -> SetLine {
+    let (justify, width) = (params.justify, params.width);
     // A last line keeps natural spacing, unless the breaker chose to shrink it to fit.
     let ratio = match (justify, b.last) {
         (false, _) => 0.0,
@@ -213,7 +225,7 @@ fn set_line(
         (slack / shrink).max(-1.0)
     } else if !justify && !b.last && stretch > 0.0 {
         // A ragged line far short opens its spaces as far as the breaker counted on.
-        let room = stretch * RAGGED_SPACE_STRETCH;
+        let room = stretch * params.space_open;
         ragged_take(slack as f64, (RAG_TARGET * width) as f64, room as f64) as f32 / stretch
     } else if !justify || (b.last && ratio == 0.0) {
         0.0

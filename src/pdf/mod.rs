@@ -24,7 +24,7 @@ use printpdf::{
 };
 
 pub use finish::{defects, printpdf_leftovers, trailer_id};
-pub use intent::{OUTPUT_PROFILE, OutputCondition, UNCOATED_PROFILE};
+pub use intent::OutputCondition;
 pub use pad::{Padded, Padding, PageCount, pad};
 
 /// Which printer the file is for.

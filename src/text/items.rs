@@ -7,9 +7,13 @@
 use crate::document::normalize::NBSP;
 use crate::document::{Block, Run};
 use crate::text::fonts::{FaceId, Fonts, ShapedGlyph};
-use crate::text::hyphenate::{Hyphenator, drop_trema, is_unbreakable_token};
+use crate::text::hyphenate::{Hyphenator, drop_trema};
+
+#[path = "cuts.rs"]
+mod cuts;
 use crate::text::ties::{TieChain, ties};
 use compact_str::CompactString;
+use cuts::Cut;
 
 /// A penalty this high forbids the break; this low forces it (TeX's ±10000).
 pub const INFINITE_PENALTY: f32 = 10_000.0;
@@ -33,6 +37,11 @@ pub const EXPLICIT_HYPHEN_PENALTY: f32 = 50.0;
 pub const URL_BREAK_PENALTY: f32 = 200.0;
 /// A word wider than the whole line is forced apart; this makes it the last resort.
 pub const FORCED_SPLIT_PENALTY: f32 = 5_000.0;
+/// Added to a hyphenation point in a block that is not hyphenated (title, headings), used
+/// only for a word wider than the whole line: dearer than any ordinary break so nothing
+/// else is ever broken, far below `FORCED_SPLIT_PENALTY` so a hyphen at a syllable or
+/// compound boundary always beats a cut where no hyphen belongs.
+pub const UNHYPHENATED_BLOCK_CUT_PENALTY: f32 = 1_000.0;
 /// Words longer than this many characters get no hyphenation or URL break points.
 pub const MAX_CUT_WORD_CHARS: usize = 1_000;
 /// Word-space stretch and shrink as fractions of the font's space: ratio 1.0 means spaces
@@ -106,20 +115,6 @@ impl Item {
             Item::Penalty { .. } => 0.0,
         }
     }
-}
-
-/// Why a word may break at a byte offset.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Cut {
-    Hyphen {
-        compound: bool,
-        drops_trema: bool,
-        /// A syllable break in a word that also has a compound boundary or an author's
-        /// hyphen elsewhere: `INSIDE_PART_HYPHEN_PENALTY`.
-        inside_part: bool,
-    },
-    AfterHyphen,
-    Url,
 }
 
 pub struct ItemBuilder<'a> {
@@ -231,10 +226,11 @@ impl ItemBuilder<'_> {
         // apart anyway, and finding and placing its break points takes time quadratic in its
         // length (a 200,000-letter line without spaces hung the build).
         let cuts = if block.hyphenate && chars.len() <= MAX_CUT_WORD_CHARS {
-            self.cuts(&text)
+            cuts::cuts(self.hyphenator, &text)
         } else {
             Vec::new()
         };
+        let mut last_resort = false;
         // Shape each face segment; glyph byte ranges made relative to the whole word.
         let mut glyphs: Vec<(ShapedGlyph, FaceId)> = Vec::new();
         let mut seg_start_char = 0;
@@ -262,6 +258,39 @@ impl ItemBuilder<'_> {
             .filter(|(k, (g, _))| *k > 0 && g.end > g.start)
             .map(|(_, (g, _))| g.start)
             .collect();
+        // A block that is never hyphenated (a title, a heading) still breaks a word wider
+        // than its whole line at a hyphenation point, the compound boundary first
+        // ("chemotherapie-|behandeling"), before cutting it where no hyphen belongs.
+        let cuts = if cuts.is_empty()
+            && !block.hyphenate
+            && chars.len() <= MAX_CUT_WORD_CHARS
+            && self.shaped_width(&glyphs, block.size) > max_width
+        {
+            last_resort = true;
+            let all = cuts::cuts(self.hyphenator, &text);
+            // Only where the word comes apart by itself, if it does anywhere: a display
+            // line's rag is cheap, so any syllable break that fills the line would win.
+            let boundaries: Vec<(usize, Cut)> = all
+                .iter()
+                .filter(|(_, c)| {
+                    !matches!(
+                        c,
+                        Cut::Hyphen {
+                            compound: false,
+                            ..
+                        }
+                    )
+                })
+                .copied()
+                .collect();
+            if boundaries.is_empty() {
+                all
+            } else {
+                boundaries
+            }
+        } else {
+            cuts
+        };
         let cuts: Vec<(usize, Cut)> = cuts
             .into_iter()
             .filter(|(at, _)| boundaries.contains(at))
@@ -277,7 +306,11 @@ impl ItemBuilder<'_> {
                 .collect();
             if let Some((at, cut)) = pending.take() {
                 let next = &text[at..piece_end];
-                items.push(self.cut_penalty(cut, next, piece.first().map(|p| p.1), block));
+                let mut penalty = self.cut_penalty(cut, next, piece.first().map(|p| p.1), block);
+                if let (true, Item::Penalty { cost, .. }) = (last_resort, &mut penalty) {
+                    *cost += UNHYPHENATED_BLOCK_CUT_PENALTY;
+                }
+                items.push(penalty);
             }
             self.piece_boxes(&piece, &text, block, max_width, items, warnings);
             if let Some(&c) = cuts.get(k) {
@@ -285,68 +318,6 @@ impl ItemBuilder<'_> {
             }
             piece_start = piece_end;
         }
-    }
-
-    /// The places a word may break, in byte offsets.
-    fn cuts(&self, word: &str) -> Vec<(usize, Cut)> {
-        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let mut cuts = Vec::new();
-        if is_unbreakable_token(core) {
-            if is_address(core) {
-                cuts.extend(address_cuts(word));
-            }
-            return cuts;
-        }
-        let bytes: Vec<(usize, char)> = word.char_indices().collect();
-        let mut k = 0;
-        while k < bytes.len() {
-            let (at, c) = bytes[k];
-            if c.is_alphabetic() {
-                let mut j = k;
-                while j < bytes.len() && bytes[j].1.is_alphabetic() {
-                    j += 1;
-                }
-                let end = bytes.get(j).map_or(word.len(), |b| b.0);
-                for b in self.hyphenator.breaks(&word[at..end]) {
-                    cuts.push((
-                        at + b.at,
-                        Cut::Hyphen {
-                            compound: b.compound,
-                            drops_trema: b.drops_trema,
-                            inside_part: false,
-                        },
-                    ));
-                }
-                k = j;
-            } else {
-                // "B-lymfocyten": break after the author's hyphen, letters on both sides.
-                let letters_before = k > 0 && bytes[k - 1].1.is_alphanumeric();
-                let letters_after = bytes.get(k + 1).is_some_and(|b| b.1.is_alphabetic());
-                if (c == '-' || c == '‐') && letters_before && letters_after {
-                    cuts.push((at + c.len_utf8(), Cut::AfterHyphen));
-                }
-                k += 1;
-            }
-        }
-        cuts.sort_by_key(|c| c.0);
-        // Only now is the whole word seen: a boundary in one letter run ("B-lymfocyten")
-        // or a compound break anywhere makes every syllable break a break inside a part.
-        let has_boundary = cuts
-            .iter()
-            .any(|(_, c)| matches!(c, Cut::AfterHyphen | Cut::Hyphen { compound: true, .. }));
-        if has_boundary {
-            for (_, cut) in &mut cuts {
-                if let Cut::Hyphen {
-                    compound: false,
-                    inside_part,
-                    ..
-                } = cut
-                {
-                    *inside_part = true;
-                }
-            }
-        }
-        cuts
     }
 
     /// `next` is the piece of the word after the cut, up to the next cut: all that a
@@ -465,6 +436,14 @@ impl ItemBuilder<'_> {
         }
     }
 
+    /// The natural width of a shaped word, points.
+    fn shaped_width(&self, glyphs: &[(ShapedGlyph, FaceId)], size: f32) -> f32 {
+        glyphs
+            .iter()
+            .map(|(g, face)| g.advance * self.fonts.face(*face).scale(size))
+            .sum()
+    }
+
     fn protrusion_factor(&self, c: char) -> f32 {
         if self.protrusion {
             protrusion_factor(c)
@@ -498,31 +477,6 @@ impl ItemBuilder<'_> {
     }
 }
 
-/// A URL or e-mail address: the only unbreakable tokens long enough to need a break.
-fn is_address(token: &str) -> bool {
-    token.contains('@') || token.contains("://") || token.starts_with("www.")
-}
-
-/// Where an address may break without a hyphen (a hyphen would read as part of it): after a
-/// slash, before a dot or an @, never in its first or last few characters.
-fn address_cuts(word: &str) -> Vec<(usize, Cut)> {
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    let end = word.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-    let mut cuts = Vec::new();
-    for (k, &(at, c)) in chars.iter().enumerate() {
-        let next = chars.get(k + 1).map(|n| n.1);
-        let cut_at = match c {
-            '/' if next != Some('/') => at + 1,
-            '.' | '@' => at,
-            _ => continue,
-        };
-        if cut_at >= 4 && cut_at + 4 <= end {
-            cuts.push((cut_at, Cut::Url));
-        }
-    }
-    cuts
-}
-
 pub(crate) fn no_break() -> Item {
     plain_penalty(INFINITE_PENALTY, false)
 }
@@ -552,52 +506,5 @@ pub fn protrusion_factor(c: char) -> f32 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The cost of each hyphenation point of `word`, in order, with the exception list
-    /// `exceptions`.
-    fn costs(word: &str, exceptions: &str) -> Vec<(usize, bool, bool)> {
-        let fonts = Fonts::embedded();
-        let hyphenator = Hyphenator::dutch(exceptions);
-        let builder = ItemBuilder {
-            fonts: &fonts,
-            hyphenator: &hyphenator,
-            protrusion: false,
-        };
-        builder
-            .cuts(word)
-            .into_iter()
-            .filter_map(|(at, cut)| match cut {
-                Cut::Hyphen {
-                    compound,
-                    inside_part,
-                    ..
-                } => Some((at, compound, inside_part)),
-                _ => None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_syllable_break_inside_a_compound_part_is_marked() {
-        // Kan-ker=im-mu-no-the-ra-pie: only the boundary is a plain compound break.
-        let cuts = costs("Kankerimmunotherapie", "kan-ker=im-mu-no-the-ra-pie");
-        assert_eq!(cuts.iter().filter(|c| c.1).count(), 1, "{cuts:?}");
-        assert_eq!(cuts.iter().find(|c| c.1).unwrap().0, "Kanker".len());
-        assert!(cuts.iter().filter(|c| !c.1).all(|c| c.2), "{cuts:?}");
-    }
-
-    #[test]
-    fn an_author_hyphen_makes_syllable_breaks_inside_a_part() {
-        let cuts = costs("B-lymfocyten", "");
-        assert!(!cuts.is_empty());
-        assert!(cuts.iter().all(|c| !c.1 && c.2), "{cuts:?}");
-    }
-
-    #[test]
-    fn a_simple_word_has_plain_syllable_breaks() {
-        let cuts = costs("gewone", "");
-        assert_eq!(cuts, vec![("ge".len(), false, false)]);
-    }
-}
+#[path = "items_tests.rs"]
+mod tests;
