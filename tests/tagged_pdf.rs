@@ -466,7 +466,8 @@ fn every_shipped_leaflet_reads_back_whole_from_its_structure_tree() {
     }
 }
 
-/// A figure is a `/Figure` element with its alt text as `/Alt`, and its caption inside it.
+/// A figure is a `/Figure` element with its alt text as `/Alt`, its place on the page as
+/// `/BBox`, and its caption inside it.
 #[test]
 fn a_figure_is_tagged_with_its_alt_text_and_caption() {
     let lib = repo().join("tests/figures/lib");
@@ -490,6 +491,38 @@ fn a_figure_is_tagged_with_its_alt_text_and_caption() {
                 .collect::<Vec<_>>(),
         )
         .unwrap();
+        // Its place on the page: a Layout attribute with a BBox of positive area, inside
+        // the page it is on.
+        let a = d.get(b"A").and_then(Object::as_dict).unwrap();
+        assert_eq!(a.get(b"O").and_then(Object::as_name).unwrap(), b"Layout");
+        let bbox: Vec<f32> = a
+            .get(b"BBox")
+            .and_then(Object::as_array)
+            .unwrap()
+            .iter()
+            .map(|v| v.as_float().unwrap())
+            .collect();
+        let page = d.get(b"Pg").and_then(Object::as_reference).unwrap();
+        let media: Vec<f32> = doc
+            .get_dictionary(page)
+            .unwrap()
+            .get(b"MediaBox")
+            .and_then(Object::as_array)
+            .unwrap()
+            .iter()
+            .map(|v| v.as_float().unwrap())
+            .collect();
+        assert!(
+            bbox[0] < bbox[2] && bbox[1] < bbox[3],
+            "a figure's box has no area: {bbox:?}"
+        );
+        assert!(
+            bbox[0] >= media[0]
+                && bbox[1] >= media[1]
+                && bbox[2] <= media[2]
+                && bbox[3] <= media[3],
+            "figure box {bbox:?} outside the page {media:?}"
+        );
         let kids = d.get(b"K").and_then(Object::as_array).unwrap();
         let captions = kids
             .iter()

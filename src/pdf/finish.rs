@@ -12,7 +12,6 @@ use super::control;
 use super::fonts::Subset;
 use super::intent::{OutputCondition, add_output_intent};
 use super::{Geometry, Meta, Target};
-use crate::document::tree::{Content, Tree};
 use chrono::Datelike;
 use lopdf::{Document, Object, ObjectId, Stream, StringFormat, dictionary};
 use sha2::{Digest, Sha256};
@@ -29,11 +28,11 @@ pub fn finish(
     geometry: &Geometry,
     subsets: &[Subset],
     output: OutputCondition,
-    structure: Option<(&Tree, &[Vec<Content>])>,
+    structure: Option<super::tags::Marked>,
 ) -> Vec<u8> {
     tag_subsets(&mut doc, subsets);
-    if let Some((tree, marked)) = structure {
-        super::tags::add_structure(&mut doc, tree, marked);
+    if let Some(marked) = &structure {
+        super::tags::add_structure(&mut doc, marked);
     }
     set_boxes(&mut doc, target, geometry);
     if let Target::Print { .. } = target {

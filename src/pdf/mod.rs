@@ -159,6 +159,12 @@ pub fn write_tagged(
         })
         .collect();
     doc.with_pages(pdf_pages);
+    let figure_boxes = tags::figure_boxes(pages, |x, y| {
+        (
+            x + geometry.offset,
+            geometry.offset + geometry.trim_height - y,
+        )
+    });
     let opts = PdfSaveOptions {
         subset_fonts: false,
         ..PdfSaveOptions::default()
@@ -173,7 +179,11 @@ pub fn write_tagged(
         &geometry,
         &subsets,
         settings.output,
-        structure.map(|tree| (tree, marked.as_slice())),
+        structure.map(|tree| tags::Marked {
+            tree,
+            mcids: marked.as_slice(),
+            boxes: &figure_boxes,
+        }),
     )
 }
 

@@ -14,9 +14,39 @@ mod tree;
 pub use tree::add_structure;
 
 use crate::document::tree::{Content, Kind, Tree};
+use crate::layout::{Page, PageItem};
 use printpdf::Op;
 use printpdf::xobject::DictItem;
 use std::collections::{BTreeMap, HashMap};
+
+/// What the finishing pass needs to build the structure tree.
+pub struct Marked<'a> {
+    pub tree: &'a Tree,
+    /// `mcids[p][mcid]`: the content page `p`'s MCID marks, as the streams were written.
+    pub mcids: &'a [Vec<Content>],
+    /// Where each placed picture is, `[left, bottom, right, top]` in PDF points: a Figure's
+    /// `/BBox` (PDF/UA asks it of every Figure, so assistive tools can show or magnify it).
+    pub boxes: &'a HashMap<Content, [f32; 4]>,
+}
+
+/// The bounding box of every tagged picture on the pages; `to_pdf` turns layout's
+/// top-left coordinates into the media box's.
+pub fn figure_boxes(
+    pages: &[Page],
+    to_pdf: impl Fn(f32, f32) -> (f32, f32),
+) -> HashMap<Content, [f32; 4]> {
+    let mut boxes = HashMap::new();
+    for page in pages {
+        for tag in &page.tags {
+            if let Some(PageItem::Image(image)) = page.items.get(tag.item) {
+                let (left, bottom) = to_pdf(image.x, image.y + image.height);
+                let (right, top) = to_pdf(image.x + image.width, image.y);
+                boxes.insert(tag.content, [left, bottom, right, top]);
+            }
+        }
+    }
+    boxes
+}
 
 /// The structure type of each content part, for the tag of its marked content.
 pub struct Types(HashMap<Content, &'static str>);

@@ -2,15 +2,15 @@
 //! marked-content references to the MCIDs the pages' streams gave its text, and the
 //! ParentTree that maps each page's MCIDs back to their elements.
 
-use super::{ROLE_MAP, type_name};
+use super::{Marked, ROLE_MAP, type_name};
 use crate::document::tree::{Content, Kind, Tree};
 use crate::pdf::finish::text_string;
 use lopdf::{Dictionary, Document, Object, ObjectId, dictionary};
 use std::collections::HashMap;
 
-/// Adds the structure tree to `doc`. `marked[p][mcid]` is the content that page `p`'s MCID
-/// marks, as the content streams were written.
-pub fn add_structure(doc: &mut Document, tree: &Tree, marked: &[Vec<Content>]) {
+/// Adds the structure tree to `doc`.
+pub fn add_structure(doc: &mut Document, m: &Marked) {
+    let (tree, marked) = (m.tree, m.mcids);
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
     // Each content part's marked-content references, in page and stream order.
     let mut refs: HashMap<Content, Vec<(usize, usize)>> = HashMap::new();
@@ -72,6 +72,10 @@ pub fn add_structure(doc: &mut Document, tree: &Tree, marked: &[Vec<Content>]) {
             elem.set("Pg", pages[first.0]);
         }
         attributes(node.kind, &mut elem);
+        if let Some(b) = node.content.and_then(|c| m.boxes.get(&c)) {
+            let bbox = b.iter().map(|v| Object::Real(*v)).collect::<Vec<_>>();
+            elem.set("A", dictionary! { "O" => "Layout", "BBox" => bbox });
+        }
         if node.kind == Kind::Aside {
             elem.set("T", text_string(tree.aside_label));
         }
