@@ -218,3 +218,45 @@ fn a_leaflet_named_index_cannot_take_the_index_pages_name() {
         .collect();
     assert_eq!(links, ["ander.html"]);
 }
+
+/// Every web and e-mail address in the text is a link on the web page, its sentence's
+/// punctuation left outside the link.
+#[test]
+fn addresses_in_the_text_are_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = leaflet(
+        &repo().join("tests/fixtures/leaflets"),
+        &[
+            "build",
+            "ct-scan.yaml",
+            "--html",
+            "--force",
+            "-o",
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html =
+        Html::parse_document(&std::fs::read_to_string(dir.path().join("ct-scan.html")).unwrap());
+    let links: Vec<(String, String)> = select(&html, "main a")
+        .iter()
+        .map(|a| (a.value().attr("href").unwrap().to_string(), text(a)))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (
+                "https://www.uza.be/afspraken".to_string(),
+                "www.uza.be/afspraken".to_string()
+            ),
+            (
+                "mailto:radiologie@uza.be".to_string(),
+                "radiologie@uza.be".to_string()
+            ),
+            (
+                "https://www.uza.be/medische-beeldvorming/ct-scan".to_string(),
+                "https://www.uza.be/medische-beeldvorming/ct-scan".to_string()
+            ),
+        ]
+    );
+}

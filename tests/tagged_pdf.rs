@@ -193,6 +193,10 @@ fn walk_tree(doc: &Document, streams: &Streams) -> (Vec<String>, HashMap<(usize,
         };
         for kid in kids {
             match kid {
+                // A link reads inline, in its sentence: its text joins this element's.
+                Object::Reference(child) if is_link(doc, child) => {
+                    text.push_str(&link_text(doc, child, id, pages, streams, owners));
+                }
                 Object::Reference(child) => {
                     go(doc, child, depth + 1, pages, streams, lines, owners)
                 }
@@ -218,6 +222,85 @@ fn walk_tree(doc: &Document, streams: &Streams) -> (Vec<String>, HashMap<(usize,
     let top = root.get(b"K").unwrap().as_reference().unwrap();
     go(doc, top, 0, &pages, streams, &mut lines, &mut owners);
     (lines, owners)
+}
+
+fn is_link(doc: &Document, id: ObjectId) -> bool {
+    doc.get_dictionary(id)
+        .ok()
+        .and_then(|d| d.get(b"S").and_then(Object::as_name).ok())
+        == Some(b"Link".as_slice())
+}
+
+/// A `Link` element's text, after checking it: its parent is `parent`, its MCIDs are its
+/// own, and each OBJR is a `/Link` annotation with a URI action and `/Contents`, listed in
+/// its page's `/Annots`, whose `/StructParent` leads back to this element.
+fn link_text(
+    doc: &Document,
+    id: ObjectId,
+    parent: ObjectId,
+    pages: &HashMap<ObjectId, usize>,
+    streams: &Streams,
+    owners: &mut HashMap<(usize, i64), ObjectId>,
+) -> String {
+    let elem = doc.get_dictionary(id).unwrap();
+    assert_eq!(elem.get(b"P").unwrap().as_reference().unwrap(), parent);
+    let mut text = String::new();
+    let mut annots = 0;
+    for kid in elem.get(b"K").unwrap().as_array().unwrap() {
+        let d = kid.as_dict().unwrap();
+        match d.get(b"Type").unwrap().as_name().unwrap() {
+            b"MCR" => {
+                let page = pages[&d.get(b"Pg").unwrap().as_reference().unwrap()];
+                let mcid = d.get(b"MCID").unwrap().as_i64().unwrap();
+                assert!(owners.insert((page, mcid), id).is_none(), "MCID used twice");
+                text.push_str(&streams.marked[&(page, mcid)]);
+            }
+            b"OBJR" => {
+                annots += 1;
+                let annot_id = d.get(b"Obj").unwrap().as_reference().unwrap();
+                let page = d.get(b"Pg").unwrap().as_reference().unwrap();
+                let listed = doc
+                    .get_dictionary(page)
+                    .unwrap()
+                    .get(b"Annots")
+                    .and_then(Object::as_array)
+                    .unwrap()
+                    .iter()
+                    .any(|a| a.as_reference().ok() == Some(annot_id));
+                assert!(listed, "a link annotation missing from its page's /Annots");
+                let annot = doc.get_dictionary(annot_id).unwrap();
+                assert_eq!(annot.get(b"Subtype").unwrap().as_name().unwrap(), b"Link");
+                assert!(annot.get(b"Contents").is_ok(), "a link without /Contents");
+                let action = annot.get(b"A").and_then(Object::as_dict).unwrap();
+                assert_eq!(action.get(b"S").unwrap().as_name().unwrap(), b"URI");
+                let key = annot.get(b"StructParent").unwrap().as_i64().unwrap();
+                assert_eq!(parent_tree_entry(doc, key), Some(Object::Reference(id)));
+            }
+            other => panic!("unexpected link kid {}", String::from_utf8_lossy(other)),
+        }
+    }
+    assert!(annots > 0, "a Link element without its annotation");
+    text
+}
+
+/// The ParentTree's value for `key` (a flat `/Nums` array, as we write it).
+fn parent_tree_entry(doc: &Document, key: i64) -> Option<Object> {
+    let root = doc
+        .catalog()
+        .ok()?
+        .get(b"StructTreeRoot")
+        .and_then(Object::as_reference)
+        .ok()?;
+    let tree = doc.get_dictionary(root).ok()?.get(b"ParentTree").ok()?;
+    let tree = match tree {
+        Object::Reference(r) => doc.get_dictionary(*r).ok()?,
+        Object::Dictionary(d) => d,
+        _ => return None,
+    };
+    let nums = tree.get(b"Nums").and_then(Object::as_array).ok()?;
+    nums.chunks(2)
+        .find(|pair| pair[0].as_i64().ok() == Some(key))
+        .map(|pair| pair[1].clone())
 }
 
 #[test]
@@ -573,4 +656,69 @@ fn reads_back_whole(data: &std::path::Path, paths: &[std::path::PathBuf]) {
             path.display()
         );
     }
+}
+
+/// Web and e-mail addresses in the text are links in the office PDF: a `/Link` annotation
+/// with the address's URI over each line's part of it, and one `Link` element each (the
+/// structure walk above checks the OBJR ↔ annotation ↔ ParentTree round trip).
+#[test]
+fn addresses_in_the_text_are_tagged_links_that_open_their_address() {
+    let lib = repo().join("tests/fixtures/leaflets");
+    let shared = SharedData::load(Some(&lib.join("_data"))).unwrap();
+    let engine = Engine::new(&shared.hyphenation);
+    let path = lib.join("ct-scan.yaml");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let built = pipeline::build(&engine, &shared, &path, &source, Target::Office).unwrap();
+    let doc = Document::load_mem(&built.pdf).unwrap();
+    let mut uris: Vec<String> = Vec::new();
+    for page in doc.get_pages().values() {
+        let page = doc.get_dictionary(*page).unwrap();
+        let media: Vec<f32> = page
+            .get(b"MediaBox")
+            .and_then(Object::as_array)
+            .unwrap()
+            .iter()
+            .map(|v| v.as_float().unwrap())
+            .collect();
+        let Ok(annots) = page.get(b"Annots").and_then(Object::as_array) else {
+            continue;
+        };
+        for a in annots {
+            let annot = doc.get_dictionary(a.as_reference().unwrap()).unwrap();
+            let rect: Vec<f32> = annot
+                .get(b"Rect")
+                .and_then(Object::as_array)
+                .unwrap()
+                .iter()
+                .map(|v| v.as_float().unwrap())
+                .collect();
+            assert!(rect[0] < rect[2] && rect[1] < rect[3], "{rect:?}");
+            assert!(
+                rect[0] >= media[0] && rect[2] <= media[2],
+                "{rect:?} outside {media:?}"
+            );
+            let action = annot.get(b"A").and_then(Object::as_dict).unwrap();
+            let uri =
+                String::from_utf8(action.get(b"URI").unwrap().as_str().unwrap().to_vec()).unwrap();
+            // One link over two lines is two annotations with one address.
+            if uris.last() != Some(&uri) {
+                uris.push(uri);
+            }
+        }
+    }
+    assert_eq!(
+        uris,
+        [
+            "https://www.uza.be/afspraken",
+            "mailto:radiologie@uza.be",
+            "https://www.uza.be/medische-beeldvorming/ct-scan",
+        ]
+    );
+    let links = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"S").and_then(Object::as_name).ok() == Some(b"Link".as_slice()))
+        .count();
+    assert_eq!(links, 3);
 }

@@ -13,7 +13,7 @@ pub mod bullets;
 mod face;
 pub mod figures;
 mod french;
-mod links;
+pub mod links;
 mod markdown;
 pub mod normalize;
 pub mod tree;

@@ -226,11 +226,39 @@ fn node(page: &Page, n: usize, out: &mut String) {
     }
 }
 
+/// Text as HTML with every web or e-mail address in it a link (paper prints them; a page
+/// on screen should open them).
+fn linked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word_start = rest
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len());
+        out.push_str(&escape(&rest[..word_start]));
+        rest = &rest[word_start..];
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        match crate::document::links::address_uri(word) {
+            Some((range, uri)) => out.push_str(&format!(
+                "{}<a href=\"{}\">{}</a>{}",
+                escape(&word[..range.start]),
+                escape(&uri),
+                escape(&word[range.clone()]),
+                escape(&word[range.end..])
+            )),
+            None => out.push_str(&escape(word)),
+        }
+        rest = &rest[word_end..];
+    }
+    out
+}
+
 /// Runs as inline HTML: bold as `strong`, italic as `em`.
 fn runs(runs: &[Run]) -> String {
     let mut out = String::new();
     for r in runs {
-        let text = escape(&r.text);
+        let text = linked(&r.text);
         match r.face {
             FaceId::Regular => out.push_str(&text),
             FaceId::Bold => out.push_str(&format!("<strong>{text}</strong>")),

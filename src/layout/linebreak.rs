@@ -15,15 +15,17 @@ use crate::text::items::{FILL_STRETCH, HYPHEN_PENALTY, INFINITE_PENALTY, Item};
 
 #[path = "glyph_give.rs"]
 mod glyph_give;
+#[path = "passes.rs"]
+mod passes;
 #[path = "ragged.rs"]
 mod ragged;
 pub use glyph_give::{
     EXPANSION_STEP, LETTER_SHRINK_EMS, LETTER_STRETCH_EMS, MAX_EXPANSION, box_give, expansion_at,
     letter_spacing_at,
 };
+use passes::{JUSTIFIED_PASSES, Pass, RAGGED_PASSES};
 use ragged::{
-    RAG_LIMIT, RAG_SCALE, RAG_STEEP_DEMERITS, RAG_STEEP_FROM, RAGGED_BOUNDARY_DEMERITS,
-    RAGGED_HYPHEN_DEMERITS,
+    RAG_SCALE, RAG_STEEP_DEMERITS, RAG_STEEP_FROM, RAGGED_BOUNDARY_DEMERITS, RAGGED_HYPHEN_DEMERITS,
 };
 pub use ragged::{RAG_TARGET, RAGGED_SPACE_SHRINK, RAGGED_SPACE_STRETCH, ragged_take};
 
@@ -177,61 +179,6 @@ impl Sums {
         s
     }
 }
-
-/// One pass's acceptance rule.
-#[derive(Debug, Clone, Copy)]
-struct Pass {
-    tolerance: f64,
-    emergency_ems: f32,
-    last_resort: bool,
-}
-
-const JUSTIFIED_PASSES: [Pass; 4] = [
-    Pass {
-        tolerance: FIRST_PASS_TOLERANCE,
-        emergency_ems: 0.0,
-        last_resort: false,
-    },
-    Pass {
-        tolerance: SECOND_PASS_TOLERANCE,
-        emergency_ems: 0.0,
-        last_resort: false,
-    },
-    Pass {
-        tolerance: THIRD_PASS_TOLERANCE,
-        emergency_ems: EMERGENCY_STRETCH_EMS,
-        last_resort: false,
-    },
-    Pass {
-        tolerance: f64::INFINITY,
-        emergency_ems: EMERGENCY_STRETCH_EMS,
-        last_resort: true,
-    },
-];
-
-/// Ragged-right: first every line within `RAG_LIMIT`; then any line that fits (a long
-/// address may leave no choice); then the last resort.
-const RAGGED_PASSES: [Pass; 3] = [
-    Pass {
-        tolerance: 100.0
-            * (RAG_LIMIT / RAG_SCALE) as f64
-            * (RAG_LIMIT / RAG_SCALE) as f64
-            * (RAG_LIMIT / RAG_SCALE) as f64
-            + 1e-6,
-        emergency_ems: 0.0,
-        last_resort: false,
-    },
-    Pass {
-        tolerance: f64::INFINITY,
-        emergency_ems: 0.0,
-        last_resort: false,
-    },
-    Pass {
-        tolerance: f64::INFINITY,
-        emergency_ems: 0.0,
-        last_resort: true,
-    },
-];
 
 /// Breaks a paragraph into lines. Always returns lines: if no pass finds a feasible set,
 /// the last resort accepts overfull lines rather than failing.
@@ -412,8 +359,12 @@ fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option
                     sums.shrink[i] - sums.shrink[start],
                 )
             } else if sums.stretch[i] - sums.stretch[start] >= FILL_STRETCH as f64 {
-                // The paragraph's last line: its shortfall is no flaw.
-                (FILL_STRETCH as f64, 0.0)
+                // The paragraph's last line: its shortfall is no flaw. Its spaces may close
+                // as far as a justified line's (0.8×), so a last word that only just misses
+                // ("is.", "dag.") comes up rather than standing alone on a line of its own;
+                // the shrink's badness and `LINE_PENALTY` keep this to where a runt is the
+                // alternative.
+                (FILL_STRETCH as f64, sums.shrink[i] - sums.shrink[start])
             } else {
                 // Word spaces never stretch: the shortfall itself is the "stretch". They may
                 // close a little, as in TeX's ragged right, to take one more word.

@@ -302,3 +302,17 @@ fn a_line_eased_by_emergency_stretch_keeps_its_true_ratio() {
         40.0 / give
     );
 }
+
+#[test]
+fn ragged_last_word_that_only_just_misses_comes_up_on_closed_spaces() {
+    // 90 pt of words and four 3 pt spaces: 2 pt over the measure. The spaces may close by
+    // 0.6 pt each (0.8×), so "10" comes up rather than standing alone as a runt.
+    let items = paragraph(&[20.0, 20.0, 20.0, 20.0, 10.0], &[]);
+    let lines = break_lines(&items, &params(100.0, false));
+    assert_eq!(counts(&items, &lines), vec![5]);
+    assert!(lines[0].ratio < 0.0 && lines[0].ratio >= -1.0, "{lines:?}");
+    // 6 pt over: more than the spaces can give, so the word goes down after all.
+    let items = paragraph(&[20.0, 20.0, 20.0, 20.0, 14.0], &[]);
+    let lines = break_lines(&items, &params(100.0, false));
+    assert_eq!(counts(&items, &lines), vec![4, 1]);
+}

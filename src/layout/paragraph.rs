@@ -219,7 +219,13 @@ fn set_line(
     let slack = width + allowance - boxes - natural;
     // Ragged lines close their spaces only as far as the breaker counted on (a line it took
     // one word more for), and open them only on a line far short (`RAG_TARGET`).
-    let shrink_share = if justify { 1.0 } else { RAGGED_SPACE_SHRINK };
+    // A ragged paragraph's last line may close its spaces as far as justified text (see the
+    // breaker): it never does unless that took its last word up.
+    let shrink_share = if justify || b.last {
+        1.0
+    } else {
+        RAGGED_SPACE_SHRINK
+    };
     let shrink = shrink * shrink_share;
     let glue_ratio = if slack < 0.0 && shrink > 0.0 {
         (slack / shrink).max(-1.0)

@@ -13,7 +13,7 @@ mod pad;
 mod svg;
 mod tags;
 
-use crate::document::tree::{Content, Tree};
+use crate::document::tree::Tree;
 use crate::layout::{Page, PageItem};
 use crate::style::{Cmyk, PT_PER_MM};
 use crate::text::fonts::Fonts;
@@ -140,12 +140,26 @@ pub fn write_tagged(
         );
     }
     let types = structure.map(tags::types);
-    let mut marked: Vec<Vec<Content>> = Vec::with_capacity(pages.len());
+    let to_pdf = |x: f32, y: f32| {
+        (
+            x + geometry.offset,
+            geometry.offset + geometry.trim_height - y,
+        )
+    };
+    // Addresses become links only in the tagged office file: PDF/X wants no annotations on
+    // the page, and an untagged link would be one a screen reader cannot announce.
+    let links = match structure {
+        Some(_) => tags::links::find(pages, to_pdf),
+        None => Vec::new(),
+    };
+    let link_of = tags::links::by_item(&links, pages.len());
+    let mut marked: Vec<Vec<tags::Mark>> = Vec::with_capacity(pages.len());
     let pdf_pages: Vec<PdfPage> = pages
         .iter()
-        .map(|page| {
+        .zip(&link_of)
+        .map(|(page, link_of)| {
             let mut mcids = Vec::new();
-            let marking = types.as_ref().map(|t| (t, &mut mcids));
+            let marking = types.as_ref().map(|t| (t, &mut mcids, link_of));
             let mut ops = page_ops(page, &geometry, &subsets, fonts, target, marking);
             marked.push(mcids);
             if let Target::Print { marks: true } = target {
@@ -159,12 +173,7 @@ pub fn write_tagged(
         })
         .collect();
     doc.with_pages(pdf_pages);
-    let figure_boxes = tags::figure_boxes(pages, |x, y| {
-        (
-            x + geometry.offset,
-            geometry.offset + geometry.trim_height - y,
-        )
-    });
+    let figure_boxes = tags::figure_boxes(pages, to_pdf);
     let opts = PdfSaveOptions {
         subset_fonts: false,
         ..PdfSaveOptions::default()
@@ -182,6 +191,7 @@ pub fn write_tagged(
         structure.map(|tree| tags::Marked {
             tree,
             mcids: marked.as_slice(),
+            links: &links,
             boxes: &figure_boxes,
         }),
     )
@@ -223,10 +233,14 @@ fn page_ops(
     subsets: &[fonts::Subset],
     fonts: &Fonts,
     target: Target,
-    mut marking: Option<(&tags::Types, &mut Vec<Content>)>,
+    mut marking: Option<(
+        &tags::Types,
+        &mut Vec<tags::Mark>,
+        &std::collections::HashMap<usize, usize>,
+    )>,
 ) -> Vec<Op> {
     let mut ops = Vec::new();
-    let mut open: Option<Option<Content>> = None;
+    let mut open: Option<Option<tags::Mark>> = None;
     let mut tag_at = page.tags.iter().peekable();
     // Overprint is graphics state: switched only where it changes.
     let mut overprinting = false;
@@ -250,8 +264,11 @@ fn page_ops(
     let mut current_scale = 1.0f32;
     for (index, item) in page.items.iter().enumerate() {
         let tag = tag_at.next_if(|t| t.item == index);
-        if let Some((types, mcids)) = marking.as_mut() {
-            let want = tag.map(|t| t.content);
+        if let Some((types, mcids, link_of)) = marking.as_mut() {
+            let want = tag.map(|t| tags::Mark {
+                content: t.content,
+                link: link_of.get(&index).copied(),
+            });
             if open != Some(want) {
                 // Marked content nests with text objects: switch outside BT … ET.
                 if in_text {

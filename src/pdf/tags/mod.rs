@@ -9,6 +9,7 @@
 //! back at their elements (the ParentTree). Everything not in the tree (the colour band,
 //! rules, tints, the footer, an added hyphen) is an `/Artifact`.
 
+pub mod links;
 mod tree;
 
 pub use tree::add_structure;
@@ -22,8 +23,10 @@ use std::collections::{BTreeMap, HashMap};
 /// What the finishing pass needs to build the structure tree.
 pub struct Marked<'a> {
     pub tree: &'a Tree,
-    /// `mcids[p][mcid]`: the content page `p`'s MCID marks, as the streams were written.
-    pub mcids: &'a [Vec<Content>],
+    /// `mcids[p][mcid]`: what page `p`'s MCID marks, as the streams were written.
+    pub mcids: &'a [Vec<Mark>],
+    /// The addresses in the text, each a `Link` element over its MCIDs and annotations.
+    pub links: &'a [links::Link],
     /// Where each placed picture is, `[left, bottom, right, top]` in PDF points: a Figure's
     /// `/BBox` (PDF/UA asks it of every Figure, so assistive tools can show or magnify it).
     pub boxes: &'a HashMap<Content, [f32; 4]>,
@@ -46,6 +49,14 @@ pub fn figure_boxes(
         }
     }
     boxes
+}
+
+/// What one MCID marks: a content part of a structure element, or of the address `link`
+/// (an index into [`Marked::links`]) inside it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mark {
+    pub content: Content,
+    pub link: Option<usize>,
 }
 
 /// The structure type of each content part, for the tag of its marked content.
@@ -87,15 +98,19 @@ pub const ROLE_MAP: &[(&str, &str)] = &[("Aside", "Sect")];
 
 /// The operator that opens the marked content for an item: its element's type with the
 /// next MCID for content, `/Artifact` for the rest.
-pub fn begin(content: Option<Content>, types: &Types, mcids: &mut Vec<Content>) -> Op {
-    match content {
-        Some(c) => {
+pub fn begin(mark: Option<Mark>, types: &Types, mcids: &mut Vec<Mark>) -> Op {
+    match mark {
+        Some(m) => {
             let mcid = mcids.len();
-            mcids.push(c);
+            mcids.push(m);
             let mut map = BTreeMap::new();
             map.insert("MCID".to_string(), DictItem::Int(mcid as i64));
+            let tag = match m.link {
+                Some(_) => "Link",
+                None => types.0.get(&m.content).copied().unwrap_or("Span"),
+            };
             Op::BeginMarkedContentWithProperties {
-                tag: types.0.get(&c).copied().unwrap_or("Span").to_string(),
+                tag: tag.to_string(),
                 properties: DictItem::Dict { map },
             }
         }

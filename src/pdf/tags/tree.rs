@@ -6,7 +6,26 @@ use super::{Marked, ROLE_MAP, type_name};
 use crate::document::tree::{Content, Kind, Tree};
 use crate::pdf::finish::text_string;
 use lopdf::{Dictionary, Document, Object, ObjectId, dictionary};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// A `Link` element being built: its object, its parent's, the page it starts on, and its
+/// marked-content references (the annotations' OBJRs are added when they are made).
+struct LinkElem {
+    id: ObjectId,
+    parent: ObjectId,
+    page: ObjectId,
+    kids: Vec<Object>,
+}
+
+/// Appends `annot` to the page's `/Annots`.
+fn add_annotation(doc: &mut Document, page: ObjectId, annot: ObjectId) {
+    if let Ok(d) = doc.get_object_mut(page).and_then(Object::as_dict_mut) {
+        match d.get_mut(b"Annots").and_then(Object::as_array_mut) {
+            Ok(list) => list.push(Object::Reference(annot)),
+            Err(_) => d.set("Annots", vec![Object::Reference(annot)]),
+        }
+    }
+}
 
 /// Adds the structure tree to `doc`.
 pub fn add_structure(doc: &mut Document, m: &Marked) {
@@ -15,8 +34,8 @@ pub fn add_structure(doc: &mut Document, m: &Marked) {
     // Each content part's marked-content references, in page and stream order.
     let mut refs: HashMap<Content, Vec<(usize, usize)>> = HashMap::new();
     for (p, mcids) in marked.iter().enumerate() {
-        for (mcid, c) in mcids.iter().enumerate() {
-            refs.entry(*c).or_default().push((p, mcid));
+        for (mcid, m) in mcids.iter().enumerate() {
+            refs.entry(m.content).or_default().push((p, mcid));
         }
     }
     let keep = kept(tree, &refs);
@@ -32,6 +51,7 @@ pub fn add_structure(doc: &mut Document, m: &Marked) {
     }
     let mut parents: Vec<Vec<Option<ObjectId>>> =
         marked.iter().map(|m| vec![None; m.len()]).collect();
+    let mut link_elems: BTreeMap<usize, LinkElem> = BTreeMap::new();
     for (n, node) in tree.nodes.iter().enumerate() {
         let Some(id) = ids[n] else { continue };
         let mut kids = Vec::new();
@@ -41,11 +61,29 @@ pub fn add_structure(doc: &mut Document, m: &Marked) {
             .into_iter()
             .flatten()
         {
-            kids.push(Object::Dictionary(dictionary! {
+            let mcr = Object::Dictionary(dictionary! {
                 "Type" => "MCR",
                 "Pg" => pages[p],
                 "MCID" => mcid as i64,
-            }));
+            });
+            // An address's MCIDs belong to its Link element, which stands in the text's
+            // place among the element's kids.
+            if let Some(l) = marked[p][mcid].link {
+                let elem = link_elems.entry(l).or_insert_with(|| {
+                    let link_id = doc.new_object_id();
+                    kids.push(Object::Reference(link_id));
+                    LinkElem {
+                        id: link_id,
+                        parent: id,
+                        page: pages[p],
+                        kids: Vec::new(),
+                    }
+                });
+                elem.kids.push(mcr);
+                parents[p][mcid] = Some(elem.id);
+                continue;
+            }
+            kids.push(mcr);
             parents[p][mcid] = Some(id);
         }
         kids.extend(
@@ -85,7 +123,8 @@ pub fn add_structure(doc: &mut Document, m: &Marked) {
         }
         doc.objects.insert(id, Object::Dictionary(elem));
     }
-    // The ParentTree: a flat number tree, one array per page indexed by MCID.
+    // The ParentTree: a flat number tree, one array per page indexed by MCID, then one entry
+    // per link annotation (its /StructParent) pointing at its Link element.
     let mut nums = Vec::new();
     for (p, page_parents) in parents.iter().enumerate() {
         let arr = page_parents
@@ -94,6 +133,47 @@ pub fn add_structure(doc: &mut Document, m: &Marked) {
             .collect::<Vec<_>>();
         nums.push(Object::Integer(p as i64));
         nums.push(Object::Array(arr));
+    }
+    let mut next_key = pages.len() as i64;
+    for (l, elem) in link_elems {
+        let link = &m.links[l];
+        let mut kids = elem.kids;
+        for &(p, rect) in &link.rects {
+            let annot = doc.add_object(dictionary! {
+                "Type" => "Annot",
+                "Subtype" => "Link",
+                "Rect" => rect.iter().map(|v| Object::Real(*v)).collect::<Vec<_>>(),
+                "Border" => vec![0.into(), 0.into(), 0.into()],
+                // Printable, so the annotation is not hidden from any reader (PDF/UA).
+                "F" => 4,
+                "Contents" => text_string(&link.uri),
+                "A" => dictionary! {
+                    "Type" => "Action",
+                    "S" => "URI",
+                    "URI" => Object::string_literal(link.uri.as_str()),
+                },
+                "StructParent" => next_key,
+            });
+            add_annotation(doc, pages[p], annot);
+            kids.push(Object::Dictionary(dictionary! {
+                "Type" => "OBJR",
+                "Obj" => annot,
+                "Pg" => pages[p],
+            }));
+            nums.push(Object::Integer(next_key));
+            nums.push(Object::Reference(elem.id));
+            next_key += 1;
+        }
+        doc.objects.insert(
+            elem.id,
+            Object::Dictionary(dictionary! {
+                "Type" => "StructElem",
+                "S" => "Link",
+                "P" => elem.parent,
+                "Pg" => elem.page,
+                "K" => kids,
+            }),
+        );
     }
     let parent_tree = doc.add_object(dictionary! { "Nums" => nums });
     let role_map: Dictionary = ROLE_MAP
@@ -111,7 +191,7 @@ pub fn add_structure(doc: &mut Document, m: &Marked) {
             "Type" => "StructTreeRoot",
             "K" => ids[0].map_or(Object::Null, Object::Reference),
             "ParentTree" => parent_tree,
-            "ParentTreeNextKey" => pages.len() as i64,
+            "ParentTreeNextKey" => next_key,
             "RoleMap" => role_map,
         }),
     );
