@@ -1,5 +1,5 @@
 //! The breaker's passes: which lines each accepts, tried in order until one sets the whole
-//! paragraph (TeX's `\\tolerance` passes, `\\emergencystretch`, and a last resort).
+//! paragraph (TeX's `\tolerance` passes, `\emergencystretch`, and a last resort).
 
 use super::ragged::{RAG_LIMIT, RAG_SCALE};
 use super::{
