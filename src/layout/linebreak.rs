@@ -52,11 +52,6 @@ const RUNT_EMS: f32 = 3.5;
 /// Ragged: a short last line is less of a hole when every line ends unevenly; more than
 /// this would buy the runt away with a much shorter line above (measured: rag p95 +1 %).
 const RUNT_DEMERITS: f64 = 60_000.0;
-/// Ragged: a last line under this many ems is a stub of two to four letters ("dag.",
-/// "hebt.") that reads as a forgotten word however ragged the rest is.
-const STUB_EMS: f32 = 2.5;
-/// Ragged: a stub's price on top of `RUNT_DEMERITS`.
-const STUB_DEMERITS: f64 = 400_000.0;
 /// Justified: more than a syllable break inside a compound part
 /// (`INSIDE_PART_HYPHEN_PENALTY`, 160,000): "antili-|chamen" is a legitimate Dutch break,
 /// "aan." alone under a justified block is a visible hole, so the runt is the dearer flaw.
@@ -478,10 +473,6 @@ fn run_pass(items: &[Item], sums: &Sums, params: &Params, pass: &Pass) -> Option
                 };
                 if node_flagged {
                     demerits += HYPHEN_RUNT_DEMERITS;
-                }
-                let content = sums.width[i] - sums.width[start];
-                if !params.justify && content < (STUB_EMS * params.em) as f64 {
-                    demerits += STUB_DEMERITS;
                 }
             }
             let total = node.total + demerits;
