@@ -6,6 +6,9 @@
 //! the taste (full pages, lists kept together, no page with only a remnant).
 
 use super::figure::{self, FigureFit, PlacedImage};
+
+#[path = "refit.rs"]
+mod refit;
 use super::footer::Footer;
 use super::paragraph::{SetBlock, route_padding};
 use super::table::{self, SetTable};
@@ -35,6 +38,7 @@ const OVERFLOW_COST: f64 = 1.0e7;
 const TABLE_BREAK_COST: f64 = 60.0;
 
 /// The smallest thing pagination moves: one line, or a whole unbreakable block.
+#[derive(Debug, Clone, PartialEq)]
 struct Unit {
     block: usize,
     /// Lines `first..last` of the block.
@@ -83,8 +87,17 @@ pub fn paginate(
         })
         .collect();
     let mut units = units(doc, blocks, tables, &fits, style);
-    let qr = online_code(doc, &mut units);
-    let breaks = choose_breaks(&units, body);
+    let mut qr = online_code(doc, &mut units);
+    let mut breaks = choose_breaks(&units, body);
+    let mut fits = fits;
+    if let Some((refit, scaled)) = refit::to_empty_feet(&units, &breaks, &fits, body) {
+        let mut units2 = self::units(doc, blocks, tables, &refit, style);
+        let qr2 = online_code(doc, &mut units2);
+        let breaks2 = choose_breaks(&units2, body);
+        if refit::better((&units, &breaks), (&units2, &breaks2), &scaled) {
+            (units, qr, breaks, fits) = (units2, qr2, breaks2, refit);
+        }
+    }
 
     let mut pages = Vec::new();
     let mut lines = Vec::new();
