@@ -388,3 +388,21 @@ fn a_file_that_does_not_read_as_a_leaflet_gets_no_form_but_its_errors() {
     assert_eq!(state["editable"], true);
     assert!(s.get("/leaflet/wondzorg").text().contains("id=\"save\""));
 }
+
+/// The page speaks the locale's language, as every other message does: an English locale
+/// gets English labels and `lang="en"`.
+#[test]
+fn the_page_follows_the_locale() {
+    let en = Served::start_in("C");
+    let list = en.get("/").text();
+    assert!(list.contains("<html lang=\"en\">"), "{list}");
+    assert!(list.contains("<title>Leaflets</title>"), "{list}");
+    assert!(list.contains("<td>not yet</td>"), "{list}");
+    let edit = en.get("/leaflet/wondzorg").text();
+    assert!(edit.contains(">Save<"), "{edit}");
+    let nl = Served::start();
+    let list = nl.get("/").text();
+    assert!(list.contains("<html lang=\"nl-BE\">"), "{list}");
+    assert!(list.contains("<title>Folders</title>"), "{list}");
+    assert!(nl.get("/leaflet/wondzorg").text().contains(">Bewaren<"));
+}

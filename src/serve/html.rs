@@ -9,9 +9,10 @@ use std::collections::BTreeMap;
 
 fn page(title: &str, body: &str) -> String {
     format!(
-        "<!doctype html>\n<html lang=\"nl-BE\"><head><meta charset=\"utf-8\"><title>{}</title>\
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>\
          <link rel=\"stylesheet\" href=\"/app.css\"><script src=\"/app.js\" defer></script></head>\
          <body>{body}</body></html>\n",
+        esc(&nl::page_lang()),
         esc(title)
     )
 }
@@ -26,12 +27,12 @@ pub struct Row<'a> {
 pub fn library(rows: &[Row], today: chrono::NaiveDate) -> String {
     let mut body = format!(
         "<h1>{}</h1><table id=\"library\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-        nl::TITLE_LIBRARY,
-        nl::COL_TITLE,
-        nl::COL_REVISED,
-        nl::COL_REVIEW,
-        nl::COL_FINDINGS,
-        nl::COL_BUILT
+        nl::title_library(),
+        nl::col_title(),
+        nl::col_revised(),
+        nl::col_review(),
+        nl::col_findings(),
+        nl::col_built()
     );
     for row in rows {
         let r = row.rendered;
@@ -39,7 +40,7 @@ pub fn library(rows: &[Row], today: chrono::NaiveDate) -> String {
         let warnings = r.diagnostics.len() - errors;
         let due = match r.review_due {
             Some(d) if d < today => {
-                format!("{d} <strong class=\"late\">({})</strong>", nl::OVERDUE)
+                format!("{d} <strong class=\"late\">({})</strong>", nl::overdue())
             }
             Some(d) => d.to_string(),
             None => String::new(),
@@ -53,11 +54,11 @@ pub fn library(rows: &[Row], today: chrono::NaiveDate) -> String {
             revised = r.revised.map(|d| d.to_string()).unwrap_or_default(),
             class = if errors > 0 { "error" } else if warnings > 0 { "warning" } else { "ok" },
             counts = nl::counts(errors, warnings),
-            built = esc(row.last_built.as_deref().unwrap_or(nl::NEVER_BUILT)),
+            built = esc(row.last_built.as_deref().unwrap_or(&nl::never_built())),
         ));
     }
     body.push_str("</tbody></table>");
-    page(nl::TITLE_LIBRARY, &body)
+    page(&nl::title_library(), &body)
 }
 
 /// A diagnostic as one line for people: where, what, what to do.
@@ -150,7 +151,7 @@ pub fn leaflet(v: &LeafletView) -> String {
     };
     let mut body = format!(
         "<p><a href=\"/\">{}</a></p><h1>{}</h1>",
-        nl::BACK,
+        nl::back(),
         esc(v.rendered.title.as_deref().unwrap_or(name))
     );
     if let Some((class, text)) = &v.banner {
@@ -162,12 +163,12 @@ pub fn leaflet(v: &LeafletView) -> String {
     body.push_str(&format!("<div class=\"general\">{}</div>", slot("")));
     body.push_str(&format!(
         "<div class=\"columns\"><section class=\"editor\"><h2>{}</h2>",
-        nl::EDIT
+        nl::edit()
     ));
     if !v.editable {
         body.push_str(&format!(
             "<p class=\"error\" id=\"not-editable\">{}</p>",
-            nl::NOT_EDITABLE
+            nl::not_editable()
         ));
         for field in v.values.keys() {
             body.push_str(&format!(
@@ -184,7 +185,7 @@ pub fn leaflet(v: &LeafletView) -> String {
     body.push_str(&print_buttons(&url));
     body.push_str(&format!(
         "<h2>{}</h2><div id=\"preview\" data-name=\"{}\" data-version=\"{}\" data-editable=\"{}\">{}</div>",
-        nl::PREVIEW,
+        nl::preview(),
         esc(name),
         esc(&v.rendered.version),
         v.editable,
@@ -237,7 +238,10 @@ fn form(v: &LeafletView, url: &str, slot: &dyn Fn(&str) -> String) -> String {
         body.push_str(&format!("<label>{}", nl::field_label(field)));
         match v.values.get(field) {
             Some(current) => body.push_str(&select(field, current, &choices, empty)),
-            None => body.push_str(&format!("<span class=\"fixed\">{}</span>", nl::INLINE_KEEP)),
+            None => body.push_str(&format!(
+                "<span class=\"fixed\">{}</span>",
+                nl::inline_keep()
+            )),
         }
         body.push_str(&format!("</label>{}", slot(field)));
     }
@@ -247,14 +251,14 @@ fn form(v: &LeafletView, url: &str, slot: &dyn Fn(&str) -> String) -> String {
         let text = format!("sections[{i}].body");
         body.push_str(&format!(
             "<fieldset><legend>{} {}</legend><label>{}<input type=\"text\" name=\"{h}\" value=\"{}\"></label>{}<label>{}<textarea name=\"{t}\" rows=\"10\">{}</textarea></label><p class=\"help\">{}</p>{}</fieldset>",
-            nl::SECTION,
+            nl::section(),
             i + 1,
             nl::field_label("heading"),
             esc(&value(&heading)),
             slot(&heading),
             nl::field_label("body"),
             esc(&value(&text)),
-            nl::MARKDOWN_HELP,
+            nl::markdown_help(),
             slot(&text),
             h = esc(&heading),
             t = esc(&text),
@@ -263,7 +267,7 @@ fn form(v: &LeafletView, url: &str, slot: &dyn Fn(&str) -> String) -> String {
     }
     body.push_str(&format!(
         "<button type=\"submit\" id=\"save\">{}</button></form>",
-        nl::SAVE
+        nl::save()
     ));
     body
 }
@@ -274,7 +278,7 @@ fn select(field: &str, current: &str, choices: &[(String, String)], empty: bool)
         s.push_str(&format!(
             "<option value=\"\"{}>{}</option>",
             if current.is_empty() { " selected" } else { "" },
-            nl::NO_CONTACT
+            nl::no_contact()
         ));
     }
     // A key the shared data lacks stays selectable: the form must not change it silently.
@@ -298,7 +302,7 @@ fn select(field: &str, current: &str, choices: &[(String, String)], empty: bool)
 
 pub fn preview_images(url: &str, r: &Rendered) -> String {
     if r.pages.is_empty() {
-        return format!("<p class=\"error\">{}</p>", nl::CANNOT_BUILD);
+        return format!("<p class=\"error\">{}</p>", nl::cannot_build());
     }
     (1..=r.pages.len())
         .map(|n| {
@@ -313,12 +317,12 @@ pub fn preview_images(url: &str, r: &Rendered) -> String {
 fn print_buttons(url: &str) -> String {
     let mut s = String::from("<div class=\"print\">");
     for (kind, label, advice) in [
-        ("booklet", nl::BUILD_BOOKLET, nl::PRINT_BOOKLET),
-        ("two-up", nl::BUILD_TWO_UP, nl::PRINT_TWO_UP),
+        ("booklet", nl::build_booklet(), nl::print_booklet()),
+        ("two-up", nl::build_two_up(), nl::print_two_up()),
     ] {
         s.push_str(&format!(
             "<form method=\"post\" action=\"/leaflet/{url}/build\"><input type=\"hidden\" name=\"kind\" value=\"{kind}\"><button type=\"submit\" id=\"build-{kind}\">{label}</button><p class=\"advice\">{advice}</p></form>",
-            advice = esc(advice)
+            advice = esc(&advice)
         ));
     }
     s.push_str("</div>");
@@ -329,8 +333,8 @@ fn print_buttons(url: &str) -> String {
 pub fn built(entry: &Entry, kind: &str, ok: bool, notes: &[Note]) -> String {
     let url = encode(&entry.name);
     let (label, advice) = match kind {
-        "booklet" => ("Het boekje", nl::PRINT_BOOKLET),
-        _ => ("Het 2-per-blad-bestand", nl::PRINT_TWO_UP),
+        "booklet" => (nl::the_booklet(), nl::print_booklet()),
+        _ => (nl::the_two_up(), nl::print_two_up()),
     };
     let mut body = format!(
         "<p><a href=\"/leaflet/{url}\">← {}</a></p>",
@@ -339,14 +343,14 @@ pub fn built(entry: &Entry, kind: &str, ok: bool, notes: &[Note]) -> String {
     if ok {
         body.push_str(&format!(
             "<p id=\"banner\" class=\"ok\">{}</p><p><a id=\"pdf\" href=\"/pdf/{url}/{kind}\">{}</a></p><h2>Afdrukken</h2><p class=\"advice\" id=\"advice\">{}</p>",
-            esc(&nl::built_extra(label)),
-            nl::DOWNLOAD,
-            esc(advice)
+            esc(&nl::built_extra(&label)),
+            nl::download(),
+            esc(&advice)
         ));
     } else {
         body.push_str(&format!(
             "<p id=\"banner\" class=\"error\">{}</p>",
-            nl::CANNOT_BUILD
+            nl::cannot_build()
         ));
     }
     for n in notes {

@@ -28,11 +28,11 @@ fn header<'a>(req: &'a Request, name: &'static str) -> Option<&'a str> {
 }
 
 /// `None` when the request may be served; else the refusal (403), with the reason.
-pub fn guard(req: &Request, port: u16) -> Option<&'static str> {
+pub fn guard(req: &Request, port: u16) -> Option<String> {
     let hosts = own_hosts(port);
     match header(req, "Host") {
         Some(h) if hosts.iter().any(|o| o.eq_ignore_ascii_case(h)) => {}
-        _ => return Some("onbekende Host: deze server antwoordt alleen op zijn eigen adres"),
+        _ => return Some(crate::t!("serve-http-unknown-host")),
     }
     if matches!(req.method(), Method::Get | Method::Head) {
         return None;
@@ -44,7 +44,7 @@ pub fn guard(req: &Request, port: u16) -> Option<&'static str> {
     });
     let fetch_site_ok = header(req, "Sec-Fetch-Site").is_none_or(|s| s == "same-origin");
     if !(same_origin && fetch_site_ok) {
-        return Some("geweigerd: een wijziging moet van deze pagina zelf komen");
+        return Some(crate::t!("serve-http-cross-site"));
     }
     None
 }

@@ -82,7 +82,7 @@ fn sha(text: &str) -> String {
 impl App {
     fn handle(&mut self, req: &mut Request) -> Reply {
         if let Some(why) = guard(req, self.port) {
-            return http::text(403, why);
+            return http::text(403, &why);
         }
         let url = req.url().to_string();
         let (path, query) = url.split_once('?').unwrap_or((&url, ""));
@@ -113,8 +113,8 @@ impl App {
             (Method::Get, ["leaflet", name]) => match self.library.find(name) {
                 Some(e) => {
                     let banner = match query {
-                        "bewaard=1" => Some(("ok", nl::SAVED.to_string())),
-                        "bewaard=2" => Some(("error", nl::SAVED_NOT_BUILT.to_string())),
+                        "bewaard=1" => Some(("ok", nl::saved().to_string())),
+                        "bewaard=2" => Some(("error", nl::saved_not_built().to_string())),
                         _ => None,
                     };
                     self.leaflet_page(&e, None, Vec::new(), banner, 200)
@@ -146,19 +146,19 @@ impl App {
             (Method::Post, ["leaflet", name]) => match self.library.find(name) {
                 Some(e) => match http::body(req) {
                     Some(body) => self.save(&e, &body),
-                    None => http::text(413, "te groot of geen tekst"),
+                    None => http::text(413, &crate::t!("serve-http-too-large")),
                 },
                 None => not_found(),
             },
             (Method::Post, ["leaflet", name, "build"]) => match self.library.find(name) {
                 Some(e) => match http::body(req) {
                     Some(body) => self.build_extra(&e, &body),
-                    None => http::text(413, "te groot of geen tekst"),
+                    None => http::text(413, &crate::t!("serve-http-too-large")),
                 },
                 None => not_found(),
             },
             (Method::Get | Method::Post, _) => not_found(),
-            _ => http::text(405, "niet toegestaan"),
+            _ => http::text(405, &crate::t!("serve-http-not-allowed")),
         }
     }
 
@@ -251,7 +251,7 @@ impl App {
             .filter(|(k, _)| !k.starts_with('_'))
             .collect();
         let refused = |app: &mut App, notes: Vec<Note>| {
-            let banner = Some(("error", nl::REFUSED.to_string()));
+            let banner = Some(("error", nl::refused().to_string()));
             app.leaflet_page(entry, Some(submitted.clone()), notes, banner, 422)
         };
         let source = match self.source(entry) {
@@ -391,5 +391,5 @@ fn page_number(file: &str) -> Option<usize> {
 }
 
 fn not_found() -> Reply {
-    http::text(404, "niet gevonden")
+    http::text(404, &crate::t!("serve-http-not-found"))
 }

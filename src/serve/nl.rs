@@ -1,8 +1,6 @@
-//! The words of `watch` and `serve`. What they print on the terminal comes from the message
-//! catalogue (`locales/`, Dutch or English by the locale); the serve page's own labels stay
-//! Dutch constants here, since the page is made for the Dutch-speaking secretariat (the
-//! diagnostics shown on it come through the catalogue). "map" is a directory; "folder" is
-//! a leaflet.
+//! The words of `watch` and `serve`, all from the message catalogue (`locales/`, Dutch or
+//! English by the locale or the library's setting): what they print on the terminal and the
+//! serve page's own labels alike. "map" is a directory; "folder" is a leaflet.
 
 use std::path::{Path, PathBuf};
 
@@ -63,61 +61,71 @@ pub fn serve_cannot_bind(port: u16, why: &str) -> String {
     crate::t!("serve-cannot-bind", port = port.to_string(), why = why)
 }
 
-/// How to print an A4 booklet on the office printer.
-pub const PRINT_BOOKLET: &str = "Druk af op A4, liggend, dubbelzijdig, omslaan langs de KORTE zijde, op 100 % (niet \"aanpassen aan pagina\"). Vouw de stapel daarna in het midden.";
+/// The serve page's labels, one function each, from the message catalogue in the
+/// language of the process (the locale or the library's setting).
+macro_rules! labels {
+    ($($name:ident => $id:literal),+ $(,)?) => {
+        $(pub fn $name() -> String {
+            crate::t!($id)
+        })+
+    };
+}
 
-/// How to print 2-up sheets on the office printer.
-pub const PRINT_TWO_UP: &str = "Druk af op A4, liggend, op 100 % (niet \"aanpassen aan pagina\"). Snijd elk blad daarna in het midden door.";
+labels! {
+    print_booklet => "serve-print-booklet",
+    print_two_up => "serve-print-two-up",
+    title_library => "serve-title-library",
+    col_title => "serve-col-title",
+    col_revised => "serve-col-revised",
+    col_review => "serve-col-review",
+    col_findings => "serve-col-findings",
+    col_built => "serve-col-built",
+    never_built => "serve-never-built",
+    overdue => "serve-overdue",
+    preview => "serve-preview",
+    edit => "serve-edit",
+    save => "serve-save",
+    saved => "serve-saved",
+    saved_not_built => "serve-saved-not-built",
+    refused => "serve-refused",
+    build_booklet => "serve-build-booklet",
+    build_two_up => "serve-build-two-up",
+    download => "serve-download",
+    back => "serve-back",
+    no_contact => "serve-no-contact",
+    inline_keep => "serve-inline-keep",
+    not_editable => "serve-not-editable",
+    markdown_help => "serve-markdown-help",
+    section => "serve-section",
+    no_findings => "serve-no-findings",
+    cannot_build => "serve-cannot-build",
+    the_booklet => "serve-the-booklet",
+    the_two_up => "serve-the-two-up",
+    page_lang => "serve-page-lang",
+}
 
-pub const TITLE_LIBRARY: &str = "Folders";
-pub const COL_TITLE: &str = "Titel";
-pub const COL_REVISED: &str = "Herzien op";
-pub const COL_REVIEW: &str = "Nakijken tegen";
-pub const COL_FINDINGS: &str = "Fouten / waarschuwingen";
-pub const COL_BUILT: &str = "Laatst gemaakt";
-pub const NEVER_BUILT: &str = "nog niet";
-pub const OVERDUE: &str = "te laat";
-pub const PREVIEW: &str = "Voorbeeld";
-pub const EDIT: &str = "Bewerken";
-pub const SAVE: &str = "Bewaren";
-pub const SAVED: &str = "Bewaard en opnieuw opgemaakt.";
-pub const SAVED_NOT_BUILT: &str = "Bewaard, maar de PDF is niet opnieuw gemaakt (draait er een andere opdracht op de uitvoermap?). Maak hem met `leaflet build`.";
-pub const REFUSED: &str =
-    "Niet bewaard: zo kan de folder niet gemaakt worden. Het bestand is niet veranderd.";
-pub const BUILD_BOOKLET: &str = "Boekje maken (A4, vouwen)";
-pub const BUILD_TWO_UP: &str = "2 per blad maken (A4, snijden)";
-pub const DOWNLOAD: &str = "PDF openen";
-pub const BACK: &str = "← alle folders";
-pub const NO_CONTACT: &str = "(geen)";
-pub const INLINE_KEEP: &str = "zoals in het bestand uitgeschreven (hier niet te wijzigen)";
-pub const NOT_EDITABLE: &str = "Dit bestand kan niet als folder gelezen worden, dus ook niet hier bewerkt. Verbeter de fout hieronder in een teksteditor; deze pagina toont het formulier weer zodra het bestand in orde is.";
-pub const MARKDOWN_HELP: &str = "Een lege regel tussen alinea's; \"- \" aan het begin van een regel voor een lijst; **vet**; [tekst](https://…) voor een link; een \\ op het einde van een regel houdt de regelovergang.";
-pub const SECTION: &str = "Sectie";
-pub const NO_FINDINGS: &str = "geen";
-pub const CANNOT_BUILD: &str = "Kan niet gemaakt worden:";
-
-pub fn field_label(field: &str) -> &'static str {
+pub fn field_label(field: &str) -> String {
     match field {
-        "title" => "Titel",
-        "subtitle" => "Ondertitel",
-        "department" => "Dienst",
-        "revised" => "Herzien op",
-        "authors" => "Auteur(s)",
-        "route" => "Route",
-        "contact" => "Contact",
-        "heading" => "Kop",
-        "body" => "Tekst",
-        _ => "Veld",
+        "title" => crate::t!("serve-field-title"),
+        "subtitle" => crate::t!("serve-field-subtitle"),
+        "department" => crate::t!("serve-field-department"),
+        "revised" => crate::t!("serve-field-revised"),
+        "authors" => crate::t!("serve-field-authors"),
+        "route" => crate::t!("serve-field-route"),
+        "contact" => crate::t!("serve-field-contact"),
+        "heading" => crate::t!("serve-field-heading"),
+        "body" => crate::t!("serve-field-body"),
+        _ => crate::t!("serve-field-other"),
     }
 }
 
 pub fn counts(errors: usize, warnings: usize) -> String {
     match (errors, warnings) {
-        (0, 0) => NO_FINDINGS.into(),
-        (e, w) => format!("{e} fout(en), {w} waarschuwing(en)"),
+        (0, 0) => no_findings(),
+        (e, w) => crate::t!("serve-counts", errors = e, warnings = w),
     }
 }
 
 pub fn built_extra(kind: &str) -> String {
-    format!("{kind} is gemaakt.")
+    crate::t!("serve-built-extra", kind = kind)
 }

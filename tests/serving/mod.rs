@@ -13,8 +13,14 @@ pub struct Served {
 }
 
 impl Served {
-    /// `leaflet serve` on a copy of tests/serving/library, on a free port.
+    /// `leaflet serve` on a copy of tests/serving/library, on a free port, for the Dutch
+    /// secretariat (its refusals are asserted in Dutch).
     pub fn start() -> Served {
+        Served::start_in("nl_BE.UTF-8")
+    }
+
+    /// The same with the locale `LC_ALL=locale`.
+    pub fn start_in(locale: &str) -> Served {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/serving/library"),
@@ -22,8 +28,7 @@ impl Served {
         );
         let mut child = Command::new(env!("CARGO_BIN_EXE_leaflet"))
             .args(["serve", "lib", "-o", "out", "--port", "0"])
-            // The page is the Dutch secretariat's: its refusals are asserted in Dutch.
-            .env("LC_ALL", "nl_BE.UTF-8")
+            .env("LC_ALL", locale)
             .current_dir(dir.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
