@@ -73,6 +73,11 @@ const KNOWN_TLDS: &[&str] = &[
 /// a click should open. The digital twins (tagged PDF, HTML) make these clickable; paper
 /// prints them as written.
 pub fn address_uri(word: &str) -> Option<(std::ops::Range<usize>, String)> {
+    // Every address has a dot or an @ inside it: most words are turned away here, cheaply
+    // (the PDF writer asks this of every word).
+    if !word.bytes().any(|b| b == b'.' || b == b'@') {
+        return None;
+    }
     let start = word.len()
         - word
             .trim_start_matches(['(', '[', '“', '‘', '«', '"', '\'', '<'])
@@ -80,7 +85,7 @@ pub fn address_uri(word: &str) -> Option<(std::ops::Range<usize>, String)> {
     let core = word[start..].trim_end_matches([
         '.', ',', ';', ':', '!', '?', ')', ']', '”', '’', '»', '"', '\'', '>', '\u{202f}', '\u{a0}',
     ]);
-    if core.is_empty() || core.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if !core.contains(['.', '@']) || core.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return None;
     }
     let range = start..start + core.len();
