@@ -142,6 +142,23 @@ fn hostile_text_comes_out_as_text() {
     );
     assert!(text(&select(&html, "footer")[0]).contains("Team <b>vet</b> & co"));
     assert!(text(&select(&html, "main p")[0]).contains("5 < 6 &"));
+    // An address is a link whose quotes stay inside its href; a script URL is no link.
+    let links: Vec<_> = select(&html, "main a")
+        .iter()
+        .map(|a| {
+            let attrs: Vec<_> = a.value().attrs().map(|(k, _)| k.to_string()).collect();
+            (a.value().attr("href").unwrap().to_string(), attrs)
+        })
+        .collect();
+    assert_eq!(
+        links,
+        vec![(
+            // The typesetter made the author's straight quotes curly; in the address
+            // they are percent-encoded, never an attribute's end.
+            "https://www.voorbeeld.be/%E2%80%9Conmouseover=%E2%80%9Dalert(1)".to_string(),
+            vec!["href".to_string()]
+        )]
+    );
 }
 
 #[test]

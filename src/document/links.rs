@@ -82,9 +82,23 @@ pub fn address_uri(word: &str) -> Option<(std::ops::Range<usize>, String)> {
         - word
             .trim_start_matches(['(', '[', '“', '‘', '«', '"', '\'', '<'])
             .len();
-    let core = word[start..].trim_end_matches([
-        '.', ',', ';', ':', '!', '?', ')', ']', '”', '’', '»', '"', '\'', '>', '\u{202f}', '\u{a0}',
-    ]);
+    // Sentence punctuation after the address is not part of it; a closing bracket only
+    // when it closes nothing inside the address ("(zie www.x.be)" against "…/Foo_(bar)").
+    let mut core = &word[start..];
+    loop {
+        let Some(last) = core.chars().last() else {
+            break;
+        };
+        let trailing = match last {
+            ')' => core.matches('(').count() < core.matches(')').count(),
+            ']' => core.matches('[').count() < core.matches(']').count(),
+            c => ".,;:!?”’»\"'>\u{202f}\u{a0}".contains(c),
+        };
+        if !trailing {
+            break;
+        }
+        core = &core[..core.len() - last.len_utf8()];
+    }
     if !core.contains(['.', '@']) || core.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return None;
     }
@@ -195,6 +209,18 @@ mod tests {
             Some((
                 "azdelta.be/fr/hem-012".into(),
                 "https://azdelta.be/fr/hem-012".into()
+            ))
+        );
+        assert_eq!(
+            uri("(zie www.zna.be/Foo_(bar))."),
+            None,
+            "two words: a space is never inside an address"
+        );
+        assert_eq!(
+            uri("www.zna.be/Foo_(bar))."),
+            Some((
+                "www.zna.be/Foo_(bar)".into(),
+                "https://www.zna.be/Foo_(bar)".into()
             ))
         );
         assert_eq!(
