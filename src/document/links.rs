@@ -85,10 +85,7 @@ pub fn address_uri(word: &str) -> Option<(std::ops::Range<usize>, String)> {
     // Sentence punctuation after the address is not part of it; a closing bracket only
     // when it closes nothing inside the address ("(zie www.x.be)" against "…/Foo_(bar)").
     let mut core = &word[start..];
-    loop {
-        let Some(last) = core.chars().last() else {
-            break;
-        };
+    while let Some(last) = core.chars().last() {
         let trailing = match last {
             ')' => core.matches('(').count() < core.matches(')').count(),
             ']' => core.matches('[').count() < core.matches(']').count(),
