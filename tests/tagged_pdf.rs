@@ -549,17 +549,32 @@ fn every_shipped_leaflet_reads_back_whole_from_its_structure_tree() {
     }
 }
 
+/// The office PDF of `file` in the library `lib` (relative to the repository).
+fn office_pdf(lib: &str, file: &str) -> Document {
+    let lib = repo().join(lib);
+    let shared = SharedData::load(Some(&lib.join("_data"))).unwrap();
+    let engine = Engine::new(&shared.hyphenation);
+    let path = lib.join(file);
+    let source = std::fs::read_to_string(&path).unwrap();
+    let built = pipeline::build(&engine, &shared, &path, &source, Target::Office).unwrap();
+    Document::load_mem(&built.pdf).unwrap()
+}
+
+/// The numbers of the array `key` of `dict` (a box, a rectangle).
+fn numbers(dict: &Dictionary, key: &[u8]) -> Vec<f32> {
+    dict.get(key)
+        .and_then(Object::as_array)
+        .unwrap()
+        .iter()
+        .map(|v| v.as_float().unwrap())
+        .collect()
+}
+
 /// A figure is a `/Figure` element with its alt text as `/Alt`, its place on the page as
 /// `/BBox`, and its caption inside it.
 #[test]
 fn a_figure_is_tagged_with_its_alt_text_and_caption() {
-    let lib = repo().join("tests/figures/lib");
-    let shared = SharedData::load(Some(&lib.join("_data"))).unwrap();
-    let engine = Engine::new(&shared.hyphenation);
-    let path = lib.join("figuren.yaml");
-    let source = std::fs::read_to_string(&path).unwrap();
-    let built = pipeline::build(&engine, &shared, &path, &source, Target::Office).unwrap();
-    let doc = Document::load_mem(&built.pdf).unwrap();
+    let doc = office_pdf("tests/figures/lib", "figuren.yaml");
     let mut figures = Vec::new();
     for obj in doc.objects.values() {
         let Ok(d) = obj.as_dict() else { continue };
@@ -578,23 +593,9 @@ fn a_figure_is_tagged_with_its_alt_text_and_caption() {
         // the page it is on.
         let a = d.get(b"A").and_then(Object::as_dict).unwrap();
         assert_eq!(a.get(b"O").and_then(Object::as_name).unwrap(), b"Layout");
-        let bbox: Vec<f32> = a
-            .get(b"BBox")
-            .and_then(Object::as_array)
-            .unwrap()
-            .iter()
-            .map(|v| v.as_float().unwrap())
-            .collect();
+        let bbox = numbers(a, b"BBox");
         let page = d.get(b"Pg").and_then(Object::as_reference).unwrap();
-        let media: Vec<f32> = doc
-            .get_dictionary(page)
-            .unwrap()
-            .get(b"MediaBox")
-            .and_then(Object::as_array)
-            .unwrap()
-            .iter()
-            .map(|v| v.as_float().unwrap())
-            .collect();
+        let media = numbers(doc.get_dictionary(page).unwrap(), b"MediaBox");
         assert!(
             bbox[0] < bbox[2] && bbox[1] < bbox[3],
             "a figure's box has no area: {bbox:?}"
@@ -663,35 +664,17 @@ fn reads_back_whole(data: &std::path::Path, paths: &[std::path::PathBuf]) {
 /// structure walk above checks the OBJR ↔ annotation ↔ ParentTree round trip).
 #[test]
 fn addresses_in_the_text_are_tagged_links_that_open_their_address() {
-    let lib = repo().join("tests/fixtures/leaflets");
-    let shared = SharedData::load(Some(&lib.join("_data"))).unwrap();
-    let engine = Engine::new(&shared.hyphenation);
-    let path = lib.join("ct-scan.yaml");
-    let source = std::fs::read_to_string(&path).unwrap();
-    let built = pipeline::build(&engine, &shared, &path, &source, Target::Office).unwrap();
-    let doc = Document::load_mem(&built.pdf).unwrap();
+    let doc = office_pdf("tests/fixtures/leaflets", "ct-scan.yaml");
     let mut uris: Vec<String> = Vec::new();
     for page in doc.get_pages().values() {
         let page = doc.get_dictionary(*page).unwrap();
-        let media: Vec<f32> = page
-            .get(b"MediaBox")
-            .and_then(Object::as_array)
-            .unwrap()
-            .iter()
-            .map(|v| v.as_float().unwrap())
-            .collect();
+        let media = numbers(page, b"MediaBox");
         let Ok(annots) = page.get(b"Annots").and_then(Object::as_array) else {
             continue;
         };
         for a in annots {
             let annot = doc.get_dictionary(a.as_reference().unwrap()).unwrap();
-            let rect: Vec<f32> = annot
-                .get(b"Rect")
-                .and_then(Object::as_array)
-                .unwrap()
-                .iter()
-                .map(|v| v.as_float().unwrap())
-                .collect();
+            let rect = numbers(annot, b"Rect");
             assert!(rect[0] < rect[2] && rect[1] < rect[3], "{rect:?}");
             assert!(
                 rect[0] >= media[0] && rect[2] <= media[2],
