@@ -78,9 +78,13 @@ pub fn address_uri(word: &str) -> Option<(std::ops::Range<usize>, String)> {
     if !word.bytes().any(|b| b == b'.' || b == b'@') {
         return None;
     }
+    // Opening quotes and brackets before it, and the no-break spaces French sets inside
+    // guillemets ("«\u{202f}www.x.be\u{202f}»" is one word to the line breaker).
     let start = word.len()
         - word
-            .trim_start_matches(['(', '[', '“', '‘', '«', '"', '\'', '<'])
+            .trim_start_matches([
+                '(', '[', '“', '‘', '«', '"', '\'', '<', '\u{a0}', '\u{202f}', '\u{2009}',
+            ])
             .len();
     // Sentence punctuation after the address is not part of it; a closing bracket only
     // when it closes nothing inside the address ("(zie www.x.be)" against "…/Foo_(bar)").
@@ -89,7 +93,7 @@ pub fn address_uri(word: &str) -> Option<(std::ops::Range<usize>, String)> {
         let trailing = match last {
             ')' => core.matches('(').count() < core.matches(')').count(),
             ']' => core.matches('[').count() < core.matches(']').count(),
-            c => ".,;:!?”’»\"'>\u{202f}\u{a0}".contains(c),
+            c => ".,;:!?”’»\"'>\u{202f}\u{a0}\u{2009}".contains(c),
         };
         if !trailing {
             break;
@@ -218,6 +222,13 @@ mod tests {
             Some((
                 "www.zna.be/Foo_(bar)".into(),
                 "https://www.zna.be/Foo_(bar)".into()
+            ))
+        );
+        assert_eq!(
+            uri("«\u{202f}www.azdelta.be/fr\u{202f}»"),
+            Some((
+                "www.azdelta.be/fr".into(),
+                "https://www.azdelta.be/fr".into()
             ))
         );
         assert_eq!(
