@@ -58,6 +58,7 @@ fn bench(c: &mut Criterion) {
         lang: "nl-BE".into(),
         code: None,
         version: None,
+        online: None,
     };
     c.bench_function("pdf_only (font subsetting and serialisation)", |b| {
         b.iter(|| {

@@ -62,6 +62,7 @@ pub fn meta(leaflet: &Leaflet) -> Meta {
         lang: leaflet.lang.tag().into(),
         code: leaflet.code.clone(),
         version: leaflet.version,
+        online: leaflet.online.clone(),
     }
 }
 

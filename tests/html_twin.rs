@@ -277,3 +277,34 @@ fn addresses_in_the_text_are_links() {
         ]
     );
 }
+
+/// The short online address beside the QR code links to the address as written.
+#[test]
+fn the_online_address_links_to_the_address_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = leaflet(
+        &repo().join("tests/languages"),
+        &[
+            "build",
+            "controlled.yaml",
+            "--html",
+            "--force",
+            "-o",
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html =
+        Html::parse_document(&std::fs::read_to_string(dir.path().join("controlled.html")).unwrap());
+    let links: Vec<(String, String)> = select(&html, "a")
+        .iter()
+        .map(|a| (a.value().attr("href").unwrap().to_string(), text(a)))
+        .collect();
+    assert!(
+        links.contains(&(
+            "https://www.azdelta.be/folders/ger-007".to_string(),
+            "azdelta.be/folders/ger-007".to_string()
+        )),
+        "{links:?}"
+    );
+}

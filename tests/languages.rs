@@ -351,3 +351,37 @@ fn the_notes_page_is_headed_in_the_leaflets_language() {
         "{texts:?}"
     );
 }
+
+/// The short address printed beside the QR code ("azdelta.be/folders/ger-007") is a link to
+/// the online version as written, `https://www.` and all, not to what the short form spells.
+#[test]
+fn the_printed_online_address_links_to_the_address_as_written() {
+    let built = build("controlled.yaml");
+    let doc = lopdf::Document::load_mem(&built.pdf).unwrap();
+    let uris: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| {
+            d.get(b"A")
+                .ok()?
+                .as_dict()
+                .ok()?
+                .get(b"URI")
+                .ok()?
+                .as_str()
+                .ok()
+        })
+        .map(|u| String::from_utf8_lossy(u).into_owned())
+        .collect();
+    assert!(
+        uris.contains(&"https://www.azdelta.be/folders/ger-007".to_string()),
+        "{uris:?}"
+    );
+    assert!(
+        !uris
+            .iter()
+            .any(|u| u == "https://azdelta.be/folders/ger-007"),
+        "{uris:?}"
+    );
+}

@@ -60,6 +60,7 @@ fn meta() -> Meta {
         lang: "nl-BE".into(),
         code: None,
         version: None,
+        online: None,
     }
 }
 

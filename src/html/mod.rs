@@ -111,10 +111,14 @@ fn node(page: &Page, n: usize, out: &mut String) {
     let plain = matches!(node.kind, Kind::H1 | Kind::H2 | Kind::TH)
         || block.is_some_and(|b| b.kind == BlockKind::Department);
     let inline = |r: &[Run]| {
+        let online = doc.online.as_deref();
         if plain {
-            escape(&r.iter().map(|r| r.text.as_str()).collect::<String>())
+            linked(
+                &r.iter().map(|r| r.text.as_str()).collect::<String>(),
+                online,
+            )
         } else {
-            runs(r)
+            runs(r, online)
         }
     };
     let text = || match node.content {
@@ -227,8 +231,15 @@ fn node(page: &Page, n: usize, out: &mut String) {
 }
 
 /// Text as HTML with every web or e-mail address in it a link (paper prints them; a page
-/// on screen should open them).
-fn linked(text: &str) -> String {
+/// on screen should open them). The short form of the leaflet's `online` address (as
+/// printed beside the QR code) links to that address as written.
+fn linked(text: &str, online: Option<&str>) -> String {
+    let online = online.and_then(|full| {
+        Some((
+            crate::model::control::short_address(full),
+            crate::document::links::address_uri(full)?.1,
+        ))
+    });
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while !rest.is_empty() {
@@ -243,7 +254,10 @@ fn linked(text: &str) -> String {
             Some((range, uri)) => out.push_str(&format!(
                 "{}<a href=\"{}\">{}</a>{}",
                 escape(&word[..range.start]),
-                escape(&uri),
+                escape(match &online {
+                    Some((short, full)) if *short == &word[range.clone()] => full,
+                    _ => &uri,
+                }),
                 escape(&word[range.clone()]),
                 escape(&word[range.end..])
             )),
@@ -255,10 +269,10 @@ fn linked(text: &str) -> String {
 }
 
 /// Runs as inline HTML: bold as `strong`, italic as `em`.
-fn runs(runs: &[Run]) -> String {
+fn runs(runs: &[Run], online: Option<&str>) -> String {
     let mut out = String::new();
     for r in runs {
-        let text = linked(&r.text);
+        let text = linked(&r.text, online);
         match r.face {
             FaceId::Regular => out.push_str(&text),
             FaceId::Bold => out.push_str(&format!("<strong>{text}</strong>")),

@@ -258,6 +258,7 @@ mod tests {
             lang: "nl-BE".into(),
             code: None,
             version: None,
+            online: None,
         };
         let pdf = crate::pdf::write(&[page], &meta, crate::pdf::Target::Office, &fonts);
         let doc = lopdf::Document::load_mem(&pdf).unwrap();

@@ -51,6 +51,9 @@ pub struct Meta {
     /// and the text's version (`leaflet:version`, Info `/DocumentVersion`).
     pub code: Option<String>,
     pub version: Option<u32>,
+    /// The leaflet's online version (`online:`), whose short form is printed beside the QR
+    /// code: that printed address links to this, the address as written.
+    pub online: Option<String>,
 }
 
 /// Page geometry for a target: where the trim sits inside the media box.
@@ -149,7 +152,7 @@ pub fn write_tagged(
     // Addresses become links only in the tagged office file: PDF/X wants no annotations on
     // the page, and an untagged link would be one a screen reader cannot announce.
     let links = match structure {
-        Some(_) => tags::links::find(pages, to_pdf),
+        Some(_) => tags::links::find(pages, to_pdf, meta.online.as_deref()),
         None => Vec::new(),
     };
     let link_of = tags::links::by_item(&links, pages.len());

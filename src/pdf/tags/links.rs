@@ -6,6 +6,7 @@
 use crate::document::links::address_uri;
 use crate::document::tree::Content;
 use crate::layout::{Page, PageItem};
+use crate::model::control::short_address;
 use std::collections::HashMap;
 
 /// Above the baseline a link's box reaches this share of the type size (cap height and
@@ -25,13 +26,24 @@ pub struct Link {
 /// Every address on the pages, in reading order. A word is the run of tagged text items of
 /// one content with no word space between them, so an address broken over two lines (or
 /// pages) is one link. `to_pdf` turns layout's top-left coordinates into the media box's.
-pub fn find(pages: &[Page], to_pdf: impl Fn(f32, f32) -> (f32, f32)) -> Vec<Link> {
+/// `online`: the leaflet's online address, which its short printed form (beside the QR
+/// code, without `https://www.`) opens as written rather than as printed.
+pub fn find(
+    pages: &[Page],
+    to_pdf: impl Fn(f32, f32) -> (f32, f32),
+    online: Option<&str>,
+) -> Vec<Link> {
+    let online = online.and_then(|full| Some((short_address(full), address_uri(full)?.1)));
     let mut links = Vec::new();
     let mut word: Vec<(usize, usize)> = Vec::new();
     let mut text = String::new();
     let mut content: Option<Content> = None;
     let mut flush = |word: &mut Vec<(usize, usize)>, text: &mut String| {
-        if let Some((_, uri)) = address_uri(text) {
+        if let Some((range, uri)) = address_uri(text) {
+            let uri = match &online {
+                Some((short, full)) if *short == &text[range] => full.clone(),
+                _ => uri,
+            };
             let rects = rects(pages, word, &to_pdf);
             links.push(Link {
                 uri,
