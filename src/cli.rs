@@ -346,7 +346,10 @@ pub fn command() -> clap::Command {
 /// file named on the command line has one, else the locale.
 fn language(command: &Command) -> crate::i18n::Lang {
     let first = match command {
-        Command::Build { paths, .. } | Command::Check { paths, .. } => paths.first().cloned(),
+        Command::Build { paths, .. }
+        | Command::Check { paths, .. }
+        | Command::Watch { paths, .. }
+        | Command::Serve { paths, .. } => paths.first().cloned(),
         Command::Hyphenate { library, .. } => Some(library.clone()),
         Command::New { dir, .. } => Some(dir.clone()),
         _ => None,

@@ -406,3 +406,14 @@ fn the_page_follows_the_locale() {
     assert!(list.contains("<title>Folders</title>"), "{list}");
     assert!(nl.get("/leaflet/wondzorg").text().contains(">Bewaren<"));
 }
+
+/// A library that fixes its language (`_data/messages.txt`) gets its page in that language
+/// whatever the computer's locale, as `build` and `check` do.
+#[test]
+fn the_librarys_language_setting_wins_over_the_locale() {
+    let served = Served::start_in_with("C", |lib| {
+        std::fs::write(lib.join("_data/messages.txt"), "# taal van leaflet\nnl\n").unwrap();
+    });
+    let list = served.get("/").text();
+    assert!(list.contains("<title>Folders</title>"), "{list}");
+}

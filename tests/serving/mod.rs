@@ -21,11 +21,17 @@ impl Served {
 
     /// The same with the locale `LC_ALL=locale`.
     pub fn start_in(locale: &str) -> Served {
+        Served::start_in_with(locale, |_| {})
+    }
+
+    /// The same, after `prepare` has changed the copied library (its folder is given).
+    pub fn start_in_with(locale: &str, prepare: impl FnOnce(&Path)) -> Served {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/serving/library"),
             &dir.path().join("lib"),
         );
+        prepare(&dir.path().join("lib"));
         let mut child = Command::new(env!("CARGO_BIN_EXE_leaflet"))
             .args(["serve", "lib", "-o", "out", "--port", "0"])
             .env("LC_ALL", locale)
