@@ -98,9 +98,7 @@ tab-indent = a tab is used for indentation
 tab-indent-hint = indent with spaces only (most editors: Convert Indentation to Spaces)
 unclosed = a quote or a bracket is opened here and never closed
 unclosed-hint = add the closing quote (or bracket) at the end of the text, or remove the opening one
-yaml-parser = { $detail }
 fields-line-up-hint = the fields of one section must line up: put `body:` exactly under `heading:`, and indent with spaces
-yaml-parser-hint = check the indentation and the colons on this line; compare with a leaflet that builds
 route-field-did-you-mean = did you mean `{ $best }`? A route has `number` and `description`
 route-fields-hint = a route written in full has exactly `number` and `description`
 route-field-missing-hint = add `{ $name }: …` under `route:`, indented like `number:`
@@ -159,8 +157,6 @@ apostrophe-start-hint = write the curly apostrophe, { $curly }, or put the whole
 
 placeholder = “{ $shown }” from `leaflet new` is still to be filled in
 placeholder-hint = replace it with this leaflet's own text
-yaml-null = `{ $value }` is YAML for “no value”, not a text
-yaml-null-hint = write the text, or leave the whole line out if the field is optional
 comment-dropped = the text after `#` is read as a comment and is not printed: “{ $dropped }”
 comment-dropped-hint = put the text in double quotes to print all of it: { $example }
 comment-in-body-hint = write `body: |` and the text on the lines below it, indented: in a `|` block a `#` is text
@@ -201,18 +197,6 @@ tie-split-hint = build the PDF and look at this spot; rewording the sentence usu
 
 ## check --fix
 
-fix-bullet = bullet { $bullet } → -
-fix-date = date { $from } → { $to }
-fix-tabs = { $count ->
-        [one] 1 tab
-       *[other] { $count } tabs
-    } → space
-fix-spaces = { $count ->
-        [one] 1 double space
-       *[other] { $count } double spaces
-    } made single
-fix-write-failed = not fixed: { $error }
-fix-refused = not fixed: the fixed file would no longer read as a leaflet
 booklet-one-page = a booklet of 1 page is one sheet with 3 blank pages
 booklet-one-page-hint = print this leaflet 2-up (--two-up) and cut the sheet in half
 booklet-blanks = the booklet of { $pages } pages ends with { $blanks ->
@@ -254,25 +238,12 @@ write-failed-hint = check that the output folder is writable and the disk is not
 
 ## new and import
 
-new-bad-name = `{ $slug }` cannot be a leaflet's file name
-new-bad-name-hint = use lowercase letters, digits and '-', e.g. `leaflet new wondzorg-thuis`
-new-wrote = wrote { $path }
-new-next = next: fill it in, then `leaflet check { $path }`
-import-wrote = wrote { $path } ({ $sections } sections)
-import-next = next: `leaflet check { $path }`
 file-exists = this file already exists; it was left as it is
 file-exists-hint = choose another name, or delete or rename the old file first
 nothing-written = nothing was written: { $error }
 nothing-written-hint = this is a bug in leaflet; please report it with the input file
-mkdir-failed = cannot create the folder: { $error }
-mkdir-failed-hint = check the folder name and that you may write there
 write-nothing = cannot write it: { $error }; nothing was written
 write-nothing-hint = check that the disk is not full and that you may write there
-import-path-hint = give the path of the plain-text leaflet, e.g. `leaflet import folder.txt`
-import-guessed = the text is not UTF-8; it was read as { $encoding } (accents such as é, à and ° kept)
-import-guessed-hint = check the accents in the result; save the text as UTF-8 to avoid the guess
-usage-marks = error: --marks adds crop marks for the print shop; use it with --target print
-usage-sheets-print = error: --booklet and --two-up make A4 sheets for the office printer; the print shop imposes the A5 pages itself, so leave them out with --target print
 
 ## Contacts in the text
 
@@ -297,47 +268,9 @@ section-not-fields-hint = start the section with `- heading: …` and put the te
 
 ## Markdown in a body
 
-md-entity = “{ $typed }” is printed as typed: a leaflet is not a web page
-md-entity-hint = type the character itself (&, €, a space) instead of its HTML code
-md-unclosed-bold = this `{ $marks }` has no closing partner, so it is printed
-md-unclosed-bold-hint = close the bold text with the same marks right after its last word, or remove them
-md-item-joined = this line starts like a list item (“{ $marker }”) but is printed joined to the line before it
-md-item-joined-hint = start each list item with `- ` (or `1. `) and a space, after a blank line or a line ending in `:`; or end the line before with `\`
-md-lazy-line = this line is printed as part of the list item above it: a line right under a list continues its last item
-md-lazy-line-hint = leave a blank line between the list and the text; or indent the line like the item's text to keep it in the item
-md-stars = the `*` around “{ $inner }” make it italic or bold and are not printed
-md-stars-hint = for times write × (or x); to print a `*`, type `\*`
-md-star-item = this `*` starts a list item, so it prints as a bullet, not as the footnote mark the text above uses
-md-star-item-hint = type `\*` to print the `*` itself, or write the remark in the text
-md-renumbered = this item is typed as number { $number } but is printed as { $printed }: Markdown numbers a list's items in order
-md-renumbered-hint = number the items 1, 2, 3 … as they follow each other, or split the list with a text line between
-md-table-hint = leave a blank line before the table, give the header row one cell per `---`, and put a line like `|---|---|` under it
-md-surplus-cells = this row has { $typed } cells but the header has { $columns }: the last { $dropped } would not be printed
-md-surplus-cells-hint = give the header row as many cells, or join the extra cells into one
-md-run-on = these { $lines } short lines are printed as one run-on line
-md-run-on-hint = end each line but the last with a backslash `\` to keep the lines as typed, or leave a blank line between paragraphs
-md-table-no-rule = these lines look like a table, but the line of `|---|` under the header row is missing, so the pipes would be printed
-md-table-bad-header = these lines look like a table, but the row above the `|---|` line does not have one cell per `---` (or text is typed before it), so the pipes would be printed
-md-link-meaningless = the link text “{ $text }” means nothing on paper
-md-link-meaningless-hint = write what the reader finds there, e.g. “de website van het ziekenhuis”: the address is printed after the text
-md-typed-bullet = “{ $bullet }” at the start of a line is read as a list item
-md-typed-bullet-hint = type list items as `- ` at the start of the line, so Markdown sees the list
-md-unused-definition = no link uses the address “{ $shown }”, so it is not printed
-md-unused-definition-hint = write the address in the text, or use it in a link: [tekst][label]
-md-html = HTML (`{ $shown }`) cannot be printed: it would show as tags
-md-html-hint = use Markdown (**vet**, *schuin*) or remove the tag
-md-footnote = a footnote (`[^…]`) cannot be printed
-md-footnote-hint = put the remark in the text itself, between brackets
-md-rule = a line of `---` (a horizontal rule) cannot be printed
-md-rule-hint = start a new section (`- heading: …`) to separate the text, or remove the line
-md-checkbox = a checkbox (`[ ]`) cannot be printed
-md-checkbox-hint = write the list item without `[ ]`
-md-construct = this Markdown construct cannot be printed
-md-construct-hint = write it as plain text
 
 ## Shared data (_data/)
 
-style-yaml-hint = the house-style settings and their defaults are listed in the README
 route-no-description = route `{ $key }` has no description text
 route-no-description-hint = write each route as `105: oncologisch dagziekenhuis`
 routes-yaml-hint = each line is `number: description`, e.g. `105: oncologisch dagziekenhuis`
@@ -404,30 +337,6 @@ picture-wrong-extension-hint = rename it to end in `.{ $ext }`, so everyone sees
 picture-zero-size = the picture claims a size of { $width } × { $height } pixels
 picture-too-many-pixels = the picture is { $width } × { $height } pixels; at most { $max } million pixels are placed
 picture-too-many-pixels-hint = scale it down: 1,800 pixels across is 300 ppi over the whole width of an A5 page
-svg-too-large = the SVG file is { $size } KB; an illustration may be at most { $max } KB
-svg-too-large-hint = it probably holds an embedded photo: place the photo as a JPEG instead
-svg-unreadable = the SVG file cannot be read: { $why }
-svg-unreadable-hint = export the illustration again as plain SVG from the drawing program
-svg-canvas-too-large = the SVG's canvas is { $width } × { $height } pixels; at most { $max } across
-svg-canvas-too-large-hint = give the <svg> element a sensible width, height or viewBox
-svg-empty = the SVG file draws nothing
-svg-empty-hint = export the illustration again from the drawing program
-svg-not-utf8 = it is not UTF-8 text
-svg-bad-gzip = it is a damaged compressed SVG
-svg-too-many-elements = it has too many elements
-svg-invalid-size = it has no valid width, height or viewBox
-jpeg-save-again = save the photo again as JPEG (or PNG) from an image editor
-jpeg-damaged = the JPEG file is cut short or damaged
-jpeg-lossless = the JPEG is lossless-coded, which PDF readers cannot show
-jpeg-precision = the JPEG has { $bits }-bit channels; PDF readers show 8-bit JPEGs only
-jpeg-channels = the JPEG has { $channels } colour channels; grey, RGB or CMYK is placed
-png-unreadable = the PNG file cannot be read: { $why }
-png-save-again = save the picture again as PNG from an image editor
-png-too-large = the PNG is too large to read
-png-too-large-hint = scale it down
-png-palette = the PNG's palette could not be expanded
-png-cut-short = it is cut short
-png-too-many-bytes = it decodes to too many bytes
 hospital-file-hint = hospital.yaml holds `name:`, and optionally `address:`, `phone:`, `website:` and `logo:`
 hospital-name-empty = the hospital's `name` is empty
 hospital-name-empty-hint = write the name as it is printed, e.g. `name: AZ Voorbeeld`
@@ -442,84 +351,12 @@ criteria-leading-hint = Keurmerk Makkelijk Lezen and WCAG 1.4.12 ask for 1.5 (le
 
 ## Markdown a body cannot print
 
-md-heading = a Markdown heading (`#`) inside a body
-md-heading-hint = give it a section of its own (`- heading: …`), or remove the `#`
-md-setext-heading = a line of `---` or `===` under this text makes it a Markdown heading
-md-setext-heading-hint = leave a blank line above the `---`, or give the heading a section of its own
-md-block-quote = a block quote (`>`) cannot be printed
-md-block-quote-hint = remove the `>` at the start of the line
-md-indented-code = this text is indented four spaces or more, so Markdown reads it as code
-md-indented-code-hint = indent it less: a list item's text continues two spaces in
-md-code-block = a code block (```) cannot be printed
-md-code-block-hint = remove the ``` lines
-md-footnote-definition = a footnote (`[^…]:`) cannot be printed
-md-image = an image inside the text cannot be printed
-md-image-hint = give it as a figure of the section (`figures:` with `- file: …` and `alt: …`), or say in words what it shows
-md-strikethrough = struck-through text (`~~`) cannot be printed
-md-strikethrough-hint = remove the text, or the `~~` around it
-md-table-too-wide = a table of { $columns } columns does not fit the page; at most { $max } do
-md-table-too-wide-hint = split it into two tables, or turn it around (rows for columns)
-md-link-no-address = this link has no address
-md-link-no-address-hint = write the address between the brackets: [tekst](https://…)
 
 ## The house style (style.yaml)
 
-style-mm-hint = lengths of the page and margins are millimetres
-style-page-size = { $value } mm is not a page size; give { $min }–{ $max } mm
-style-page-size-hint = A5 is 148 × 210 mm
-style-margin = a margin of { $value } mm; give { $min }–{ $max } mm
-style-type-size = type of { $value } pt cannot be read; give { $min }–{ $max } pt
-style-type-size-hint = type sizes are points: body text is 10–12, large print 16
-style-leading = a leading of { $value }; give { $min }–{ $max } times the body size
-style-leading-hint = 1.35 is the house style, 1.5 large print
-style-paragraph-space = { $value } lines between paragraphs; give 0–{ $max }
-style-paragraph-space-hint = 0.5 is half a line
-style-list-indent = a list indent of { $value } pt; give 0–{ $max } pt
-style-list-indent-hint = 14 pt is the house style
-style-channel = a colour channel of { $value }; give 0–1
-style-channel-hint = CMYK channels run from 0 (none) to 1 (full): 0.85 is 85 %
-style-ink = { $ink } % ink in total; the print shop allows at most { $max } %
-style-ink-hint = lower C, M or Y: rich black needs no more than 0.6 of each beside k: 1
-style-logo-colour = `{ $hex }` is not a colour of the logo
-style-logo-colour-hint = write the logo's colour as in the SVG, in quotes: "#0a5ca8": {"{"}c: 1, m: 0.45, y: 0, k: 0.1{"}"}
-style-brand-channel = the brand colour for { $hex } has a channel outside 0–1
-style-brand-ink = the brand colour for { $hex } has { $ink } % ink in total; the print shop allows at most { $max } %
-style-brand-ink-hint = lower C, M or Y
-style-review-years = a review every { $value } years; give { $min }–{ $max }
-style-review-years-hint = leaflets are reviewed every 3 years
-style-pad-pages = pages in multiples of { $n } cannot be folded or imposed
-style-pad-pages-hint = give 2, 4 or 8 (4 for a folded booklet), or leave pad_pages out
-style-measure = the margins leave a text column of { $width } mm; it needs at least { $min } mm
-style-measure-hint = make margin_inner_mm or margin_outer_mm smaller
-style-measure-chars = { $size } pt body text gives under 30 characters a line in a { $width } mm column
-style-measure-chars-hint = use a smaller body_size or smaller side margins
-style-text-height = the margins leave { $height } mm of page height; it needs at least { $min } mm
-style-text-height-hint = make margin_top_mm or margin_bottom_mm smaller
-style-not-a-number = not-a-number
-style-infinite = an infinite number
 
 ## watch and serve on the terminal
 
-watch-started = Watching { $paths }: the PDFs are rebuilt after every save and go to the folder { $out }. Stop: Ctrl-C.
-watch-changed = [{ $clock }] changed: { $names }
-watch-rebuilt = [{ $clock }] rebuilt: { $pdfs } (in the folder { $out })
-watch-stopped = Stopped.
-watch-cannot-start = error: cannot watch for changes: { $why }
-watch-cannot-watch = error: cannot watch the folder { $dir }: { $why }
-watch-event-error = note: a change could not be read ({ $why }); still watching
-serve-started = The leaflets are ready at { $address } — open that address in your browser. Only this computer can reach it. Stop: Ctrl-C.
-serve-cannot-bind = error: cannot open port { $port }: { $why }
-    {"  "}hint: choose another port with --port, e.g. --port 8788
-serve-file-broken = the file itself has a mistake ({ $why }); correct it in a text editor first
-serve-field-not-editable = this field cannot be changed here; use a text editor
-serve-one-line = write this on one line
-serve-edits-overlap = two changes touch the same lines; save them one at a time
-serve-cannot-write = this text cannot be written into the file like this (does it start with spaces?); change it or use a text editor
-serve-other-fields = the change would touch other fields; nothing saved
-serve-section-gone = this section is not in the file (any more)
-serve-field-empty = this field cannot be empty
-serve-field-multiline = this field spans several lines in the file; change it in a text editor
-serve-changed-elsewhere = the file was changed elsewhere in the meantime; reload the page (copy your text first)
 
 ## Laying out the pages
 
@@ -549,67 +386,5 @@ glyph-missing-hint = replace it with ordinary letters, or remove it (emoji and s
 
 ## import
 
-import-no-text = the file holds no text
-import-no-text-hint = give the plain-text leaflet: its title on the first line
-import-missing = no { $line } line was found
-import-missing-hint = fill in `{ $field }` in the YAML file before building
-import-bullet = “{ $bullet }” at the start of a line was read as a list item and written as `- `
-import-bullet-hint = check in the YAML file that the list reads as intended
-import-kept = { $what ->
-        [under-title] a line right under the title
-        [date] a date line that could not be read
-        [route] a route line that could not be read (or a second one)
-       *[authors] a second authors line
-    } was kept as body text
-import-kept-hint = check in the YAML file whether it belongs in a field
-import-route-differs = the text calls route { $key } “{ $written }”; the shared routes call it “{ $known }”
-import-route-differs-hint = the shared description is used; correct leaflets/_data/routes.yaml if it is the one that is wrong
 
 ## The serve page's own labels (src/serve/nl.rs).
-serve-print-booklet = Print on A4, landscape, two-sided, flip on the SHORT edge, at 100 % (not "fit to page"). Then fold the stack in the middle.
-serve-print-two-up = Print on A4, landscape, at 100 % (not "fit to page"). Then cut each sheet in half.
-serve-title-library = Leaflets
-serve-col-title = Title
-serve-col-revised = Revised
-serve-col-review = Review by
-serve-col-findings = Errors / warnings
-serve-col-built = Last built
-serve-never-built = not yet
-serve-overdue = overdue
-serve-preview = Preview
-serve-edit = Edit
-serve-save = Save
-serve-saved = Saved and typeset again.
-serve-saved-not-built = Saved, but the PDF was not made again (is another command working on the output folder?). Make it with `leaflet build`.
-serve-refused = Not saved: the leaflet cannot be made like this. The file was not changed.
-serve-build-booklet = Make a booklet (A4, fold)
-serve-build-two-up = Make 2 per sheet (A4, cut)
-serve-download = Open the PDF
-serve-back = ← all leaflets
-serve-no-contact = (none)
-serve-inline-keep = as written out in the file (not changeable here)
-serve-not-editable = This file cannot be read as a leaflet, so it cannot be edited here either. Correct the error below in a text editor; this page shows the form again as soon as the file is in order.
-serve-markdown-help = An empty line between paragraphs; "- " at the start of a line for a list; **bold**; [text](https://…) for a link; a \ at the end of a line keeps the line break.
-serve-section = Section
-serve-no-findings = none
-serve-cannot-build = Cannot be made:
-serve-field-title = Title
-serve-field-subtitle = Subtitle
-serve-field-department = Department
-serve-field-revised = Revised
-serve-field-authors = Author(s)
-serve-field-route = Route
-serve-field-contact = Contact
-serve-field-heading = Heading
-serve-field-body = Text
-serve-field-other = Field
-serve-counts = { $errors } error(s), { $warnings } warning(s)
-serve-built-extra = { $kind } has been made.
-serve-the-booklet = The booklet
-serve-the-two-up = The 2-per-sheet file
-serve-page-lang = en
-serve-http-cross-site = refused: a change must come from this page itself
-serve-http-too-large = too large, or not text
-serve-http-not-allowed = not allowed
-serve-http-not-found = not found
-serve-http-unknown-host = unknown Host: this server answers only at its own address

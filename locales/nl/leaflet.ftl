@@ -99,9 +99,7 @@ tab-indent = er wordt ingesprongen met een tab
 tab-indent-hint = spring alleen in met spaties (in de meeste editors: Inspringing omzetten naar spaties)
 unclosed = hier wordt een aanhalingsteken of haakje geopend en nooit gesloten
 unclosed-hint = zet het sluitende aanhalingsteken (of haakje) aan het einde van de tekst, of verwijder het openende
-yaml-parser = de YAML-lezer meldt: { $detail }
 fields-line-up-hint = de velden van één sectie moeten onder elkaar staan: zet `body:` precies onder `heading:`, en spring in met spaties
-yaml-parser-hint = kijk de inspringing en de dubbele punten op deze regel na; vergelijk met een folder die wel gebouwd wordt
 route-field-did-you-mean = bedoelt u `{ $best }`? Een route heeft `number` en `description`
 route-fields-hint = een volledig uitgeschreven route heeft precies `number` en `description`
 route-field-missing-hint = voeg `{ $name }: …` toe onder `route:`, ingesprongen zoals `number:`
@@ -169,8 +167,6 @@ apostrophe-start-hint = schrijf de gekrulde apostrof, { $curly }, of zet de hele
 
 placeholder = “{ $shown }” uit `leaflet new` moet nog ingevuld worden
 placeholder-hint = vervang het door de eigen tekst van deze folder
-yaml-null = `{ $value }` betekent in YAML “geen waarde”, geen tekst
-yaml-null-hint = schrijf de tekst, of laat de hele regel weg als het veld niet verplicht is
 comment-dropped = de tekst na `#` wordt gelezen als commentaar en niet gedrukt: “{ $dropped }”
 comment-dropped-hint = zet de tekst tussen dubbele aanhalingstekens om alles te drukken: { $example }
 comment-in-body-hint = schrijf `body: |` en de tekst op de regels eronder, ingesprongen: in een `|`-blok is een `#` gewoon tekst
@@ -217,18 +213,6 @@ tie-split-hint = bouw de pdf en bekijk deze plek; de zin anders formuleren helpt
 
 ## check --fix
 
-fix-bullet = opsommingsteken { $bullet } → -
-fix-date = datum { $from } → { $to }
-fix-tabs = { $count ->
-        [one] 1 tab
-       *[other] { $count } tabs
-    } → spatie
-fix-spaces = { $count ->
-        [one] 1 dubbele spatie
-       *[other] { $count } dubbele spaties
-    } enkel gemaakt
-fix-write-failed = niet verbeterd: { $error }
-fix-refused = niet verbeterd: het verbeterde bestand zou niet meer als folder te lezen zijn
 booklet-one-page = een boekje van 1 pagina is één blad met 3 lege pagina's
 booklet-one-page-hint = druk deze folder 2 per blad af (--two-up) en snij het blad middendoor
 booklet-blanks = het boekje van { $pages } pagina's eindigt met { $blanks ->
@@ -270,28 +254,12 @@ write-failed-hint = kijk na of u in de uitvoermap mag schrijven en of de schijf 
 
 ## new en import
 
-new-bad-name = `{ $slug }` kan niet de bestandsnaam van een folder zijn
-new-bad-name-hint = gebruik kleine letters, cijfers en '-', bv. `leaflet new wondzorg-thuis`
-new-wrote = { $path } geschreven
-new-next = vul het nu in, en dan `leaflet check { $path }`
-import-wrote = { $path } geschreven ({ $sections ->
-        [one] 1 sectie
-       *[other] { $sections } secties
-    })
-import-next = nu: `leaflet check { $path }`
 file-exists = dit bestand bestaat al; het werd niet aangeraakt
 file-exists-hint = kies een andere naam, of verwijder of hernoem eerst het oude bestand
 nothing-written = er werd niets geschreven: { $error }
 nothing-written-hint = dit is een fout in leaflet; meld ze graag, met het invoerbestand
-mkdir-failed = kan de map niet maken: { $error }
-mkdir-failed-hint = kijk de naam van de map na, en of u daar mag schrijven
 write-nothing = kan het niet schrijven: { $error }; er werd niets geschreven
 write-nothing-hint = kijk na of de schijf niet vol is en of u daar mag schrijven
-import-path-hint = geef het pad van de folder in platte tekst, bv. `leaflet import folder.txt`
-import-guessed = de tekst is geen UTF-8; hij werd gelezen als { $encoding } (accenten zoals é, à en ° bewaard)
-import-guessed-hint = kijk de accenten in het resultaat na; bewaar de tekst als UTF-8, dan hoeft er niet geraden te worden
-usage-marks = fout: --marks zet snijtekens voor de drukkerij; gebruik het met --target print
-usage-sheets-print = fout: --booklet en --two-up maken A4-bladen voor de printer op kantoor; de drukkerij schikt de A5-pagina's zelf, dus laat ze weg bij --target print
 
 ## Contactgegevens in de tekst
 
@@ -316,47 +284,9 @@ section-not-fields-hint = begin de sectie met `- heading: …` en zet de tekst o
 
 ## Markdown in een body
 
-md-entity = “{ $typed }” wordt gedrukt zoals getypt: een folder is geen webpagina
-md-entity-hint = typ het teken zelf (&, €, een spatie) in plaats van de HTML-code ervan
-md-unclosed-bold = deze `{ $marks }` wordt nergens gesloten, dus hij wordt gedrukt
-md-unclosed-bold-hint = sluit de vette tekst met dezelfde tekens meteen na het laatste woord, of verwijder ze
-md-item-joined = deze regel begint als een opsomming (“{ $marker }”) maar wordt aan de regel ervoor geplakt
-md-item-joined-hint = begin elk punt van de opsomming met `- ` (of `1. `) en een spatie, na een lege regel of een regel die op `:` eindigt; of eindig de regel ervoor met `\`
-md-lazy-line = deze regel wordt gedrukt als deel van het punt erboven: een regel vlak onder een opsomming hoort bij het laatste punt
-md-lazy-line-hint = laat een lege regel tussen de opsomming en de tekst; of spring de regel in zoals de tekst van het punt om hem erbij te houden
-md-stars = de `*` rond “{ $inner }” maken de tekst schuin of vet en worden niet gedrukt
-md-stars-hint = schrijf × (of x) voor "maal"; typ `\*` om een `*` te drukken
-md-star-item = deze `*` begint een opsomming, dus hij wordt een opsommingsteken, niet het voetnootteken dat de tekst erboven gebruikt
-md-star-item-hint = typ `\*` om de `*` zelf te drukken, of schrijf de opmerking in de tekst
-md-renumbered = dit punt is getypt als nummer { $number } maar wordt gedrukt als { $printed }: Markdown nummert de punten van een lijst op volgorde
-md-renumbered-hint = nummer de punten 1, 2, 3 … zoals ze volgen, of splits de lijst met een regel tekst ertussen
-md-table-hint = laat een lege regel voor de tabel, geef de kopregel één cel per `---`, en zet er een regel zoals `|---|---|` onder
-md-surplus-cells = deze rij heeft { $typed } cellen maar de kopregel { $columns }: de laatste { $dropped } zouden niet gedrukt worden
-md-surplus-cells-hint = geef de kopregel evenveel cellen, of voeg de extra cellen samen tot één
-md-run-on = deze { $lines } korte regels worden als één doorlopende regel gedrukt
-md-run-on-hint = eindig elke regel behalve de laatste met een backslash `\` om de regels te houden zoals getypt, of laat een lege regel tussen alinea's
-md-table-no-rule = deze regels lijken een tabel, maar de regel `|---|` onder de kopregel ontbreekt, dus de verticale strepen zouden gedrukt worden
-md-table-bad-header = deze regels lijken een tabel, maar de rij boven de regel `|---|` heeft niet één cel per `---` (of er staat tekst voor), dus de verticale strepen zouden gedrukt worden
-md-link-meaningless = de linktekst “{ $text }” betekent niets op papier
-md-link-meaningless-hint = schrijf wat de lezer daar vindt, bv. “de website van het ziekenhuis”: het adres wordt na de tekst gedrukt
-md-typed-bullet = “{ $bullet }” aan het begin van een regel wordt gelezen als een punt van een opsomming
-md-typed-bullet-hint = typ de punten van een opsomming als `- ` aan het begin van de regel, dan ziet Markdown de lijst
-md-unused-definition = geen enkele link gebruikt het adres “{ $shown }”, dus het wordt niet gedrukt
-md-unused-definition-hint = schrijf het adres in de tekst, of gebruik het in een link: [tekst][label]
-md-html = HTML (`{ $shown }`) kan niet gedrukt worden: het zou als codes verschijnen
-md-html-hint = gebruik Markdown (**vet**, *schuin*) of verwijder de code
-md-footnote = een voetnoot (`[^…]`) kan niet gedrukt worden
-md-footnote-hint = zet de opmerking in de tekst zelf, tussen haakjes
-md-rule = een regel `---` (een horizontale lijn) kan niet gedrukt worden
-md-rule-hint = begin een nieuwe sectie (`- heading: …`) om de tekst te scheiden, of verwijder de regel
-md-checkbox = een aankruisvakje (`[ ]`) kan niet gedrukt worden
-md-checkbox-hint = schrijf het punt zonder `[ ]`
-md-construct = deze Markdown-opmaak kan niet gedrukt worden
-md-construct-hint = schrijf het als gewone tekst
 
 ## Gedeelde gegevens (_data/)
 
-style-yaml-hint = de instellingen van de huisstijl en hun standaardwaarden staan in de README
 route-no-description = route `{ $key }` heeft geen beschrijving
 route-no-description-hint = schrijf elke route als `105: oncologisch dagziekenhuis`
 routes-yaml-hint = elke regel is `nummer: beschrijving`, bv. `105: oncologisch dagziekenhuis`
@@ -429,30 +359,6 @@ picture-wrong-extension-hint = geef het een naam die eindigt op `.{ $ext }`, zod
 picture-zero-size = de afbeelding zegt { $width } × { $height } pixels groot te zijn
 picture-too-many-pixels = de afbeelding is { $width } × { $height } pixels; er worden hoogstens { $max } miljoen pixels geplaatst
 picture-too-many-pixels-hint = maak ze kleiner: 1800 pixels breed is 300 ppi over de hele breedte van een A5-pagina
-svg-too-large = het SVG-bestand is { $size } kB; een illustratie mag hoogstens { $max } kB zijn
-svg-too-large-hint = er zit waarschijnlijk een foto in: plaats de foto liever als JPEG
-svg-unreadable = het SVG-bestand kan niet gelezen worden: { $why }
-svg-unreadable-hint = exporteer de illustratie opnieuw als gewone SVG uit het tekenprogramma
-svg-canvas-too-large = het canvas van de SVG is { $width } × { $height } pixels; hoogstens { $max } breed
-svg-canvas-too-large-hint = geef het <svg>-element een redelijke width, height of viewBox
-svg-empty = het SVG-bestand tekent niets
-svg-empty-hint = exporteer de illustratie opnieuw uit het tekenprogramma
-svg-not-utf8 = het is geen UTF-8-tekst
-svg-bad-gzip = het is een beschadigde gecomprimeerde SVG
-svg-too-many-elements = het heeft te veel elementen
-svg-invalid-size = het heeft geen geldige width, height of viewBox
-jpeg-save-again = bewaar de foto opnieuw als JPEG (of PNG) vanuit een fotobewerkingsprogramma
-jpeg-damaged = het JPEG-bestand is afgebroken of beschadigd
-jpeg-lossless = de JPEG is verliesvrij gecodeerd, wat pdf-lezers niet kunnen tonen
-jpeg-precision = de JPEG heeft kanalen van { $bits } bit; pdf-lezers tonen alleen JPEG's van 8 bit
-jpeg-channels = de JPEG heeft { $channels } kleurkanalen; grijs, RGB of CMYK wordt geplaatst
-png-unreadable = het PNG-bestand kan niet gelezen worden: { $why }
-png-save-again = bewaar de afbeelding opnieuw als PNG vanuit een fotobewerkingsprogramma
-png-too-large = de PNG is te groot om te lezen
-png-too-large-hint = maak ze kleiner
-png-palette = het kleurenpalet van de PNG kon niet omgezet worden
-png-cut-short = het is afgebroken
-png-too-many-bytes = het wordt te groot bij het uitpakken
 hospital-file-hint = hospital.yaml bevat `name:`, en eventueel `address:`, `phone:`, `website:` en `logo:`
 hospital-name-empty = de `name` van het ziekenhuis is leeg
 hospital-name-empty-hint = schrijf de naam zoals hij gedrukt wordt, bv. `name: AZ Voorbeeld`
@@ -467,84 +373,12 @@ criteria-leading-hint = Keurmerk Makkelijk Lezen en WCAG 1.4.12 vragen 1,5 (laat
 
 ## Markdown die een body niet kan drukken
 
-md-heading = een Markdown-titel (`#`) in een body
-md-heading-hint = geef hem een eigen sectie (`- heading: …`), of verwijder de `#`
-md-setext-heading = een regel `---` of `===` onder deze tekst maakt er een Markdown-titel van
-md-setext-heading-hint = laat een lege regel boven de `---`, of geef de titel een eigen sectie
-md-block-quote = een citaatblok (`>`) kan niet gedrukt worden
-md-block-quote-hint = verwijder de `>` aan het begin van de regel
-md-indented-code = deze tekst is vier spaties of meer ingesprongen, dus Markdown leest hem als code
-md-indented-code-hint = spring minder in: de tekst van een punt van een opsomming loopt twee spaties ingesprongen verder
-md-code-block = een codeblok (```) kan niet gedrukt worden
-md-code-block-hint = verwijder de regels met ```
-md-footnote-definition = een voetnoot (`[^…]:`) kan niet gedrukt worden
-md-image = een afbeelding in de tekst kan niet gedrukt worden
-md-image-hint = geef ze als figuur van de sectie (`figures:` met `- file: …` en `alt: …`), of zeg in woorden wat ze toont
-md-strikethrough = doorgehaalde tekst (`~~`) kan niet gedrukt worden
-md-strikethrough-hint = verwijder de tekst, of de `~~` eromheen
-md-table-too-wide = een tabel van { $columns } kolommen past niet op de pagina; hoogstens { $max } passen er
-md-table-too-wide-hint = splits ze in twee tabellen, of draai ze om (rijen voor kolommen)
-md-link-no-address = deze link heeft geen adres
-md-link-no-address-hint = schrijf het adres tussen de haakjes: [tekst](https://…)
 
 ## De huisstijl (style.yaml)
 
-style-mm-hint = de afmetingen van de pagina en de marges zijn in millimeter
-style-page-size = { $value } mm is geen paginaformaat; geef { $min }–{ $max } mm
-style-page-size-hint = A5 is 148 × 210 mm
-style-margin = een marge van { $value } mm; geef { $min }–{ $max } mm
-style-type-size = letters van { $value } pt zijn niet leesbaar; geef { $min }–{ $max } pt
-style-type-size-hint = lettergroottes zijn in punt: broodtekst is 10–12, grote letters 16
-style-leading = een regelafstand van { $value }; geef { $min }–{ $max } keer de lettergrootte van de broodtekst
-style-leading-hint = 1.35 is de huisstijl, 1.5 grote letters
-style-paragraph-space = { $value } regels tussen alinea's; geef 0–{ $max }
-style-paragraph-space-hint = 0.5 is een halve regel
-style-list-indent = een inspringing van { $value } pt voor opsommingen; geef 0–{ $max } pt
-style-list-indent-hint = 14 pt is de huisstijl
-style-channel = een kleurkanaal van { $value }; geef 0–1
-style-channel-hint = CMYK-kanalen lopen van 0 (niets) tot 1 (vol): 0.85 is 85 %
-style-ink = { $ink } % inkt in totaal; de drukker staat hoogstens { $max } % toe
-style-ink-hint = verlaag C, M of Y: diepzwart heeft naast k: 1 niet meer dan 0.6 van elk nodig
-style-logo-colour = `{ $hex }` is geen kleur van het logo
-style-logo-colour-hint = schrijf de kleur van het logo zoals in de SVG, tussen aanhalingstekens: "#0a5ca8": {"{"}c: 1, m: 0.45, y: 0, k: 0.1{"}"}
-style-brand-channel = de huiskleur voor { $hex } heeft een kanaal buiten 0–1
-style-brand-ink = de huiskleur voor { $hex } heeft { $ink } % inkt in totaal; de drukker staat hoogstens { $max } % toe
-style-brand-ink-hint = verlaag C, M of Y
-style-review-years = een herziening om de { $value } jaar; geef { $min }–{ $max }
-style-review-years-hint = folders worden om de 3 jaar herzien
-style-pad-pages = pagina's in veelvouden van { $n } kunnen niet gevouwen of ingeschoten worden
-style-pad-pages-hint = geef 2, 4 of 8 (4 voor een gevouwen boekje), of laat pad_pages weg
-style-measure = de marges laten een tekstkolom van { $width } mm over; die moet minstens { $min } mm zijn
-style-measure-hint = maak margin_inner_mm of margin_outer_mm kleiner
-style-measure-chars = broodtekst van { $size } pt geeft minder dan 30 tekens per regel in een kolom van { $width } mm
-style-measure-chars-hint = gebruik een kleinere body_size of kleinere zijmarges
-style-text-height = de marges laten { $height } mm paginahoogte over; die moet minstens { $min } mm zijn
-style-text-height-hint = maak margin_top_mm of margin_bottom_mm kleiner
-style-not-a-number = geen getal
-style-infinite = een oneindig getal
 
 ## watch en serve op de terminal
 
-watch-started = Ik volg { $paths } en maak de PDF's opnieuw na elke bewaring; ze komen in de map { $out }. Stoppen: Ctrl-C.
-watch-changed = [{ $clock }] gewijzigd: { $names }
-watch-rebuilt = [{ $clock }] opnieuw gemaakt: { $pdfs } (in de map { $out })
-watch-stopped = Gestopt.
-watch-cannot-start = fout: kan wijzigingen niet volgen: { $why }
-watch-cannot-watch = fout: kan de map { $dir } niet volgen: { $why }
-watch-event-error = let op: een wijziging kon niet gelezen worden ({ $why }); ik blijf volgen
-serve-started = De folders staan klaar op { $address } — open dat adres in uw browser. Alleen deze computer kan erbij. Stoppen: Ctrl-C.
-serve-cannot-bind = fout: kan poort { $port } niet openen: { $why }
-    {"  "}tip: kies een andere poort met --port, bv. --port 8788
-serve-file-broken = het bestand zelf heeft een fout ({ $why }); verbeter die eerst in een teksteditor
-serve-field-not-editable = dit veld kan hier niet gewijzigd worden; gebruik een teksteditor
-serve-one-line = schrijf dit op één regel
-serve-edits-overlap = twee wijzigingen raken dezelfde regels; bewaar ze een voor een
-serve-cannot-write = deze tekst kan niet zo in het bestand geschreven worden (begint hij met spaties?); pas hem aan of gebruik een teksteditor
-serve-other-fields = de wijziging zou andere velden raken; niets bewaard
-serve-section-gone = deze sectie staat niet (meer) in het bestand
-serve-field-empty = dit veld mag niet leeg zijn
-serve-field-multiline = dit veld staat over meerdere regels in het bestand; wijzig het in een teksteditor
-serve-changed-elsewhere = het bestand is intussen elders gewijzigd; herlaad de pagina (kopieer eerst uw tekst)
 
 ## De pagina's opmaken
 
@@ -574,67 +408,5 @@ glyph-missing-hint = vervang het door gewone letters, of verwijder het (emoji en
 
 ## import
 
-import-no-text = het bestand bevat geen tekst
-import-no-text-hint = geef de folder in platte tekst: de titel op de eerste regel
-import-missing = er werd geen regel { $line } gevonden
-import-missing-hint = vul `{ $field }` in het YAML-bestand in voor u de folder bouwt
-import-bullet = “{ $bullet }” aan het begin van een regel werd gelezen als een punt van een opsomming en geschreven als `- `
-import-bullet-hint = kijk in het YAML-bestand na of de opsomming leest zoals bedoeld
-import-kept = { $what ->
-        [under-title] een regel vlak onder de titel
-        [date] een datumregel die niet gelezen kon worden
-        [route] een routeregel die niet gelezen kon worden (of een tweede)
-       *[authors] een tweede auteursregel
-    } werd als gewone tekst behouden
-import-kept-hint = kijk in het YAML-bestand na of het in een veld hoort
-import-route-differs = de tekst noemt route { $key } “{ $written }”; de gedeelde routes noemen ze “{ $known }”
-import-route-differs-hint = de gedeelde beschrijving wordt gebruikt; verbeter leaflets/_data/routes.yaml als die de foute is
 
 ## The serve page's own labels (src/serve/nl.rs).
-serve-print-booklet = Druk af op A4, liggend, dubbelzijdig, omslaan langs de KORTE zijde, op 100 % (niet "aanpassen aan pagina"). Vouw de stapel daarna in het midden.
-serve-print-two-up = Druk af op A4, liggend, op 100 % (niet "aanpassen aan pagina"). Snijd elk blad daarna in het midden door.
-serve-title-library = Folders
-serve-col-title = Titel
-serve-col-revised = Herzien op
-serve-col-review = Nakijken tegen
-serve-col-findings = Fouten / waarschuwingen
-serve-col-built = Laatst gemaakt
-serve-never-built = nog niet
-serve-overdue = te laat
-serve-preview = Voorbeeld
-serve-edit = Bewerken
-serve-save = Bewaren
-serve-saved = Bewaard en opnieuw opgemaakt.
-serve-saved-not-built = Bewaard, maar de PDF is niet opnieuw gemaakt (draait er een andere opdracht op de uitvoermap?). Maak hem met `leaflet build`.
-serve-refused = Niet bewaard: zo kan de folder niet gemaakt worden. Het bestand is niet veranderd.
-serve-build-booklet = Boekje maken (A4, vouwen)
-serve-build-two-up = 2 per blad maken (A4, snijden)
-serve-download = PDF openen
-serve-back = ← alle folders
-serve-no-contact = (geen)
-serve-inline-keep = zoals in het bestand uitgeschreven (hier niet te wijzigen)
-serve-not-editable = Dit bestand kan niet als folder gelezen worden, dus ook niet hier bewerkt. Verbeter de fout hieronder in een teksteditor; deze pagina toont het formulier weer zodra het bestand in orde is.
-serve-markdown-help = Een lege regel tussen alinea's; "- " aan het begin van een regel voor een lijst; **vet**; [tekst](https://…) voor een link; een \ op het einde van een regel houdt de regelovergang.
-serve-section = Sectie
-serve-no-findings = geen
-serve-cannot-build = Kan niet gemaakt worden:
-serve-field-title = Titel
-serve-field-subtitle = Ondertitel
-serve-field-department = Dienst
-serve-field-revised = Herzien op
-serve-field-authors = Auteur(s)
-serve-field-route = Route
-serve-field-contact = Contact
-serve-field-heading = Kop
-serve-field-body = Tekst
-serve-field-other = Veld
-serve-counts = { $errors } fout(en), { $warnings } waarschuwing(en)
-serve-built-extra = { $kind } is gemaakt.
-serve-the-booklet = Het boekje
-serve-the-two-up = Het 2-per-blad-bestand
-serve-page-lang = nl-BE
-serve-http-cross-site = geweigerd: een wijziging moet van deze pagina zelf komen
-serve-http-too-large = te groot of geen tekst
-serve-http-not-allowed = niet toegestaan
-serve-http-not-found = niet gevonden
-serve-http-unknown-host = onbekende Host: deze server antwoordt alleen op zijn eigen adres

@@ -13,10 +13,20 @@ fn ids(ftl: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// No message is in both files of a language: the common one would always win, and the
+/// rare copy would be dead text that a translator might edit in vain.
+#[test]
+fn the_rare_messages_are_not_also_common() {
+    for (common, rare) in [(NL_FTL, NL_RARE_FTL), (EN_FTL, EN_RARE_FTL)] {
+        let both: Vec<String> = ids(common).intersection(&ids(rare)).cloned().collect();
+        assert!(both.is_empty(), "in both files: {both:?}");
+    }
+}
+
 #[test]
 fn both_languages_have_every_message() {
-    let nl = ids(NL_FTL);
-    let en = ids(EN_FTL);
+    let nl: BTreeSet<String> = ids(NL_FTL).into_iter().chain(ids(NL_RARE_FTL)).collect();
+    let en: BTreeSet<String> = ids(EN_FTL).into_iter().chain(ids(EN_RARE_FTL)).collect();
     let only_en: Vec<_> = en.difference(&nl).collect();
     let only_nl: Vec<_> = nl.difference(&en).collect();
     assert!(only_en.is_empty(), "not in Dutch: {only_en:?}");
@@ -26,7 +36,7 @@ fn both_languages_have_every_message() {
 /// Every `t!("id"` in the sources names a message that exists, so no user ever sees an id.
 #[test]
 fn every_message_the_code_asks_for_exists() {
-    let en = ids(EN_FTL);
+    let en: BTreeSet<String> = ids(EN_FTL).into_iter().chain(ids(EN_RARE_FTL)).collect();
     let mut missing = Vec::new();
     let mut dirs = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src")];
     while let Some(dir) = dirs.pop() {
