@@ -327,17 +327,15 @@ fn requests_from_other_origins_and_hosts_are_refused() {
 fn booklets_and_two_up_sheets_come_with_dutch_printing_advice() {
     let s = Served::start();
     let page = s.get("/leaflet/wondzorg").text();
-    assert!(
-        page.contains(
-            "Druk af op A4, liggend, dubbelzijdig, omslaan langs de KORTE zijde, op 100 %"
-        )
-    );
+    assert!(page.contains(
+        "Druk af op A4, liggend, dubbelzijdig, omslaan langs de KORTE zijde, op 100\u{a0}%"
+    ));
     let r = s.post("/leaflet/wondzorg/build", &[("kind", "booklet")]);
     assert_eq!(r.status, 200, "{}", r.text());
     let text = r.text();
     assert!(text.contains("Het boekje is gemaakt."));
     assert!(text.contains("<a id=\"pdf\" href=\"/pdf/wondzorg/booklet\">"));
-    assert!(text.contains("<p class=\"advice\" id=\"advice\">Druk af op A4, liggend, dubbelzijdig, omslaan langs de KORTE zijde, op 100 % (niet &quot;aanpassen aan pagina&quot;). Vouw de stapel daarna in het midden.</p>"));
+    assert!(text.contains("<p class=\"advice\" id=\"advice\">Druk af op A4, liggend, dubbelzijdig, omslaan langs de KORTE zijde, op 100\u{a0}% (niet &quot;aanpassen aan pagina&quot;). Vouw de stapel daarna in het midden.</p>"));
     let pdf = s.get("/pdf/wondzorg/booklet");
     assert_eq!(pdf.header("content-type"), Some("application/pdf"));
     assert_eq!(
