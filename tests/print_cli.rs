@@ -103,6 +103,25 @@ fn build_for_print_then_preflight() {
         assert!(report.contains(reason), "no “{reason}” in\n{report}");
     }
 
+    // The verdict lines in the secretariat's language (the checks stay the shop's).
+    let dutch = Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        .env("LC_ALL", "nl_BE.UTF-8")
+        .args([
+            "preflight",
+            path(&print.join("immunotherapie.pdf")),
+            path(&office.join("immunotherapie.pdf")),
+        ])
+        .output()
+        .unwrap();
+    let report = stdout(&dutch);
+    for line in [
+        "  NIET klaar voor de drukker: ",
+        "1 van 2 bestanden klaar voor de drukker",
+        "maak drukbestanden met `leaflet build --target print`",
+    ] {
+        assert!(report.contains(line), "no “{line}” in\n{report}");
+    }
+
     let missing = leaflet(&["preflight", path(&dir.path().join("nope.pdf"))]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(stdout(&missing).contains("FAIL  readable: cannot open it"));

@@ -388,3 +388,13 @@ glyph-missing-hint = replace it with ordinary letters, or remove it (emoji and s
 
 
 ## The serve page's own labels (src/serve/nl.rs).
+
+## `leaflet preflight`'s verdict lines (the checks themselves are the print shop's, in English).
+preflight-ready-warned = ready for the print shop ({ $passed } checks passed, { $warned } with a warning to look at)
+preflight-ready = ready for the print shop ({ $passed } checks passed)
+preflight-not-ready = NOT ready for the print shop: { $failed } of { $total } checks failed
+preflight-files-ready = { $ready } of { $total } { $total ->
+        [one] file
+       *[other] files
+    } ready for the print shop
+preflight-build-hint = build print files with `leaflet build --target print`

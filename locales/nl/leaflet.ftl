@@ -410,3 +410,13 @@ glyph-missing-hint = vervang het door gewone letters, of verwijder het (emoji en
 
 
 ## The serve page's own labels (src/serve/nl.rs).
+
+## `leaflet preflight`'s verdict lines (the checks themselves are the print shop's, in English).
+preflight-ready-warned = klaar voor de drukker ({ $passed } controles geslaagd, { $warned } met een waarschuwing om na te kijken)
+preflight-ready = klaar voor de drukker ({ $passed } controles geslaagd)
+preflight-not-ready = NIET klaar voor de drukker: { $failed } van { $total } controles mislukt
+preflight-files-ready = { $ready } van { $total } { $total ->
+        [one] bestand
+       *[other] bestanden
+    } klaar voor de drukker
+preflight-build-hint = maak drukbestanden met `leaflet build --target print`

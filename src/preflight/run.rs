@@ -55,36 +55,26 @@ pub fn report(files: &[PathBuf], profile: &Profile, time: Duration, out: &mut dy
                 writeln!(out, "  {}", c.line())?;
             }
             let warned = checks.iter().filter(|c| c.verdict() == "WARN").count();
-            if failed == 0 && warned > 0 {
-                writeln!(
-                    out,
-                    "  ready for the print shop ({} checks passed, {warned} with a warning to look at)",
-                    checks.len()
-                )?;
+            let total = checks.len();
+            let verdict = if failed == 0 && warned > 0 {
+                crate::t!("preflight-ready-warned", passed = total, warned = warned)
             } else if failed == 0 {
-                writeln!(
-                    out,
-                    "  ready for the print shop ({} checks passed)",
-                    checks.len()
-                )?;
+                crate::t!("preflight-ready", passed = total)
             } else {
                 failed_files += 1;
-                writeln!(
-                    out,
-                    "  NOT ready for the print shop: {failed} of {} checks failed",
-                    checks.len()
-                )?;
-            }
+                crate::t!("preflight-not-ready", failed = failed, total = total)
+            };
+            writeln!(out, "  {verdict}")?;
         }
         let n = files.len();
+        let ready = n - failed_files;
         writeln!(
             out,
-            "{} of {n} file{} ready for the print shop",
-            n - failed_files,
-            if n == 1 { "" } else { "s" }
+            "{}",
+            crate::t!("preflight-files-ready", ready = ready, total = n)
         )?;
         if failed_files > 0 {
-            writeln!(out, "build print files with `leaflet build --target print`")?;
+            writeln!(out, "{}", crate::t!("preflight-build-hint"))?;
         }
         out.flush()
     })();
