@@ -179,6 +179,44 @@ fn saving_rewrites_only_the_changed_values_and_keeps_comments() {
     );
 }
 
+/// The form's empty last section, filled in, adds a section after the last: in the file
+/// (comments and other values untouched) and in the rebuilt PDF.
+#[test]
+fn a_filled_in_new_section_is_added_to_the_file_and_the_pdf() {
+    let s = Served::start();
+    let path = s.lib().join("wondzorg.yaml");
+    let original = fs::read_to_string(&path).unwrap();
+    let page = s.get("/leaflet/wondzorg").text();
+    assert!(page.contains("name=\"sections[2].body\""), "{page}");
+    let v = source_version(&page);
+    let r = s.post(
+        "/leaflet/wondzorg",
+        &[
+            ("_source", &v),
+            ("sections[2].heading", "Wanneer belt u ons?"),
+            (
+                "sections[2].body",
+                "Bij koorts of als de wonde rood wordt.\r\n",
+            ),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let new = fs::read_to_string(&path).unwrap();
+    assert!(new.starts_with(original.trim_end()), "{new}");
+    assert!(
+        new.ends_with(
+            "  - heading: Wanneer belt u ons?\n    body: |\n      Bij koorts of als de wonde rood wordt.\n"
+        ),
+        "{new}"
+    );
+    let text = common::pdf_text(&fs::read(s.out().join("wondzorg.pdf")).unwrap());
+    assert!(text.contains("Wanneer belt u ons?"), "{text}");
+    assert!(
+        text.contains("Bij koorts of als de wonde rood wordt."),
+        "{text}"
+    );
+}
+
 #[test]
 fn a_save_that_would_not_build_is_refused_at_its_field_and_changes_nothing() {
     let s = Served::start();

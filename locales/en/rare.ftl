@@ -227,3 +227,6 @@ serve-http-too-large = too large, or not text
 serve-http-not-allowed = not allowed
 serve-http-not-found = not found
 serve-http-unknown-host = unknown Host: this server answers only at its own address
+serve-new-section-body = a new section needs text; fill it in, or empty the heading too to add no section
+serve-new-section-nowhere = this file has no section to put a new one after; add it in a text editor
+serve-new-section = New section (leave empty to add nothing)

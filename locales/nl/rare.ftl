@@ -230,3 +230,6 @@ serve-http-too-large = te groot of geen tekst
 serve-http-not-allowed = niet toegestaan
 serve-http-not-found = niet gevonden
 serve-http-unknown-host = onbekende Host: deze server antwoordt alleen op zijn eigen adres
+serve-new-section-body = een nieuwe sectie heeft tekst nodig; vul ze in, of maak ook de kop leeg om geen sectie toe te voegen
+serve-new-section-nowhere = dit bestand heeft geen sectie om een nieuwe na te zetten; voeg ze toe in een teksteditor
+serve-new-section = Nieuwe sectie (leeg laten om niets toe te voegen)

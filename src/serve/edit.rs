@@ -92,7 +92,7 @@ fn fixed_parts(file: &LeafletFile) -> String {
         Some(ContactField::Inline(c)) => format!("{c:?}"),
         _ => String::new(),
     };
-    format!("{route}|{contact}|{}", file.sections.len())
+    format!("{route}|{contact}")
 }
 
 /// A body as the form compares it: a `|` block's closing line break is not the author's.
@@ -131,6 +131,45 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
     let mut wanted = current.clone();
     let mut edits: Vec<(Range<usize>, String, String)> = Vec::new();
     let mut refusals = Vec::new();
+    // The form's empty "new section" at the end: filled in, it becomes a section after the
+    // last; left empty, it is no change.
+    let added = old.sections.len();
+    let (new_heading, new_body) = (
+        format!("sections[{added}].heading"),
+        format!("sections[{added}].body"),
+    );
+    let heading = submitted
+        .get(&new_heading)
+        .map(|h| normalise(&new_heading, h));
+    let body = submitted.get(&new_body).map(|b| normalise(&new_body, b));
+    let mut sections = added;
+    match (
+        heading.as_deref().unwrap_or(""),
+        body.as_deref().unwrap_or(""),
+    ) {
+        ("", "") => {}
+        (_, "") => refusals.push(refuse(Some(&new_body), crate::t!("serve-new-section-body"))),
+        (h, _) if h.contains('\n') => {
+            refusals.push(refuse(Some(&new_heading), crate::t!("serve-one-line")))
+        }
+        (h, b) => match append_section(text, h, b) {
+            Ok((range, replacement)) => {
+                let replacement = if crlf {
+                    replacement.replace('\n', "\r\n")
+                } else {
+                    replacement
+                };
+                edits.push((range, replacement, new_body.clone()));
+                wanted.insert(new_heading.clone(), h.to_string());
+                wanted.insert(new_body.clone(), b.to_string());
+                sections += 1;
+            }
+            Err(r) => refusals.push(r),
+        },
+    }
+    let submitted = submitted
+        .iter()
+        .filter(|(k, _)| **k != new_heading && **k != new_body);
     for (field, raw) in submitted {
         let Some(before) = current.get(field) else {
             // Names outside the form (or a route written out in full) are never written.
@@ -195,7 +234,10 @@ pub fn apply(source: &str, submitted: &BTreeMap<String, String>) -> Result<Strin
         .filter(|(k, v)| got.get(*k) != Some(v))
         .map(|(k, _)| refuse(Some(k), crate::t!("serve-cannot-write")))
         .collect();
-    if !differ.is_empty() || got.len() != wanted.len() || fixed_parts(&reread) != fixed_parts(&old)
+    if !differ.is_empty()
+        || got.len() != wanted.len()
+        || fixed_parts(&reread) != fixed_parts(&old)
+        || reread.sections.len() != sections
     {
         return Err(if differ.is_empty() {
             vec![refuse(None, crate::t!("serve-other-fields"))]
@@ -315,6 +357,39 @@ fn section_edit(
             ))
         }
     }
+}
+
+/// A new last section: an item written after the last one's content, at its column, with
+/// the heading (if any) on the `- ` line and the body as a `|` block.
+fn append_section(
+    source: &str,
+    heading: &str,
+    body: &str,
+) -> Result<(Range<usize>, String), Refusal> {
+    let items = section_items(source);
+    let last = items
+        .last()
+        .cloned()
+        .ok_or_else(|| refuse(None, crate::t!("serve-new-section-nowhere")))?;
+    let column = item_column(source, &last);
+    let dash = column.saturating_sub(2);
+    let at = content_end(source, last);
+    let lead = if source[..at].ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
+    let mut text = format!("{lead}{}- ", " ".repeat(dash));
+    if !heading.is_empty() {
+        text.push_str(&format!(
+            "heading: {}\n{}",
+            scalar("heading", heading),
+            " ".repeat(column)
+        ));
+    }
+    text.push_str("body: |\n");
+    text.push_str(&indented(body, column + 2));
+    Ok((at..at, text))
 }
 
 /// The end of an item's last line that is not blank or a comment: what follows belongs
@@ -553,6 +628,33 @@ mod tests {
         assert_eq!(nl("title", "")[0].message, "dit veld mag niet leeg zijn");
         let e = apply(FILE, &set(&[("title", "")])).unwrap_err();
         assert_eq!(e[0].message, "this field cannot be empty");
+    }
+
+    #[test]
+    fn a_filled_in_new_section_is_added_after_the_last_and_an_empty_one_is_no_change() {
+        let new = apply(
+            FILE,
+            &set(&[
+                ("sections[2].heading", "Vragen?"),
+                ("sections[2].body", "Bel ons.\n\nOf mail."),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(
+            new,
+            FILE.to_string()
+                + "  - heading: Vragen?\n    body: |\n      Bel ons.\n\n      Of mail.\n"
+        );
+        let same = apply(
+            FILE,
+            &set(&[("sections[2].heading", ""), ("sections[2].body", "")]),
+        );
+        assert_eq!(same.unwrap(), FILE);
+        let e = apply(FILE, &set(&[("sections[2].heading", "Alleen een kop")])).unwrap_err();
+        assert_eq!(e[0].field.as_deref(), Some("sections[2].body"));
+        // Without a heading, the body goes on the item's own line.
+        let new = apply(FILE, &set(&[("sections[2].body", "Slot.")])).unwrap();
+        assert!(new.ends_with("  - body: |\n      Slot.\n"), "{new}");
     }
 
     #[test]

@@ -265,6 +265,19 @@ fn form(v: &LeafletView, url: &str, slot: &dyn Fn(&str) -> String) -> String {
         ));
         i += 1;
     }
+    // An empty section at the end: filled in, a save adds it after the last.
+    let heading = format!("sections[{i}].heading");
+    let text = format!("sections[{i}].body");
+    body.push_str(&format!(
+        "<fieldset class=\"new\"><legend>{}</legend><label>{}<input type=\"text\" name=\"{h}\" value=\"\"></label>{}<label>{}<textarea name=\"{t}\" rows=\"4\"></textarea></label>{}</fieldset>",
+        nl::new_section(),
+        nl::field_label("heading"),
+        slot(&heading),
+        nl::field_label("body"),
+        slot(&text),
+        h = esc(&heading),
+        t = esc(&text),
+    ));
     body.push_str(&format!(
         "<button type=\"submit\" id=\"save\">{}</button></form>",
         nl::save()

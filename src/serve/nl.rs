@@ -102,6 +102,7 @@ labels! {
     the_booklet => "serve-the-booklet",
     the_two_up => "serve-the-two-up",
     page_lang => "serve-page-lang",
+    new_section => "serve-new-section",
 }
 
 pub fn field_label(field: &str) -> String {
