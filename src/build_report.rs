@@ -39,11 +39,31 @@ pub fn build(opts: &Options, verbosity: Verbosity) -> i32 {
     let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
         summary.diagnostics.iter().partition(|d| d.is_error());
     if verbosity != Verbosity::Quiet {
+        // Past a handful, overdue reviews are summed up: a library where hundreds are due
+        // would otherwise bury every other warning on every build.
+        let many = verbosity != Verbosity::Verbose && summary.overdue.len() > OVERDUE_SHOWN;
+        let mut overdue_shown = 0;
         for w in ordered(warnings) {
+            if many && summary.overdue.contains(w) {
+                overdue_shown += 1;
+                if overdue_shown > OVERDUE_SHOWN {
+                    continue;
+                }
+            }
             if verbosity == Verbosity::Verbose {
                 eprintln!("{}", reporter.render(w));
             } else {
                 eprintln!("{}", reporter.compact(w));
+            }
+            if many && overdue_shown == OVERDUE_SHOWN {
+                overdue_shown += 1;
+                eprintln!(
+                    "{}",
+                    crate::t!(
+                        "build-overdue-more",
+                        count = summary.overdue.len() - OVERDUE_SHOWN
+                    )
+                );
             }
         }
     }
@@ -71,6 +91,10 @@ pub fn build(opts: &Options, verbosity: Verbosity) -> i32 {
     println!("{}", summary.line());
     summary.exit_code()
 }
+
+/// Overdue reviews shown one by one on a build before the rest are summed up in a line
+/// (`-v` and `leaflet check` show them all).
+const OVERDUE_SHOWN: usize = 5;
 
 /// Warnings in the order a secretary should act on them: a leaflet due for review first
 /// (it may say something no longer true), then the rest as found.

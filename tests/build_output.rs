@@ -167,3 +167,42 @@ fn a_rebuilt_leaflet_shows_checks_warnings() {
         "{err}"
     );
 }
+
+/// Five overdue reviews are shown one by one; past that the rest are summed up in a line,
+/// so a library where many are due does not bury the other warnings. `-v` shows them all.
+#[test]
+fn many_overdue_reviews_are_summed_up_after_five() {
+    let dir = tempfile::tempdir().unwrap();
+    library(dir.path());
+    for k in 0..7 {
+        fs::write(
+            dir.path().join(format!("lib/oud-{k}.yaml")),
+            leaflet("105", "2018-03-01"),
+        )
+        .unwrap();
+    }
+    let due = |o: &Output| {
+        text(&o.stderr)
+            .lines()
+            .filter(|l| l.contains("due for review"))
+            .count()
+    };
+    let o = build(dir.path(), "C", &[]);
+    // Eight are overdue (oud.yaml and the seven): five lines, then the sum.
+    assert_eq!(due(&o), 6, "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains(
+            "… and 3 more leaflets are due for review; `leaflet check` or `-v` shows them all"
+        ),
+        "{}",
+        text(&o.stderr)
+    );
+    let all = build(dir.path(), "C", &["-v"]);
+    assert_eq!(due(&all), 8, "{}", text(&all.stderr));
+    let nl = build(dir.path(), "nl_BE.UTF-8", &[]);
+    assert!(
+        text(&nl.stderr).contains("… en nog 3 folders moeten herzien worden"),
+        "{}",
+        text(&nl.stderr)
+    );
+}

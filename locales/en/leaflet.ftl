@@ -398,3 +398,7 @@ preflight-files-ready = { $ready } of { $total } { $total ->
        *[other] files
     } ready for the print shop
 preflight-build-hint = build print files with `leaflet build --target print`
+build-overdue-more = … and { $count } more { $count ->
+        [one] leaflet is
+       *[other] leaflets are
+    } due for review; `leaflet check` or `-v` shows them all

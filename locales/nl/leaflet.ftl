@@ -420,3 +420,7 @@ preflight-files-ready = { $ready } van { $total } { $total ->
        *[other] bestanden
     } klaar voor de drukker
 preflight-build-hint = maak drukbestanden met `leaflet build --target print`
+build-overdue-more = … en nog { $count } { $count ->
+        [one] folder moet
+       *[other] folders moeten
+    } herzien worden; `leaflet check` of `-v` toont ze allemaal

@@ -139,9 +139,10 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
             && let Ok(revised) = entry.revised.parse()
         {
             let years = lib.shared.style.review_years;
-            summary
-                .diagnostics
-                .extend(crate::lint::review_due(&job.path, revised, years, today));
+            if let Some(d) = crate::lint::review_due(&job.path, revised, years, today) {
+                summary.overdue.push(d.clone());
+                summary.diagnostics.push(d);
+            }
         }
         match outcome {
             Outcome::UpToDate(_, rows) => {

@@ -61,6 +61,9 @@ pub struct Summary {
     pub pruned: bool,
     pub seconds: f64,
     pub diagnostics: Vec<Diagnostic>,
+    /// The "due for review" warnings among `diagnostics`, so a report can sum them up when
+    /// they are many.
+    pub overdue: Vec<Diagnostic>,
     pub quality: Vec<(String, Quality)>,
     /// Extra files written (booklets, 2-up sheets, large print).
     pub extras: Vec<PathBuf>,
