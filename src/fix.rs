@@ -35,9 +35,13 @@ pub fn fix(source: &str) -> Fixed {
     // The indentation of the `body:` key whose `|` block we are in, if any.
     let mut block: Option<usize> = None;
     for (n, line) in source.split_inclusive('\n').enumerate() {
-        let (text, end) = match line.strip_suffix('\n') {
-            Some(t) => (t, "\n"),
-            None => (line, ""),
+        // A Windows file keeps its CRLF on every line, rewritten or not.
+        let (text, end) = if let Some(t) = line.strip_suffix("\r\n") {
+            (t, "\r\n")
+        } else if let Some(t) = line.strip_suffix('\n') {
+            (t, "\n")
+        } else {
+            (line, "")
         };
         let indent = text.len() - text.trim_start_matches(' ').len();
         let content = &text[indent..];
@@ -60,13 +64,30 @@ pub fn fix(source: &str) -> Fixed {
             fixed = format!("- {rest}");
             what.push(t!("fix-bullet", bullet = bullet.to_string()));
         }
+        // Outside a `|` block a ` #` starts a YAML comment: it is the author's own note
+        // and stays exactly as typed.
+        let comment = match block {
+            None => comment_start(&fixed).map(|at| fixed.split_off(at)),
+            Some(_) => None,
+        }
+        .unwrap_or_default();
         if indent == 0
-            && let Some(value) = content.strip_prefix("revised:")
-            && let Some(date) = crate::model::dutch_date::read(value.trim())
-            && chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").is_err()
+            && let Some(value) = fixed.strip_prefix("revised:")
         {
-            fixed = format!("revised: {date}");
-            what.push(t!("fix-date", from = value.trim(), to = date.to_string()));
+            let value = value.trim();
+            let unquoted = value
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+                .unwrap_or(value);
+            if let Some(date) = crate::model::dutch_date::read(unquoted)
+                && chrono::NaiveDate::parse_from_str(unquoted, "%Y-%m-%d").is_err()
+            {
+                // The spaces that set the comment off from the value stay as they were.
+                let gap = &fixed[fixed.trim_end().len()..];
+                what.push(t!("fix-date", from = unquoted, to = date.to_string()));
+                fixed = format!("revised: {date}{gap}");
+            }
         }
         // Tables line their columns up with spaces on purpose.
         if !fixed.trim_start().starts_with('|') {
@@ -85,6 +106,7 @@ pub fn fix(source: &str) -> Fixed {
                 block = Some(indent + usize::from(content.starts_with("- ")) * 2);
             }
         }
+        fixed.push_str(&comment);
         if what.is_empty() {
             out.push_str(line);
         } else {
@@ -105,6 +127,17 @@ pub fn fix(source: &str) -> Fixed {
         return Fixed::Refused;
     }
     Fixed::Changed(out, changes)
+}
+
+/// Where a YAML comment starts on a line outside a block: a `#` after a blank (or at the
+/// start of the value part, which `fix` never sees: whole-line comments are kept).
+fn comment_start(content: &str) -> Option<usize> {
+    let bytes = content.as_bytes();
+    (1..bytes.len()).find(|&i| bytes[i] == b'#' && matches!(bytes[i - 1], b' ' | b'\t'))
+        .map(|i| {
+            // Keep the blanks before the `#` with the comment.
+            content[..i].trim_end_matches([' ', '\t']).len()
+        })
 }
 
 /// `content` with tabs between words made spaces and runs of spaces made one, except at
@@ -193,6 +226,22 @@ mod tests {
                 (15, "1 dubbele spatie enkel gemaakt"),
             ]
         );
+    }
+
+    #[test]
+    fn crlf_comments_and_quoted_dates() {
+        let src = "title: Wondzorg  thuis\r\nrevised: 5 mei 2024   # herzien door dr.  Peeters\r\nauthors: Team  A # wie?  wij\r\n";
+        let Fixed::Changed(fixed, _) = scoped(Lang::Nl, || fix(src)) else {
+            panic!("nothing fixed");
+        };
+        assert_eq!(
+            fixed,
+            "title: Wondzorg thuis\r\nrevised: 2024-05-05   # herzien door dr.  Peeters\r\nauthors: Team A # wie?  wij\r\n"
+        );
+        let Fixed::Changed(fixed, _) = fix("revised: \"5 mei 2024\"\n") else {
+            panic!("nothing fixed");
+        };
+        assert_eq!(fixed, "revised: 2024-05-05\n");
     }
 
     #[test]

@@ -34,6 +34,7 @@ const WARNING_ONLY: &[&str] = &[
     "word-repeated",
     "markdown-",
     "sentence-too-long",
+    "slip-hash-in-alt",
 ];
 
 fn report(diagnostics: &[Diagnostic], source: &str) -> String {

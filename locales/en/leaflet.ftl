@@ -51,9 +51,9 @@ year-wrong-hint = write the date of the last revision, e.g. 2016-03-23
 route-unknown = there is no route `{ $key }` in the shared routes
 route-in-words-hint = write the route number only: `route: { $number }` (the words “Volg route” are printed for you)
 contact-unknown = there is no contact `{ $key }` in the shared contacts
-shared-add-or-inline = add it to leaflets/_data/{ $file }, or write it in full: { $inline }
-routes-known = known routes: { $known }; add `{ $key }` to leaflets/_data/{ $file }
-contacts-known = known contacts: { $known }; add `{ $key }` to leaflets/_data/{ $file }
+shared-add-or-inline = add it to _data/{ $file }, or write it in full: { $inline }
+routes-known = known routes: { $known }; add `{ $key }` to _data/{ $file }
+contacts-known = known contacts: { $known }; add `{ $key }` to _data/{ $file }
 
 ## Field names
 
@@ -303,7 +303,7 @@ shared-untranslated = the shared { $field } `{ $key }` has no { $lang ->
         [fr] French
        *[en] English
     } text, so the Dutch one is printed
-shared-untranslated-hint = add `{ $key }` to leaflets/_data/{ $file }.{ $lang }.yaml, or write the { $field } in full here
+shared-untranslated-hint = add `{ $key }` to _data/{ $file }.{ $lang }.yaml, or write the { $field } in full here
 version-not-raised = the text changed since the last build, but the version is still { $version }
 version-not-raised-hint = raise it to `version: { $next }` when this text is published (and update `revised`)
 

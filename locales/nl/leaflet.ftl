@@ -52,9 +52,9 @@ year-wrong-hint = schrijf de datum van de laatste herziening, bv. 2016-03-23
 route-unknown = er is geen route `{ $key }` in de gedeelde routes
 route-in-words-hint = schrijf alleen het routenummer: `route: { $number }` (de woorden “Volg route” worden vanzelf gedrukt)
 contact-unknown = er is geen contact `{ $key }` in de gedeelde contacten
-shared-add-or-inline = voeg het toe aan leaflets/_data/{ $file }, of schrijf het volledig uit: { $inline }
-routes-known = bekende routes: { $known }; voeg `{ $key }` toe aan leaflets/_data/{ $file }
-contacts-known = bekende contacten: { $known }; voeg `{ $key }` toe aan leaflets/_data/{ $file }
+shared-add-or-inline = voeg het toe aan _data/{ $file }, of schrijf het volledig uit: { $inline }
+routes-known = bekende routes: { $known }; voeg `{ $key }` toe aan _data/{ $file }
+contacts-known = bekende contacten: { $known }; voeg `{ $key }` toe aan _data/{ $file }
 
 ## Veldnamen
 
@@ -322,7 +322,7 @@ shared-untranslated = { $field ->
         [fr] Franse
        *[en] Engelse
     } tekst, dus de Nederlandse wordt gedrukt
-shared-untranslated-hint = voeg `{ $key }` toe aan leaflets/_data/{ $file }.{ $lang }.yaml, of schrijf { $field ->
+shared-untranslated-hint = voeg `{ $key }` toe aan _data/{ $file }.{ $lang }.yaml, of schrijf { $field ->
         [route] de route
        *[other] het contact
     } hier volledig uit

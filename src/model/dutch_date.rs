@@ -27,6 +27,30 @@ pub fn read(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
+/// A date that names a day its month does not have (`2024-02-31`, `31 februari 2024`):
+/// the year, the month and how many days it has, so the hint can say which part is wrong
+/// rather than repeat the format the author already used.
+pub fn impossible_day(text: &str) -> Option<(i32, u32, u32)> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '-' | '.' | ','))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let [a, b, c] = words[..] else {
+        return None;
+    };
+    // Year first (the leaflet's own form) or day first (the Flemish habit).
+    let (year, month, day) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
+    let year: i32 = year.parse().ok().filter(|y| *y >= 1000)?;
+    let month = month.parse::<u32>().ok().or_else(|| month_number(month))?;
+    let day: u32 = day.parse().ok()?;
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let days = first
+        .checked_add_months(chrono::Months::new(1))?
+        .signed_duration_since(first)
+        .num_days() as u32;
+    (day > days && day <= 31).then_some((year, month, days))
+}
+
 /// "mei" → 5; "sept" and "mrt" as well, since people abbreviate.
 fn month_number(word: &str) -> Option<u32> {
     let word = word.to_lowercase();
@@ -55,6 +79,15 @@ mod tests {
         assert_eq!(read("1 sept. 2023"), ymd(2023, 9, 1));
         assert_eq!(read("05/05/2024"), ymd(2024, 5, 5));
         assert_eq!(read("31-12-2025"), ymd(2025, 12, 31));
+    }
+
+    #[test]
+    fn a_day_its_month_does_not_have_is_named() {
+        assert_eq!(impossible_day("2024-02-31"), Some((2024, 2, 29)));
+        assert_eq!(impossible_day("31 februari 2023"), Some((2023, 2, 28)));
+        assert_eq!(impossible_day("31-04-2025"), Some((2025, 4, 30)));
+        assert_eq!(impossible_day("2024-02-29"), None);
+        assert_eq!(impossible_day("2024-13-01"), None);
     }
 
     #[test]

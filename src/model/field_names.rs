@@ -54,6 +54,50 @@ const DUTCH: &[(&str, &str)] = &[
     ("website", "online"),
     ("url", "online"),
     ("link", "online"),
+    ("figuren", "figures"),
+    ("figuur", "figures"),
+    ("afbeeldingen", "figures"),
+    ("afbeelding", "figures"),
+    ("fotos", "figures"),
+    ("foto", "figures"),
+    ("bestand", "file"),
+    ("afbeelding", "file"),
+    ("foto", "file"),
+    ("beschrijving", "alt"),
+    ("omschrijving", "alt"),
+    ("alt-tekst", "alt"),
+    ("alttekst", "alt"),
+    ("alt_tekst", "alt"),
+    ("bijschrift", "caption"),
+    ("onderschrift", "caption"),
+    ("breedte", "width"),
+    ("mail", "email"),
+    ("e-mail", "email"),
+    ("e_mail", "email"),
+    ("emailadres", "email"),
+];
+
+/// English words people guess for a field, with the field the format calls it.
+const GUESSES: &[(&str, &str)] = &[
+    ("text", "body"),
+    ("content", "body"),
+    ("contents", "body"),
+    ("paragraph", "body"),
+    ("header", "heading"),
+    ("head", "heading"),
+    ("language", "lang"),
+    ("date", "revised"),
+    ("author", "authors"),
+    ("section", "sections"),
+    ("image", "figures"),
+    ("images", "figures"),
+    ("figure", "figures"),
+    ("url", "online"),
+    ("mail", "email"),
+    ("e-mail", "email"),
+    ("description", "alt"),
+    ("path", "file"),
+    ("src", "file"),
 ];
 
 /// Where each field belongs, to say "this belongs at the top" rather than "did you mean
@@ -78,6 +122,12 @@ const LEVELS: &[(&str, &str)] = &[
     ("name", "contact"),
     ("phone", "contact"),
     ("hours", "contact"),
+    ("email", "contact"),
+    ("figures", "section"),
+    ("file", "figure"),
+    ("alt", "figure"),
+    ("caption", "figure"),
+    ("width", "figure"),
 ];
 
 /// The fields serde lists as allowed: "unknown field `x`, expected one of `a`, `b`" or
@@ -92,6 +142,16 @@ pub fn expected_fields(message: &str) -> Vec<&str> {
 /// The hint for `name`, unknown where `allowed` are the fields that may stand there.
 pub fn hint(name: &str, allowed: &[&str]) -> String {
     let lower = name.to_lowercase();
+    // Editors that capitalise a line's first letter turn `route` into `Route`.
+    if lower != name && allowed.contains(&lower.as_str()) {
+        return t!("field-lowercase-hint", name = name, field = lower);
+    }
+    if let Some((_, field)) = GUESSES
+        .iter()
+        .find(|(guess, field)| *guess == lower && allowed.contains(field))
+    {
+        return t!("field-guess-hint", name = name, field = *field);
+    }
     if let Some((_, field)) = DUTCH
         .iter()
         .find(|(dutch, field)| *dutch == lower && allowed.contains(field))
@@ -103,6 +163,7 @@ pub fn hint(name: &str, allowed: &[&str]) -> String {
             "top" => "field-belongs-top",
             "section" => "field-belongs-section",
             "route" => "field-belongs-route",
+            "figure" => "field-belongs-figure",
             _ => "field-belongs-contact",
         };
         let here = allowed
@@ -168,6 +229,22 @@ mod tests {
         let h = scoped(Lang::En, || hint("title", SECTION));
         assert!(!h.contains("did you mean `title`"), "{h}");
         assert!(h.contains("`heading`"), "{h}");
+    }
+
+    #[test]
+    fn capitals_english_guesses_and_figure_fields_get_their_own_hint() {
+        scoped(Lang::En, || {
+            assert!(
+                hint("Route", TOP).contains("small letters"),
+                "{}",
+                hint("Route", TOP)
+            );
+            assert!(hint("text", SECTION).contains("write `body`"));
+            assert!(hint("header", SECTION).contains("write `heading`"));
+            assert!(hint("bijschrift", &["file", "alt", "caption", "width"]).contains("`caption`"));
+            assert!(hint("caption", SECTION).contains("belongs to a figure"));
+            assert!(hint("figures", TOP).contains("inside a section"));
+        });
     }
 
     #[test]

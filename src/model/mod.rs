@@ -20,6 +20,7 @@ mod field_names;
 mod fields;
 pub mod figures;
 mod indent;
+mod suggest;
 pub mod yaml_errors;
 pub use fields::text_fields;
 
@@ -389,7 +390,11 @@ fn resolve(
                         None => unknown_key(
                             d,
                             &key,
-                            shared.routes.keys(),
+                            shared
+                                .routes
+                                .iter()
+                                .map(|(k, description)| (k.as_str(), vec![description.as_str()]))
+                                .collect(),
                             "routes.yaml",
                             "`route: {number: 105, description: ...}`",
                         ),
@@ -410,7 +415,11 @@ fn resolve(
                     errors.push(unknown_key(
                         located("contact", t!("contact-unknown", key = key.as_str())),
                         &key,
-                        shared.contacts.keys(),
+                        shared
+                            .contacts
+                            .iter()
+                            .map(|(k, c)| (k.as_str(), vec![c.name.as_str(), c.phone.as_str()]))
+                            .collect(),
                         "contacts.yaml",
                         "`contact: {name: ..., phone: ...}`",
                     ));
@@ -472,14 +481,24 @@ fn resolve(
 
 /// The hint for a key missing from a `_data` file: the keys there are, or how to write the
 /// entry in full when the file has none.
-fn unknown_key<'a>(
+/// The hint for a route or contact key the shared data does not have: the key it most
+/// likely means, else the known keys and how to add one.
+fn unknown_key(
     d: Diagnostic,
     key: &str,
-    known: impl Iterator<Item = &'a String>,
+    candidates: Vec<(&str, Vec<&str>)>,
     file: &str,
     inline: &str,
 ) -> Diagnostic {
-    let known: Vec<&str> = known.map(String::as_str).collect();
+    let known: Vec<&str> = candidates.iter().map(|(k, _)| *k).collect();
+    if let Some(best) = suggest::closest_key(key, &candidates) {
+        let field = if file == "routes.yaml" { "route" } else { "contact" };
+        return d.hint(t!(
+            "shared-did-you-mean",
+            best = best,
+            example = format!("{field}: {best}")
+        ));
+    }
     d.hint(if known.is_empty() {
         t!("shared-add-or-inline", file = file, inline = inline)
     } else if file == "routes.yaml" {

@@ -118,7 +118,14 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
         let text = message.split('`').nth(1).unwrap_or("");
         let hint = match super::dutch_date::read(text) {
             Some(date) => t!("date-suggest-hint", date = date.to_string()),
-            None => t!("date-format-hint"),
+            None => match super::dutch_date::impossible_day(text) {
+                Some((year, month, days)) => t!(
+                    "date-no-such-day-hint",
+                    month = format!("{year}-{month:02}"),
+                    days = days
+                ),
+                None => t!("date-format-hint"),
+            },
         };
         return (
             t!("date-not-a-date", text = text),
@@ -191,14 +198,40 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
             .or(at);
         return (t!("control-character"), t!("control-character-hint"), at);
     }
+    if message.contains("tab character")
+        || (message.contains("cannot start any token") && at_tab(source, at))
+    {
+        return (t!("tab-indent"), t!("tab-indent-hint"), at);
+    }
+    // The scanner's own complaints: a value typed so that YAML reads on past it is reported
+    // where the reader got lost, but the slip is on an earlier line.
+    let scanner = [
+        "mapping values are not allowed",
+        "cannot start any token",
+        "end of stream",
+        "did not find expected",
+        "could not find expected",
+        "while parsing",
+        "while scanning",
+        "unknown anchor",
+        "tag",
+    ];
+    if scanner.iter().any(|m| message.contains(m)) {
+        let up_to = at.map_or(usize::MAX, |(line, _)| line);
+        if let Some((message, hint, place)) = crate::source::traps::first_slip(source, up_to) {
+            return (message, hint, Some(place));
+        }
+    }
+    if message.contains("could not find expected ':'")
+        && let Some(found) = line_without_colon(source, at)
+    {
+        return found;
+    }
     if message.contains("mapping values are not allowed") {
         if let Some(found) = super::indent::too_deep(source, at) {
             return found;
         }
         return (t!("second-colon"), quote_hint(source, at), at);
-    }
-    if message.contains("cannot start any token") && at_tab(source, at) {
-        return (t!("tab-indent"), t!("tab-indent-hint"), at);
     }
     if message.contains("end of stream") {
         if let Some(found) = super::indent::apostrophe_start(source) {
@@ -234,6 +267,48 @@ fn without_type_names(message: &str) -> &str {
         .iter()
         .find_map(|p| message.find(p))
         .map_or(message, |i| &message[..i])
+}
+
+/// "could not find expected ':'" is reported on the line after the slip: the parser read
+/// a line with no `field:` as the start of a key and looked on for its colon. The slip is
+/// the last line above that is neither blank, a comment, nor `field: …`.
+fn line_without_colon(source: &str, at: Location) -> Option<(String, String, Location)> {
+    let (line, _) = at?;
+    let lines: Vec<&str> = source.lines().collect();
+    let (n, text) = lines
+        .iter()
+        .enumerate()
+        .take(line.saturating_sub(1).min(lines.len()))
+        .rev()
+        .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let body = text.trim_start().trim_start_matches("- ").trim_start();
+    let keyed = body.split_once(':').is_some_and(|(key, rest)| {
+        !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            && (rest.is_empty() || rest.starts_with([' ', '\t']))
+    });
+    if keyed {
+        return None;
+    }
+    let column = text[..text.len() - text.trim_start().len()].chars().count() + 1;
+    // Text typed under `heading:` without `body: |` is the usual cause inside a section.
+    let under_heading = lines[..n]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .is_some_and(|l| {
+            l.trim_start()
+                .trim_start_matches("- ")
+                .starts_with("heading:")
+        });
+    let hint = if under_heading {
+        t!("heading-runs-on-hint")
+    } else {
+        t!("line-without-colon-hint")
+    };
+    Some((t!("line-without-colon"), hint, Some((n + 1, column))))
 }
 
 /// The first value that opens with a quote or bracket and does not close it on its line:

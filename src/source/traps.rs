@@ -12,6 +12,10 @@ use std::path::Path;
 mod empty;
 use empty::{continues_below, empty, empty_sections};
 
+#[path = "one_line.rs"]
+mod one_line;
+pub use one_line::{first_slip, yaml_sign};
+
 /// The spellings YAML reads as "no value" (YAML 1.1/1.2 core schema).
 const NULLS: &[&str] = &["~", "null", "Null", "NULL"];
 
@@ -54,6 +58,9 @@ pub fn check(path: &Path, source: &str, fields: &[TextField]) -> Vec<Diagnostic>
             folded_body(path, &lines, k, &mut out);
         }
         empty(path, &lines, k, &mut out);
+        one_line::sign(path, &lines, k, &mut out);
+        one_line::runs_on(path, &lines, k, &mut out);
+        one_line::elision(path, &lines, k, &mut out);
     }
     empty_sections(path, &lines, &mut out);
     placeholders(path, &lines, &keys, &mut out);
@@ -189,6 +196,40 @@ fn key_lines<'a>(lines: &[&'a str]) -> Vec<KeyLine<'a>> {
     out
 }
 
+/// In a shared-data file (`routes.yaml`, `contacts.yaml`, `hospital.yaml`): values whose
+/// text YAML cuts at a ` #` glued to a word (`radiologie #3 links`, `Voorbeeldstraat 1 #bus
+/// 3`). A ` # ` with a space after it is taken for the comment it looks like: whoever keeps
+/// `_data` writes those on purpose. Errors, since every leaflet would print the cut text.
+pub fn text_cut_by_hash(path: &Path, source: &str) -> Vec<Diagnostic> {
+    let lines: Vec<&str> = source.lines().collect();
+    let mut out = Vec::new();
+    for k in key_lines(&lines) {
+        if k.value.starts_with(['"', '\'', '|', '>', '#']) {
+            continue;
+        }
+        let Some(at) = comment_start(k.value) else {
+            continue;
+        };
+        let glued = k.value[at + 1..].starts_with(|c: char| !c.is_whitespace() && c != '#');
+        if !glued || k.value[..at].trim().is_empty() {
+            continue;
+        }
+        let dropped = &k.value[at..];
+        let quoted = k.value.replace('\\', "\\\\").replace('"', "\\\"");
+        out.push(
+            Diagnostic::error(path, t!("comment-dropped", dropped = dropped))
+                .field(&k.field)
+                .at(k.line + 1, col(lines[k.line], k.value_at + at))
+                .spanning(dropped.chars().count())
+                .hint(t!(
+                    "comment-dropped-hint",
+                    example = format!("{}: \"{quoted}\"", k.key)
+                )),
+        );
+    }
+    out
+}
+
 /// A plain value without its trailing comment.
 fn uncommented(value: &str) -> &str {
     match comment_start(value) {
@@ -254,7 +295,10 @@ fn nulls(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) {
 
 /// `title: Wondzorg #2 (nieuw)`: YAML reads everything from ` #` as a comment.
 fn comment(path: &Path, lines: &[&str], k: &KeyLine, out: &mut Vec<Diagnostic>) {
-    if !(TEXT_KEYS.contains(&k.key) || k.key == "body")
+    // Figure texts and the contact's e-mail are one-line texts too (not in `TEXT_KEYS`,
+    // which also drives the empty-field checks their own model does).
+    let text = TEXT_KEYS.contains(&k.key) || matches!(k.key, "body" | "alt" | "caption" | "email");
+    if !text
         || k.value
             .starts_with(['"', '\'', '|', '>', '{', '[', '&', '*', '!'])
     {
@@ -485,6 +529,22 @@ mod tests {
         assert_eq!(line_markup("*Wondzorg* thuis"), Some(("*", 0)));
         assert_eq!(line_markup("#2 nieuw"), None);
         assert_eq!(line_markup("C# en 5 ** 2"), None);
+    }
+
+    #[test]
+    fn a_hash_glued_to_a_word_in_shared_data_is_an_error_and_a_spaced_comment_is_not() {
+        let src = "# Routes\n105: oncologie # ingang B\n42: radiologie #3 links\nbalie:\n  hours: ma-vr #2 niet op feestdagen\n";
+        let found: Vec<String> = text_cut_by_hash(Path::new("routes.yaml"), src)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "routes.yaml:3:16: error: field `42`: the text after `#` is read as a comment and is not printed: “#3 links”",
+                "routes.yaml:5:16: error: field `balie.hours`: the text after `#` is read as a comment and is not printed: “#2 niet op feestdagen”",
+            ]
+        );
     }
 
     #[test]
