@@ -131,6 +131,7 @@ reason-text = text changed
 reason-style = house style or hyphenation changed
 reason-route = route { $key } changed
 reason-contact = contact { $key } changed
+reason-figure = picture { $file } changed
 reason-inputs = inputs changed
 build-summary = { $built } built, { $up_to_date } up to date, { $failed } failed ({ $seconds } s)
 build-orphans-removed = ; { $count } PDF(s) of deleted leaflets removed

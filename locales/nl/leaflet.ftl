@@ -132,6 +132,7 @@ reason-text = tekst gewijzigd
 reason-style = huisstijl of woordafbreking gewijzigd
 reason-route = route { $key } gewijzigd
 reason-contact = contact { $key } gewijzigd
+reason-figure = afbeelding { $file } gewijzigd
 reason-inputs = invoer gewijzigd
 build-summary = { $built } gebouwd, { $up_to_date } ongewijzigd, { $failed } mislukt ({ $seconds } s)
 build-orphans-removed = ; { $count ->
