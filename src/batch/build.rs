@@ -331,6 +331,7 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
         version: built.leaflet.version,
         lang: built.leaflet.lang.tag().to_string(),
         text: crate::model::control::text_hash(&built.leaflet),
+        stale: false,
     };
     Outcome::Built(entry, rows, warnings, extras, why)
 }
