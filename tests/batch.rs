@@ -262,8 +262,19 @@ fn a_failed_leaflet_keeps_its_old_pdf_and_does_not_stop_the_others() {
     assert_eq!(again.status.code(), Some(1));
     assert_eq!(counts(&again), (0, 2, 1));
     assert_eq!(fs::read(out.join("a.pdf")).unwrap(), old_a);
-    // The index still lists the old PDF, with the hash of the bytes on disk.
+    // The manifest still describes the old PDF, with the hash of the bytes on disk; the
+    // index leaves it out, since it is not what the leaflet says now.
     assert_manifest_matches(&out);
+    let index: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("index.json")).unwrap()).unwrap();
+    let listed: Vec<&str> = index
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["pdf"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, ["b.pdf", "c.pdf"]);
+    assert!(stdout(&again).contains("1 old PDF(s) kept, out of date"));
 
     fs::write(
         lib.join("a.yaml"),

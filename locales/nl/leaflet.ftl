@@ -132,6 +132,7 @@ reason-text = tekst gewijzigd
 reason-style = huisstijl of woordafbreking gewijzigd
 reason-route = route { $key } gewijzigd
 reason-contact = contact { $key } gewijzigd
+reason-figure = afbeelding { $file } gewijzigd
 reason-inputs = invoer gewijzigd
 build-summary = { $built } gebouwd, { $up_to_date } ongewijzigd, { $failed } mislukt ({ $seconds } s)
 build-orphans-removed = ; { $count ->
@@ -141,6 +142,10 @@ build-orphans-removed = ; { $count ->
 build-orphans-left = ; { $count ->
         [one] 1 pdf van een verwijderde folder blijft staan
        *[other] { $count } pdf's van verwijderde folders blijven staan
+    }
+build-stale-kept = ; { $count ->
+        [one] 1 oude pdf bewaard, verouderd
+       *[other] { $count } oude pdf's bewaard, verouderd
     }
 build-interrupted = ; onderbroken, { $count } niet begonnen
 build-out = ; de pdf's staan in { $out }
@@ -245,6 +250,12 @@ name-clash = een andere folder, { $other }, maakt ook { $what }; geen van beide 
 name-clash-hint = geef één van de twee bestanden een andere naam; de pdf's die er al stonden, werden bewaard
 orphan = de folder { $source } bestaat niet meer; de pdf staat niet in de index
 orphan-hint = verwijder de pdf met `leaflet build --prune`, of zet de folder terug
+orphan-unknown = geen enkele folder maakt deze pdf (gevonden zonder manifest dat zegt welke); de pdf staat niet in de index
+orphan-renamed = de folder { $source } maakt dit bestand niet meer met de naamgeving van deze build; het staat niet in de index
+stale-kept = de pdf van een vorige build werd bewaard, maar hij is verouderd; hij staat niet in de index
+stale-kept-hint = verbeter de fout hierboven en bouw opnieuw; druk deze pdf tot dan niet af
+name-clash-earlier = een andere folder, { $other }, maakte { $what } in deze uitvoermap; deze werd niet gebouwd
+name-clash-earlier-hint = geef één van de twee bestanden een andere naam, of bouw deze in een andere map (-o); de pdf die er stond, werd bewaard
 output-is-folder = een map heeft de naam van dit uitvoerbestand; geen enkel bestand van deze folder werd vervangen
 output-is-folder-hint = haal die map uit de uitvoermap
 out-not-writable = kan niet schrijven in de uitvoermap: { $error }

@@ -7,11 +7,13 @@ use super::plan::{Job, Output};
 use super::reason::{self, Reason};
 use crate::diagnostic::Diagnostic;
 use crate::impose::{Imposition, booklet_warning, impose};
+use crate::lang::Lang;
 use crate::pdf::Target;
 use crate::pipeline::{self, Engine};
 use crate::report::{self, Quality};
 use crate::shared::SharedData;
 use crate::source::file::{MAX_FILE_BYTES, read_utf8};
+use crate::source::library::inside_library;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -59,25 +61,13 @@ impl Library {
     /// The input hash of one leaflet: the library context, the leaflet's bytes and the
     /// current value of each shared entry it uses. A leaflet's hash thus changes when its
     /// route's description changes, and not when another route does.
-    pub fn input_hash(&self, source: &str, uses: &[String]) -> String {
+    pub fn input_hash(&self, leaflet: &Path, lang: Lang, source: &str, uses: &[String]) -> String {
         let mut h = Sha256::new();
         h.update(self.context);
         feed(&mut h, source.as_bytes());
         for key in uses {
             feed(&mut h, key.as_bytes());
-            let value = match key.split_once(':') {
-                Some(("route", k)) => self.shared.routes.get(k).cloned(),
-                Some(("contact", k)) => self.shared.contacts.get(k).map(|c| format!("{c:?}")),
-                // A picture's bytes: editing a figure rebuilds the leaflets that place it.
-                Some(("figure", file)) => figure_hash(Path::new(file)),
-                _ => None,
-            };
-            // French and English texts of the entry, for leaflets in those languages.
-            let value = value.map(|v| match key.split_once(':') {
-                Some((kind, k)) => v + &self.shared.translations_of(kind, k),
-                None => v,
-            });
-            match value {
+            match self.value(leaflet, lang, key) {
                 Some(v) => feed(&mut h, v.as_bytes()),
                 None => h.update([0xff]),
             }
@@ -85,19 +75,50 @@ impl Library {
         hex(&h.finalize())
     }
 
+    /// The current value of one shared entry a leaflet uses (`route:105`, `contact:dzh`,
+    /// `figure:figuren/arm.svg`), or `None` when it is gone.
+    ///
+    /// A route or contact in the leaflet's own language only, as it is printed: a new
+    /// French description rebuilds the French leaflets, not the Dutch ones (a French
+    /// leaflet whose entry falls back to Dutch follows the Dutch text, and says so).
+    fn value(&self, leaflet: &Path, lang: Lang, key: &str) -> Option<String> {
+        let fell_back = |fell: bool| if fell { "\u{0}nl" } else { "" };
+        match key.split_once(':') {
+            Some(("route", k)) => self
+                .shared
+                .route_in(k, lang)
+                .map(|(v, fell)| format!("{v}{}", fell_back(fell))),
+            Some(("contact", k)) => self
+                .shared
+                .contact_in(k, lang)
+                .map(|(c, fell)| format!("{c:?}{}", fell_back(fell))),
+            // A picture's bytes: editing a figure rebuilds the leaflets that place it. The
+            // file is found again from the path as written, as a build would: a link
+            // retargeted since (to a file or a folder) is read where it points now, and one
+            // that points out of the library now is `None`, so the leaflet is rebuilt and
+            // refused like any build of it.
+            Some(("figure", file)) => inside_library(leaflet, file)
+                .ok()
+                .and_then(|real| figure_hash(&real)),
+            _ => None,
+        }
+    }
+
     /// The hash of each part of a leaflet's inputs, kept so that a later rebuild can say
     /// which one changed (see [`reason`](super::reason)).
-    pub fn parts(&self, source: &str, uses: &[String]) -> BTreeMap<String, String> {
+    pub fn parts(
+        &self,
+        leaflet: &Path,
+        lang: Lang,
+        source: &str,
+        uses: &[String],
+    ) -> BTreeMap<String, String> {
         let one = |bytes: &[u8]| hex(&Sha256::digest(bytes));
         let mut parts = BTreeMap::new();
         parts.insert(reason::STYLE.to_string(), hex(&self.context));
         parts.insert(reason::TEXT.to_string(), one(source.as_bytes()));
         for key in uses {
-            let value = match key.split_once(':') {
-                Some(("route", k)) => self.shared.routes.get(k).cloned(),
-                Some(("contact", k)) => self.shared.contacts.get(k).map(|c| format!("{c:?}")),
-                _ => None,
-            };
+            let value = self.value(leaflet, lang, key);
             parts.insert(key.clone(), one(value.unwrap_or_default().as_bytes()));
         }
         parts
@@ -165,12 +186,15 @@ fn proven(
             Verified::No => return Err(vec![Reason::FileChanged(name.clone())]),
         }
     }
-    if entry.inputs == lib.input_hash(source, &entry.uses) {
+    // The language the entry was built in; a leaflet whose `lang:` changed has other text,
+    // so its hash differs whatever language is taken here.
+    let lang = lang_of(&entry.lang);
+    if entry.inputs == lib.input_hash(&job.path, lang, source, &entry.uses) {
         Ok(fresh)
     } else {
         Err(reason::changed_parts(
             entry,
-            &lib.parts(source, &entry.uses),
+            &lib.parts(&job.path, lang, source, &entry.uses),
         ))
     }
 }
@@ -204,8 +228,9 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
         .chain(contact_key.map(|k| format!("contact:{k}")))
         .chain(figure_uses(&built.leaflet))
         .collect();
-    let inputs = lib.input_hash(&source, &uses);
-    let parts = lib.parts(&source, &uses);
+    let lang = built.leaflet.lang;
+    let inputs = lib.input_hash(path, lang, &source, &uses);
+    let parts = lib.parts(path, lang, &source, &uses);
     let mut warnings: Vec<Diagnostic> = built.warnings.clone();
     // What `check` would say about the text (spacing, repeated words, long sentences), so
     // someone who only builds sees it too; its errors are build errors already.
@@ -306,6 +331,7 @@ pub fn build_one(lib: &Library, job: &Job, opts: &Options, tool: &str, old: &Man
         version: built.leaflet.version,
         lang: built.leaflet.lang.tag().to_string(),
         text: crate::model::control::text_hash(&built.leaflet),
+        stale: false,
     };
     Outcome::Built(entry, rows, warnings, extras, why)
 }
@@ -329,13 +355,16 @@ fn up_to_date(lib: &Library, path: &Path, source: &str, opts: &Options, entry: E
     Outcome::UpToDate(entry, rows)
 }
 
-/// The figure files a leaflet places, each once, as manifest keys (`figure:/abs/path`).
+/// The figure files a leaflet places, each once, as manifest keys with the path as written
+/// in the leaflet (`figure:figuren/arm.svg`). Not the resolved file: a link in the library
+/// can be pointed elsewhere between two runs, and the old target's unchanged bytes would
+/// then prove a stale PDF up to date.
 fn figure_uses(leaflet: &crate::model::Leaflet) -> Vec<String> {
     let mut files: Vec<String> = leaflet
         .sections
         .iter()
         .flat_map(|s| &s.figures)
-        .map(|f| format!("figure:{}", f.path.display()))
+        .map(|f| format!("figure:{}", f.file))
         .collect();
     files.sort();
     files.dedup();
@@ -347,6 +376,14 @@ fn figure_uses(leaflet: &crate::model::Leaflet) -> Vec<String> {
 fn figure_hash(path: &Path) -> Option<String> {
     let bytes = crate::source::file::read_regular(path, crate::images::MAX_IMAGE_BYTES).ok()?;
     Some(hex(&Sha256::digest(&bytes)))
+}
+
+/// The language of a manifest entry's tag (`fr-BE`); Dutch for an entry from before tags.
+fn lang_of(tag: &str) -> Lang {
+    [Lang::Nl, Lang::Fr, Lang::En]
+        .into_iter()
+        .find(|l| l.tag() == tag)
+        .unwrap_or_default()
 }
 
 fn meta(built: &pipeline::Built) -> crate::pdf::Meta {
@@ -363,14 +400,34 @@ mod tests {
         shared.routes.insert("105".into(), "oncologie".into());
         shared.routes.insert("200".into(), "radiologie".into());
         let uses = vec!["route:105".to_string()];
-        let before = Library::new(shared.clone(), "tool").input_hash("x", &uses);
+        let before = Library::new(shared.clone(), "tool").input_hash(
+            Path::new("x.yaml"),
+            Lang::Nl,
+            "x",
+            &uses,
+        );
         shared.routes.insert("200".into(), "spoed".into());
-        let other = Library::new(shared.clone(), "tool").input_hash("x", &uses);
+        let other = Library::new(shared.clone(), "tool").input_hash(
+            Path::new("x.yaml"),
+            Lang::Nl,
+            "x",
+            &uses,
+        );
         assert_eq!(before, other);
         shared.routes.insert("105".into(), "dagziekenhuis".into());
-        let changed = Library::new(shared.clone(), "tool").input_hash("x", &uses);
+        let changed = Library::new(shared.clone(), "tool").input_hash(
+            Path::new("x.yaml"),
+            Lang::Nl,
+            "x",
+            &uses,
+        );
         assert_ne!(before, changed);
-        let new_tool = Library::new(shared.clone(), "tool2").input_hash("x", &uses);
+        let new_tool = Library::new(shared.clone(), "tool2").input_hash(
+            Path::new("x.yaml"),
+            Lang::Nl,
+            "x",
+            &uses,
+        );
         assert_ne!(changed, new_tool);
 
         // A shared contact works the same way: only the leaflets that use it see a change.
@@ -386,21 +443,24 @@ mod tests {
         let with = vec!["route:105".to_string(), "contact:dzh".to_string()];
         let library = |s: &SharedData| Library::new(s.clone(), "tool");
         let (a1, b1) = (
-            library(&shared).input_hash("x", &with),
-            library(&shared).input_hash("x", &uses),
+            library(&shared).input_hash(Path::new("x.yaml"), Lang::Nl, "x", &with),
+            library(&shared).input_hash(Path::new("x.yaml"), Lang::Nl, "x", &uses),
         );
         shared
             .contacts
             .insert("dzh".into(), contact("03 821 30 01"));
         let (a2, b2) = (
-            library(&shared).input_hash("x", &with),
-            library(&shared).input_hash("x", &uses),
+            library(&shared).input_hash(Path::new("x.yaml"), Lang::Nl, "x", &with),
+            library(&shared).input_hash(Path::new("x.yaml"), Lang::Nl, "x", &uses),
         );
         assert_ne!(a1, a2, "the leaflet using the contact is rebuilt");
         assert_eq!(b1, b2, "a leaflet not using it is not");
 
         // The house style and the exceptions reach every leaflet.
         shared.style_source = "body_size: 10.5\n".into();
-        assert_ne!(library(&shared).input_hash("x", &uses), b2);
+        assert_ne!(
+            library(&shared).input_hash(Path::new("x.yaml"), Lang::Nl, "x", &uses),
+            b2
+        );
     }
 }

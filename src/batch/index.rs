@@ -2,7 +2,7 @@
 //! exactly the leaflets that exist, with the target each file is for.
 
 use super::files::write_atomic;
-use super::manifest::Manifest;
+use super::manifest::{Entry, Manifest};
 use crate::diagnostic::Diagnostic;
 use crate::model::dutch_date;
 use serde::Serialize;
@@ -55,13 +55,34 @@ pub fn csv_cell(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The entries the index lists: every PDF that is there and current. Not the PDF of a
+/// deleted leaflet, nor one kept after its leaflet failed or clashed (it is out of date:
+/// the print shop would print the old text as if it were the new).
+fn listed(manifest: &Manifest) -> impl Iterator<Item = (&String, &Entry)> {
+    manifest
+        .leaflets
+        .iter()
+        .filter(|(name, e)| !manifest.gone.contains(*name) && !e.sha256.is_empty() && !e.stale)
+}
+
+/// Whether `bytes` are the library's index page as the tool writes it: an `index.html` put
+/// in the output folder by hand is neither replaced by nothing nor removed.
+pub fn is_index_page(bytes: &[u8]) -> bool {
+    const LIST: &[u8] = b"<ul class=\"library\">";
+    bytes.starts_with(b"<!DOCTYPE html>") && bytes.windows(LIST.len()).any(|w| w == LIST)
+}
+
+/// Whether the output folder holds an index page of ours.
+fn has_index_page(out: &Path) -> bool {
+    let path = out.join(crate::html::index::INDEX_HTML);
+    std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file())
+        && std::fs::read(&path).is_ok_and(|b| is_index_page(&b))
+}
+
 /// `index.html` for the leaflets that have a web twin; `None` when none has.
 fn render_html(manifest: &Manifest) -> Option<Vec<u8>> {
     use crate::html::index::{Listed, render};
-    let listed: Vec<Listed> = manifest
-        .leaflets
-        .iter()
-        .filter(|(name, e)| !manifest.gone.contains(*name) && !e.sha256.is_empty())
+    let listed: Vec<Listed> = listed(manifest)
         .filter_map(|(name, e)| {
             let html = e.files.iter().find(|f| f.name.ends_with(".html"))?;
             Some(Listed {
@@ -79,11 +100,16 @@ fn render_html(manifest: &Manifest) -> Option<Vec<u8>> {
 }
 
 /// Writes both index files from the manifest, leaving out PDFs whose leaflet is gone, and
-/// `index.html` when leaflets have web twins.
+/// `index.html` when leaflets have web twins. Our `index.html` is removed once no twin is
+/// left (`--force` without `--html`): every link on it would be dead.
 pub fn write_index(out: &Path, manifest: &Manifest) -> Result<(), Diagnostic> {
-    if let Some(html) = render_html(manifest) {
-        let path = out.join(crate::html::index::INDEX_HTML);
-        write_atomic(&path, &html).map_err(|e| Diagnostic::error(&path, e))?;
+    let path = out.join(crate::html::index::INDEX_HTML);
+    match render_html(manifest) {
+        Some(html) => write_atomic(&path, &html).map_err(|e| Diagnostic::error(&path, e))?,
+        None if has_index_page(out) => {
+            std::fs::remove_file(&path).map_err(|e| Diagnostic::error(&path, e.to_string()))?
+        }
+        None => {}
     }
     let (json, csv) = render(out, manifest)?;
     let json_path = out.join(INDEX_JSON);
@@ -103,20 +129,16 @@ pub fn is_current(out: &Path, manifest: &Manifest) -> bool {
         std::fs::metadata(out.join(name)).is_ok_and(|m| m.is_file() && m.len() == want.len() as u64)
             && std::fs::read(out.join(name)).is_ok_and(|got| got == want)
     };
-    let html_current =
-        render_html(manifest).is_none_or(|html| same(crate::html::index::INDEX_HTML, &html));
+    let html_current = match render_html(manifest) {
+        Some(html) => same(crate::html::index::INDEX_HTML, &html),
+        None => !has_index_page(out),
+    };
     same(INDEX_JSON, &json) && same(INDEX_CSV, &csv) && html_current
 }
 
 /// The bytes of `index.json` and `index.csv` for a manifest.
 fn render(out: &Path, manifest: &Manifest) -> Result<(Vec<u8>, Vec<u8>), Diagnostic> {
-    let listed = || {
-        manifest
-            .leaflets
-            .iter()
-            .filter(|(name, e)| !manifest.gone.contains(*name) && !e.sha256.is_empty())
-    };
-    let json_rows: Vec<IndexRow> = listed()
+    let json_rows: Vec<IndexRow> = listed(manifest)
         .map(|(name, e)| IndexRow {
             pdf: name,
             source: &e.source,

@@ -5,11 +5,12 @@
 //! changes nothing, and then costs no copy, no serialising and no write.
 
 use super::build::Outcome;
+use super::discover::output_name;
 use super::files::write_atomic;
 use super::index;
 use super::manifest::{Entry, MANIFEST, Manifest};
 use super::options::Summary;
-use super::plan::Job;
+use super::plan::{Job, name_of};
 use crate::diagnostic::Diagnostic;
 use crate::t;
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,8 +30,11 @@ pub struct Ledger<'a> {
     tool: String,
     /// Entries built or re-stamped in this run.
     changes: BTreeMap<String, Entry>,
-    /// Leaflets that failed: their old files stay, untrusted (no input hash).
+    /// Leaflets that failed: their old files stay, untrusted (no input hash) and stale.
     failed: BTreeSet<String>,
+    /// Leaflets of this run that failed or were refused: their old PDF, if any, is kept
+    /// out of date, and the summary says so.
+    kept: BTreeSet<String>,
     /// Leaflets whose file is gone while their PDF is left.
     gone: BTreeSet<String>,
     dirty: bool,
@@ -46,6 +50,7 @@ impl<'a> Ledger<'a> {
             tool: tool.to_string(),
             changes: BTreeMap::new(),
             failed: BTreeSet::new(),
+            kept: BTreeSet::new(),
             gone,
             dirty: false,
             last_flush: Instant::now(),
@@ -71,6 +76,7 @@ impl<'a> Ledger<'a> {
         for name in &self.failed {
             if let Some(e) = leaflets.get_mut(name) {
                 e.inputs.clear();
+                e.stale = true;
             }
         }
         Manifest {
@@ -95,10 +101,15 @@ impl<'a> Ledger<'a> {
         self.last_flush = Instant::now();
     }
 
-    /// Takes a leaflet's files as unproven, as if its build had failed: the name is claimed
-    /// by two leaflets now, and whichever is kept must be built anew once that is resolved.
+    /// Takes a leaflet's files as unproven and out of date, as if its build had failed:
+    /// the name is claimed by two leaflets now, and whichever is kept must be built anew
+    /// once that is resolved.
     pub fn distrust(&mut self, name: &str) {
-        if self.current(name).is_some_and(|e| !e.inputs.is_empty()) {
+        self.kept.insert(name.to_string());
+        if self
+            .current(name)
+            .is_some_and(|e| !e.inputs.is_empty() || !e.stale)
+        {
             self.changes.remove(name);
             self.failed.insert(name.to_string());
             self.dirty = true;
@@ -118,15 +129,19 @@ impl<'a> Ledger<'a> {
             Outcome::Built(entry, ..) => {
                 // With --force a unit may shrink (no booklet asked for any more): the files
                 // it no longer has must not stay behind, out of step.
-                if force && let Some(old) = self.current(&job.name) {
-                    for f in &old.files {
-                        if !entry.files.iter().any(|n| n.name == f.name) {
-                            let _ = fs::remove_file(self.out.join(&f.name));
+                // So may one whose extras were found on disk without a manifest.
+                if force {
+                    let old = self.current(&job.name).map(|e| &e.files[..]).unwrap_or(&[]);
+                    let old = old.iter().map(|f| &f.name).chain(&job.found);
+                    for name in old {
+                        if !entry.files.iter().any(|n| &n.name == name) {
+                            let _ = fs::remove_file(self.out.join(name));
                         }
                     }
                 }
                 self.changes.insert(job.name.clone(), entry.clone());
                 self.failed.remove(&job.name);
+                self.kept.remove(&job.name);
                 self.dirty = true;
             }
             Outcome::Failed(_) => self.distrust(&job.name),
@@ -147,15 +162,25 @@ impl<'a> Ledger<'a> {
             .gone
             .iter()
             .filter(|name| out.join(name).is_file())
-            .filter_map(|name| Some((name.clone(), self.current(name)?.source.clone())))
+            .filter_map(|name| Some((name.clone(), why_orphan(self.current(name)?))))
             .collect();
         summary.pruned = prune;
-        for (name, source) in &orphans {
+        for (name, why) in &orphans {
             summary.orphans.push(name.clone());
             if !prune {
                 summary.diagnostics.push(
-                    Diagnostic::warning(&out.join(name), t!("orphan", source = source.as_str()))
-                        .hint(t!("orphan-hint")),
+                    Diagnostic::warning(&out.join(name), why.clone()).hint(t!("orphan-hint")),
+                );
+            }
+        }
+        // A leaflet that did not build keeps its last PDF, which is now out of date: said
+        // here, since the index leaves it out and the print shop may ask where it went.
+        for name in &self.kept {
+            if out.join(name).is_file() {
+                summary.kept_stale.push(name.clone());
+                summary.diagnostics.push(
+                    Diagnostic::warning(&out.join(name), t!("stale-kept"))
+                        .hint(t!("stale-kept-hint")),
                 );
             }
         }
@@ -198,25 +223,72 @@ impl<'a> Ledger<'a> {
     }
 }
 
-/// Old manifest entries whose leaflet file is gone, and not built in this run. A name two
-/// leaflets claim (`refused`) has leaflets, so its files are not orphans.
-pub fn find_orphans(old: &Manifest, jobs: &[Job], refused: &BTreeSet<String>) -> BTreeSet<String> {
+/// Why an orphan is one, for its warning: its leaflet is gone, its leaflet makes another
+/// name now, or no leaflet is known to have made it (found without a manifest).
+fn why_orphan(entry: &Entry) -> String {
+    let origin = origin(entry);
+    if origin.is_empty() {
+        t!("orphan-unknown")
+    } else if Path::new(origin).is_file() {
+        t!("orphan-renamed", source = entry.source.as_str())
+    } else {
+        t!("orphan", source = entry.source.as_str())
+    }
+}
+
+fn origin(entry: &Entry) -> &str {
+    if entry.origin.is_empty() {
+        &entry.source
+    } else {
+        &entry.origin
+    }
+}
+
+/// Old manifest entries whose files no leaflet makes any more, and not built in this run:
+/// their leaflet file is gone, or it makes another name under this run's naming. A name
+/// two leaflets claim (`refused`) has leaflets, so its files are not orphans.
+pub fn find_orphans(
+    old: &Manifest,
+    jobs: &[Job],
+    refused: &BTreeSet<String>,
+    archive_names: bool,
+) -> BTreeSet<String> {
     let current: BTreeSet<&str> = jobs
         .iter()
         .map(|j| j.name.as_str())
         .chain(refused.iter().map(String::as_str))
         .collect();
+    let in_run: BTreeMap<&str, &str> = jobs
+        .iter()
+        .map(|j| (j.origin.as_str(), j.name.as_str()))
+        .collect();
     old.leaflets
         .iter()
         .filter(|(name, _)| !current.contains(name.as_str()))
-        .filter(|(_, e)| {
-            let source = if e.origin.is_empty() {
-                &e.source
-            } else {
-                &e.origin
-            };
-            !Path::new(source).is_file()
+        .filter(|(name, e)| {
+            let origin = origin(e);
+            !Path::new(origin).is_file()
+                || no_longer_made(name, origin, in_run.get(origin).copied(), archive_names)
         })
         .map(|(name, _)| name.clone())
         .collect()
+}
+
+/// Whether the leaflet file at `origin`, still there, no longer makes `name` under the
+/// naming of this run (`now`: its name in this run, when it is built in it). After a
+/// switch to `--archive-names` the plain-named PDF is left behind, and after a switch back
+/// the archive-named ones; but an archive keeps every published version, so with
+/// `--archive-names` an older version's PDF is not an orphan.
+fn no_longer_made(name: &str, origin: &str, now: Option<&str>, archive_names: bool) -> bool {
+    let origin = Path::new(origin);
+    let now = match now {
+        Some(n) => Some(n.to_string()),
+        None => name_of(origin, archive_names),
+    };
+    match now {
+        None => false,
+        Some(now) if now == name => false,
+        Some(_) if archive_names => output_name(origin).as_deref() == Some(name),
+        Some(_) => true,
+    }
 }

@@ -53,6 +53,11 @@ pub struct Entry {
     /// Hash of the printed text without version and date (`model::control::text_hash`).
     #[serde(default)]
     pub text: String,
+    /// The file on disk is not what the leaflet makes today: its last build failed, or two
+    /// leaflets claim its name. Kept on disk (a failed build never costs the last good
+    /// PDF) but never listed in the index as current.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stale: bool,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -73,12 +78,18 @@ impl Manifest {
     /// hashes may not be those of the files, and the index made from them would lie to the
     /// print shop, so it is not trusted either.
     pub fn load(out: &Path) -> Manifest {
+        Self::load_trusted(out).unwrap_or_default()
+    }
+
+    /// The manifest in `out` when there is one to trust; `None` when it is missing,
+    /// damaged or edited by hand (then what the folder holds must be learnt from the
+    /// files, see [`recover`](super::recover)).
+    pub fn load_trusted(out: &Path) -> Option<Manifest> {
         std::fs::read(out.join(MANIFEST))
             .ok()
             // The seal is one more field to serde, and ignored there.
             .filter(|b| sealed(b))
             .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
     }
 
     /// The manifest as JSON, sealed: its last field is the CRC-32 of the text before it.

@@ -23,6 +23,7 @@ mod options;
 mod plan;
 mod progress;
 mod reason;
+mod recover;
 mod signals;
 pub mod versions;
 
@@ -40,7 +41,7 @@ use build::{Library, Outcome, build_one};
 use ledger::{Ledger, find_orphans};
 use progress::Progress;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -64,8 +65,31 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
     };
     summary.failed += found.diagnostics.iter().filter(|d| d.is_error()).count();
     summary.diagnostics.extend(found.diagnostics);
-    let old = manifest::Manifest::load(&out);
-    let planned = plan::plan(&found.leaflets, opts, &out, &old, &mut summary);
+    // Without a manifest to trust, what the folder holds is learnt from the files: the
+    // extras beside each PDF, and the tool's PDFs that no leaflet makes.
+    let trusted = manifest::Manifest::load_trusted(&out);
+    let recovery = (trusted.is_none() && recover::worth_it(&out))
+        .then(|| recover::Recovery::new(&opts.inputs, &out, opts.archive_names));
+    let mut old = trusted.unwrap_or_default();
+    let planned = plan::plan(
+        &found.leaflets,
+        opts,
+        &out,
+        &old,
+        recovery.as_ref(),
+        &mut summary,
+    );
+    if let Some(recovery) = &recovery {
+        let made: BTreeSet<String> = planned
+            .jobs
+            .iter()
+            .flat_map(|j| j.outputs.iter().map(|(_, n)| n))
+            .chain(&planned.refused)
+            .map(|n| plan::clash_key(n))
+            .collect();
+        old.leaflets.extend(recovery.orphans(&made));
+    }
+    let old = old;
     let jobs = planned.jobs;
 
     // Shared data per `_data` folder; most libraries have one.
@@ -94,7 +118,7 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
         &out,
         &old,
         &fingerprint,
-        find_orphans(&old, &jobs, &planned.refused),
+        find_orphans(&old, &jobs, &planned.refused, opts.archive_names),
     );
     for name in &planned.refused {
         ledger.distrust(name);
@@ -178,7 +202,12 @@ pub fn run(opts: &Options) -> Result<Summary, Diagnostic> {
     let ledger = ledger
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    ledger.finish(opts.prune, &mut summary)?;
+    // A manifest or index that cannot be written is one more error of the run, told with
+    // the others: why each leaflet failed (a read-only folder fails them all) matters more.
+    if let Err(d) = ledger.finish(opts.prune, &mut summary) {
+        summary.unwritten = true;
+        summary.diagnostics.push(d);
+    }
     drop(lock);
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)

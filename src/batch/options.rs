@@ -58,6 +58,11 @@ pub struct Summary {
     pub signal: Option<i32>,
     /// PDFs whose leaflet is gone: removed with `--prune`, else left and reported.
     pub orphans: Vec<String>,
+    /// PDFs of leaflets that failed or were refused in this run: kept on disk, out of date,
+    /// and left out of the index.
+    pub kept_stale: Vec<String>,
+    /// The manifest or the index could not be written (the error is among `diagnostics`).
+    pub unwritten: bool,
     pub pruned: bool,
     pub seconds: f64,
     pub diagnostics: Vec<Diagnostic>,
@@ -95,6 +100,9 @@ impl Summary {
             };
             line.push_str(&t!(id, count = self.orphans.len()));
         }
+        if !self.kept_stale.is_empty() {
+            line.push_str(&t!("build-stale-kept", count = self.kept_stale.len()));
+        }
         if self.interrupted {
             line.push_str(&t!("build-interrupted", count = self.skipped));
         }
@@ -114,12 +122,12 @@ impl Summary {
     }
 
     /// The exit code: 128 + the signal after one (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP),
-    /// 1 when a leaflet failed, else 0.
+    /// 1 when a leaflet failed or the index could not be written, else 0.
     pub fn exit_code(&self) -> i32 {
         match (self.interrupted, self.signal) {
             (true, Some(s)) => 128 + s,
             (true, None) => 130,
-            _ if self.failed > 0 => 1,
+            _ if self.failed > 0 || self.unwritten => 1,
             _ => 0,
         }
     }

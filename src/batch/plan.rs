@@ -4,6 +4,7 @@
 use super::discover::output_name;
 use super::manifest::Manifest;
 use super::options::{Options, Summary};
+use super::recover::Recovery;
 use crate::diagnostic::Diagnostic;
 use crate::model::control::archive_name;
 use crate::shared::find_data_dir;
@@ -58,6 +59,10 @@ pub struct Job {
     pub out: PathBuf,
     /// Every output file, in writing order (the leaflet's own PDF last).
     pub outputs: Vec<(Output, String)>,
+    /// Extra outputs of this leaflet found on disk when there was no manifest to trust
+    /// (see [`Recovery`]): rebuilt with the unit, or removed after it when `--force` makes
+    /// fewer.
+    pub found: Vec<String>,
 }
 
 /// A leaflet's output files, in writing order.
@@ -70,6 +75,20 @@ pub struct Planned {
     /// Names two or more leaflets claim. Their files already on disk are not the PDF of any
     /// one of them for sure, so the next run must not take them as up to date.
     pub refused: BTreeSet<String>,
+}
+
+/// The name of a leaflet's own PDF under the naming asked for: its file stem, or with
+/// `--archive-names` `CODE_vVERSION_DATE.pdf` from its fields (the stem when they cannot
+/// be read). `None` for a file name that is not safe as an output name.
+pub fn name_of(path: &Path, archive_names: bool) -> Option<String> {
+    let name = output_name(path);
+    match (archive_names, &name) {
+        (true, Some(plain)) => std::fs::read_to_string(path)
+            .ok()
+            .and_then(|s| archive_name(&s, plain.trim_end_matches(".pdf")))
+            .or(name),
+        _ => name,
+    }
 }
 
 /// Which outputs a leaflet gets: those asked for, and those it had before. A booklet made
@@ -95,7 +114,7 @@ fn wanted(opts: &Options, stem: &str, before: &[String]) -> Vec<(Output, String)
 /// The key two output names collide under. Output folders are copied to Windows shares and
 /// USB sticks for the print shop, where `CT-scan.pdf` and `ct-scan.pdf` are one file: names
 /// that differ only in case are the same name.
-fn clash_key(name: &str) -> String {
+pub fn clash_key(name: &str) -> String {
     name.to_lowercase()
 }
 
@@ -111,23 +130,16 @@ pub fn plan(
     opts: &Options,
     out: &Path,
     old: &Manifest,
+    recovery: Option<&Recovery>,
     summary: &mut Summary,
 ) -> Planned {
     // Leaflets share folders; look for each folder's `_data` once.
     let mut data_dirs: BTreeMap<PathBuf, Option<PathBuf>> = BTreeMap::new();
-    let mut units: Vec<(&PathBuf, String, Unit)> = Vec::new();
+    let mut units: Vec<(&PathBuf, String, Unit, Vec<String>)> = Vec::new();
     for path in leaflets {
-        let name = output_name(path);
         // Archive names come from the leaflet's fields; two leaflets with one code, version
         // and date then clash below like two files of one name, and neither is built.
-        let name = match (opts.archive_names, &name) {
-            (true, Some(plain)) => std::fs::read_to_string(path)
-                .ok()
-                .and_then(|s| archive_name(&s, plain.trim_end_matches(".pdf")))
-                .or(name),
-            _ => name,
-        };
-        let Some(name) = name else {
+        let Some(name) = name_of(path, opts.archive_names) else {
             summary.failed += 1;
             summary
                 .diagnostics
@@ -135,17 +147,21 @@ pub fn plan(
             continue;
         };
         let stem = name.trim_end_matches(".pdf");
+        let found = recovery.map(|r| r.extras(stem)).unwrap_or_default();
         let before: Vec<String> = old
             .leaflets
             .get(&name)
-            .map(|e| e.files.iter().map(|f| f.name.clone()).collect())
-            .unwrap_or_default();
+            .map(|e| e.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>())
+            .unwrap_or_default()
+            .into_iter()
+            .chain(found.iter().cloned())
+            .collect();
         let outputs = wanted(opts, stem, &before);
-        units.push((path, name, outputs));
+        units.push((path, name, outputs, found));
     }
     // Who makes each output name, in leaflet order.
     let mut makers: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, (_, _, outputs)) in units.iter().enumerate() {
+    for (i, (_, _, outputs, _)) in units.iter().enumerate() {
         for (_, n) in outputs {
             let who = makers.entry(clash_key(n)).or_default();
             if who.last() != Some(&i) {
@@ -153,8 +169,10 @@ pub fn plan(
             }
         }
     }
+    let origins: Vec<String> = units.iter().map(|(p, ..)| origin_of(p)).collect();
+    let claimed = claimed_elsewhere(old, &origins);
     let mut planned = Planned::default();
-    for (i, (path, name, outputs)) in units.iter().enumerate() {
+    for (i, (path, name, outputs, found)) in units.iter().enumerate() {
         let clash = outputs.iter().find_map(|(_, n)| {
             let who = &makers[&clash_key(n)];
             let other = who.iter().find(|&&j| j != i)?;
@@ -175,7 +193,7 @@ pub fn plan(
             continue;
         }
         if let Some((clash, other)) = clash {
-            let (other_path, other_name, _) = &units[other];
+            let (other_path, other_name, ..) = &units[other];
             let what = if other_name.eq_ignore_ascii_case(clash) && other_name != clash {
                 t!("same-name-windows", name = other_name.as_str())
             } else {
@@ -196,26 +214,76 @@ pub fn plan(
             planned.refused.insert(name.clone());
             continue;
         }
+        // A file another leaflet made in an earlier run (another library built into this
+        // folder, or a copy of this one) is that leaflet's, as long as its file is there:
+        // refused like a clash within the run, or the two would replace each other's PDF
+        // on every run, each time as "new".
+        let origin = &origins[i];
+        let taken = outputs.iter().find_map(|(_, n)| {
+            let (other, what) = claimed.get(&clash_key(n))?;
+            (other != origin).then_some((other, what))
+        });
+        if let Some((other, what)) = taken {
+            summary.failed += 1;
+            summary.diagnostics.push(
+                Diagnostic::error(
+                    path,
+                    t!(
+                        "name-clash-earlier",
+                        other = other.as_str(),
+                        what = what.as_str()
+                    ),
+                )
+                .hint(t!("name-clash-earlier-hint")),
+            );
+            continue;
+        }
         let path: &PathBuf = path;
-        let name = name.clone();
-        let outputs = outputs.clone();
         let parent = path.parent().unwrap_or(Path::new("."));
         let data_dir = data_dirs
             .entry(parent.to_path_buf())
             .or_insert_with(|| find_data_dir(parent))
             .clone();
-        let origin = std::fs::canonicalize(path)
-            .unwrap_or_else(|_| path.clone())
-            .display()
-            .to_string();
         planned.jobs.push(Job {
             path: path.clone(),
-            origin,
-            name,
+            origin: origin.clone(),
+            name: name.clone(),
             data_dir,
             out: out.to_path_buf(),
-            outputs,
+            outputs: outputs.clone(),
+            found: found.clone(),
         });
     }
     planned
+}
+
+/// The absolute path of a leaflet file, as the manifest records it.
+pub fn origin_of(path: &Path) -> String {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+/// Every file name (by its clash key) that a manifest entry of a leaflet *not* in this run
+/// holds while that leaflet's file still exists, with that file and the name as written.
+/// Entries of this run's leaflets are left to the clash check within the run.
+fn claimed_elsewhere(old: &Manifest, in_run: &[String]) -> BTreeMap<String, (String, String)> {
+    let in_run: BTreeSet<&str> = in_run.iter().map(String::as_str).collect();
+    let mut claimed = BTreeMap::new();
+    for (name, entry) in &old.leaflets {
+        let origin = if entry.origin.is_empty() {
+            &entry.source
+        } else {
+            &entry.origin
+        };
+        if origin.is_empty() || in_run.contains(origin.as_str()) || !Path::new(origin).is_file() {
+            continue;
+        }
+        let files = entry.files.iter().map(|f| f.name.as_str());
+        for file in files.chain(std::iter::once(name.as_str())) {
+            claimed.insert(clash_key(file), (origin.clone(), file.to_string()));
+        }
+    }
+    claimed
 }

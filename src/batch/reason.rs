@@ -24,7 +24,8 @@ pub enum Reason {
     Text,
     /// The house style or the hyphenation exceptions.
     Style,
-    /// A shared entry it prints, as `route:42` or `contact:radiologie`.
+    /// A shared entry it prints, as `route:42`, `contact:radiologie` or
+    /// `figure:figuren/arm.svg`.
     Shared(String),
     /// The inputs differ, but a manifest from an older version cannot say which.
     Inputs,
@@ -44,6 +45,7 @@ impl Reason {
             Reason::Style => t!("reason-style"),
             Reason::Shared(key) => match key.split_once(':') {
                 Some(("route", k)) => t!("reason-route", key = k),
+                Some(("figure", k)) => t!("reason-figure", file = k),
                 Some((_, k)) => t!("reason-contact", key = k),
                 None => t!("reason-inputs"),
             },

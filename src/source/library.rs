@@ -8,8 +8,16 @@ use std::path::{Component, Path, PathBuf};
 /// The folder of shared data beside (or above) the leaflets.
 pub const DATA_DIR: &str = "_data";
 
-/// Every `_data` folder at or above `dir`, the outermost first.
+/// Every `_data` folder at or above `dir`, the outermost first, each once, as absolute
+/// paths.
+///
+/// The folder is resolved first (made absolute, `.` and `..` and links resolved): walking
+/// up a path as it was written stops where the writing stops (`afdeling` has no parent to
+/// look in) and can meet one folder under two names (`.` and the empty path), so the
+/// cascade, and with it the route table, the house style and the hospital's colophon,
+/// would depend on the folder the tool was started from.
 pub fn data_dirs(dir: &Path) -> Vec<PathBuf> {
+    let dir = resolved(dir);
     let mut found: Vec<PathBuf> = dir
         .ancestors()
         .map(|d| d.join(DATA_DIR))
@@ -17,6 +25,31 @@ pub fn data_dirs(dir: &Path) -> Vec<PathBuf> {
         .collect();
     found.reverse();
     found
+}
+
+/// `dir` as one absolute name: the real path when it exists, else the path made absolute
+/// with `.` and `..` taken away as written (there is no link left to follow).
+fn resolved(dir: &Path) -> PathBuf {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        return real;
+    }
+    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The library a leaflet belongs to: the folder above its outermost `_data`, or the
