@@ -133,7 +133,8 @@ pub fn fix(source: &str) -> Fixed {
 /// start of the value part, which `fix` never sees: whole-line comments are kept).
 fn comment_start(content: &str) -> Option<usize> {
     let bytes = content.as_bytes();
-    (1..bytes.len()).find(|&i| bytes[i] == b'#' && matches!(bytes[i - 1], b' ' | b'\t'))
+    (1..bytes.len())
+        .find(|&i| bytes[i] == b'#' && matches!(bytes[i - 1], b' ' | b'\t'))
         .map(|i| {
             // Keep the blanks before the `#` with the comment.
             content[..i].trim_end_matches([' ', '\t']).len()

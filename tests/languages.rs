@@ -293,7 +293,7 @@ fn shared_entries_print_in_the_leaflets_language_or_fall_back_with_a_warning() {
         stderr.contains("traduit.yaml:6:1: warning: field `contact`: the shared contact `oncologie` has no French text, so the Dutch one is printed"),
         "{stderr}"
     );
-    assert!(stderr.contains("add `oncologie` to leaflets/_data/contacts.fr.yaml"));
+    assert!(stderr.contains("add `oncologie` to _data/contacts.fr.yaml"));
     assert!(!stderr.contains("shared route"), "{stderr}");
     let text = pdf_text(&fs::read(out.path().join("traduit.pdf")).unwrap());
     assert!(

@@ -246,3 +246,5 @@ field-belongs-figure = `{ $name }` belongs to a figure (under `figures:`, beside
 value-starts-quoted = this text starts with `{ $start }` and goes on after it: YAML ends a text that starts with a quote or a bracket where that one closes
 shared-did-you-mean = did you mean `{ $best }`? write `{ $example }`
 date-no-such-day-hint = the month { $month } has only { $days } days: check the day
+txt-leaflet-skipped = a leaflet saved as a text file (.yaml.txt); skipped
+txt-leaflet-skipped-hint = rename it so that it ends in .yaml (in Notepad: “Save as”, type “All files”)

@@ -249,3 +249,5 @@ field-belongs-figure = `{ $name }` hoort bij een figuur (onder `figures:`, naast
 value-starts-quoted = deze tekst begint met `{ $start }` en gaat daarna verder: YAML laat een tekst die met een aanhalingsteken of haakje begint, eindigen waar dat sluit
 shared-did-you-mean = bedoelt u `{ $best }`? schrijf `{ $example }`
 date-no-such-day-hint = de maand { $month } telt maar { $days } dagen: kijk de dag na
+txt-leaflet-skipped = een folder bewaard als tekstbestand (.yaml.txt); overgeslagen
+txt-leaflet-skipped-hint = geef het een naam die eindigt op .yaml (in Kladblok: “Opslaan als”, type “Alle bestanden”)

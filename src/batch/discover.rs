@@ -108,6 +108,15 @@ fn walk(dir: &Path, out: Option<&Path>, found: &mut Found) {
             continue;
         }
         if !is_leaflet_name(&path) {
+            // Notepad saves "ct-scan.yaml" as "ct-scan.yaml.txt" unless told otherwise: a
+            // leaflet that silently drops out of the library looks like a bug.
+            let lower = name.to_lowercase();
+            if [".yaml.txt", ".yml.txt"].iter().any(|e| lower.ends_with(e)) {
+                found.diagnostics.push(
+                    Diagnostic::warning(&path, t!("txt-leaflet-skipped"))
+                        .hint(t!("txt-leaflet-skipped-hint")),
+                );
+            }
             continue;
         }
         let regular = if kind.is_symlink() {
@@ -180,6 +189,7 @@ mod tests {
         fs::write(lib.join("a.yaml"), "x").unwrap();
         fs::write(lib.join("Wondzorg.YAML"), "x").unwrap();
         fs::write(lib.join(".verborgen.yml"), "x").unwrap();
+        fs::write(lib.join("kladblok.yaml.txt"), "x").unwrap();
         fs::create_dir(lib.join(".git")).unwrap();
         fs::write(lib.join(".git/x.yaml"), "x").unwrap();
         fs::write(lib.join(".notities"), "x").unwrap();
@@ -210,6 +220,10 @@ mod tests {
                 (
                     ".verborgen.yml".to_string(),
                     "a hidden file (its name starts with a dot); skipped".to_string()
+                ),
+                (
+                    "kladblok.yaml.txt".to_string(),
+                    "a leaflet saved as a text file (.yaml.txt); skipped".to_string()
                 ),
                 (
                     "link".to_string(),

@@ -266,7 +266,7 @@ fn an_untranslated_shared_entry_is_named_with_its_language() {
     );
     assert_eq!(
         text_in(Lang::Nl, "shared-untranslated-hint", &args("route", "fr")),
-        "voeg `42` toe aan leaflets/_data/routes.fr.yaml, of schrijf de route hier volledig uit"
+        "voeg `42` toe aan _data/routes.fr.yaml, of schrijf de route hier volledig uit"
     );
     assert_eq!(
         text_in(Lang::En, "shared-untranslated", &args("contact", "en")),

@@ -492,7 +492,11 @@ fn unknown_key(
 ) -> Diagnostic {
     let known: Vec<&str> = candidates.iter().map(|(k, _)| *k).collect();
     if let Some(best) = suggest::closest_key(key, &candidates) {
-        let field = if file == "routes.yaml" { "route" } else { "contact" };
+        let field = if file == "routes.yaml" {
+            "route"
+        } else {
+            "contact"
+        };
         return d.hint(t!(
             "shared-did-you-mean",
             best = best,

@@ -82,17 +82,36 @@ mod tests {
     #[test]
     fn capitals_accents_names_typos_and_route_numbers_find_their_key() {
         let contacts = [
-            ("radiologie", vec!["Dienst medische beeldvorming", "03 821 30 00"]),
-            ("dagziekenhuis", vec!["Oncologisch dagziekenhuis", "03 821 30 00"]),
+            (
+                "radiologie",
+                vec!["Dienst medische beeldvorming", "03 821 30 00"],
+            ),
+            (
+                "dagziekenhuis",
+                vec!["Oncologisch dagziekenhuis", "03 821 30 00"],
+            ),
         ];
-        for typed in ["Radiologie", "radiologíe", "radiolgie", "dienst Medische beeldvorming"] {
+        for typed in [
+            "Radiologie",
+            "radiologíe",
+            "radiolgie",
+            "dienst Medische beeldvorming",
+        ] {
             assert_eq!(closest_key(typed, &contacts), Some("radiologie"), "{typed}");
         }
         // A phone both contacts share names neither.
         assert_eq!(closest_key("03 821 30 00", &contacts), None);
         assert_eq!(closest_key("keuken", &contacts), None);
-        let routes = [("105", vec!["oncologisch dagziekenhuis"]), ("42", vec!["radiologie"])];
-        for (typed, key) in [("0105", "105"), ("1O5", "105"), ("042", "42"), ("radiologie", "42")] {
+        let routes = [
+            ("105", vec!["oncologisch dagziekenhuis"]),
+            ("42", vec!["radiologie"]),
+        ];
+        for (typed, key) in [
+            ("0105", "105"),
+            ("1O5", "105"),
+            ("042", "42"),
+            ("radiologie", "42"),
+        ] {
             assert_eq!(closest_key(typed, &routes), Some(key), "{typed}");
         }
         assert_eq!(closest_key("42, 105", &routes), None);
