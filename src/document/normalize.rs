@@ -112,8 +112,8 @@ fn opens_after(prev: Option<char>) -> bool {
 const BETWEEN_QUOTES: &str = ".,;:!?";
 
 /// Curls straight quotes. A double quote opens after a space or an opening bracket and
-/// closes after a word; one between two spaces (`" los "`) opens or closes as the quote
-/// before it left off; after `.`/`,` that follows a closing quote, and before a letter, it
+/// closes after a word; one between two spaces (`" los "`, `' los '`) opens or closes as
+/// the quote before it left off; after `.`/`,` that follows a closing quote, and before a letter, it
 /// opens the next quotation. A single quote before two digits is the apostrophe of a
 /// shortened year (`jaren '90`).
 fn typographic_quotes<S: Copy>(input: &[(char, S)], style: QuoteStyle) -> Vec<(char, S)> {
@@ -122,8 +122,10 @@ fn typographic_quotes<S: Copy>(input: &[(char, S)], style: QuoteStyle) -> Vec<(c
         QuoteStyle::Single => ('‘', '’'),
     };
     let mut out = Vec::with_capacity(input.len());
-    // Whether a double quote is open, and where the last one closed.
+    // Whether a double quote is open, and where the last one closed; whether a single
+    // quote is open (apostrophes leave that alone).
     let mut quoting = false;
+    let mut single_quoting = false;
     let mut closed_at: Option<usize> = None;
     for (i, &(c, s)) in input.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| input[p].0);
@@ -154,13 +156,18 @@ fn typographic_quotes<S: Copy>(input: &[(char, S)], style: QuoteStyle) -> Vec<(c
                     '’' // an apostrophe: "baby's"
                 } else if opens_after(prev) && year {
                     '’' // a shortened year: "jaren '90", "zomer '24"
+                } else if is_gap(prev) && is_gap(next) {
+                    single_quoting = !single_quoting;
+                    if single_quoting { '‘' } else { '’' }
                 } else if opens_after(prev) && letter_after {
                     // 's morgens, 't, 'n: an elided word is one letter, then a space.
                     let after_next = input.get(i + 2).map(|n| n.0);
                     let elided = matches!(next, Some('s' | 't' | 'n'))
                         && after_next.is_none_or(|c| !c.is_alphanumeric());
+                    single_quoting |= !elided;
                     if elided { '’' } else { '‘' }
                 } else {
+                    single_quoting = false;
                     '’'
                 }
             }
@@ -368,6 +375,7 @@ mod tests {
     #[test]
     fn a_quote_between_spaces_closes_the_open_one() {
         assert_eq!(run("\" los \""), "“ los ”");
+        assert_eq!(run("' los ' en 'a' ' b '"), "‘ los ’ en ‘a’ ‘ b ’");
         assert_eq!(run("zeg \" ja \" of \" nee \""), "zeg “ ja ” of “ nee ”");
         // A lone one opens, as before.
         assert_eq!(run("a \" b"), "a “ b");

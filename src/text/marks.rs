@@ -36,21 +36,18 @@ pub fn floating(chars: &[char]) -> Vec<Range<usize>> {
     out
 }
 
-/// The letter a floating mark was typed on, for messages: the dotted circle when none.
-fn base(cluster: &[char]) -> char {
-    cluster
-        .first()
-        .copied()
-        .filter(|c| !is_combining_mark(*c))
-        .unwrap_or('\u{25cc}')
-}
-
 /// Marks shown in a message: a pasted "Zalgo" letter carries thousands.
 const SHOWN_MARKS: usize = 4;
 
+/// The dotted circle, which shows where a mark with no letter sits.
+const NO_LETTER: char = '\u{25cc}';
+
 /// The refusal of a floating cluster: message and hint, for `check` and `build` alike.
 pub fn refusal(cluster: &[char]) -> (String, String) {
-    let mut shown: String = cluster.iter().take(SHOWN_MARKS + 1).collect();
+    let letter = cluster.first().copied().filter(|c| !is_combining_mark(*c));
+    // A mark on no letter is shown on the dotted circle, or it would show on the quote.
+    let mut shown: String = letter.map_or(NO_LETTER.to_string(), |_| String::new());
+    shown.extend(cluster.iter().take(SHOWN_MARKS + 1));
     if cluster.len() > SHOWN_MARKS + 1 {
         shown.push('…');
     }
@@ -58,16 +55,18 @@ pub fn refusal(cluster: &[char]) -> (String, String) {
         .iter()
         .copied()
         .find(|&c| is_combining_mark(c))
-        .unwrap_or('\u{25cc}');
-    (
-        crate::t!(
+        .unwrap_or(NO_LETTER);
+    let code = format!("U+{:04X}", mark as u32);
+    let message = match letter {
+        Some(base) => crate::t!(
             "lint-floating-mark",
             text = shown,
-            base = base(cluster).to_string(),
-            code = format!("U+{:04X}", mark as u32)
+            base = base.to_string(),
+            code = code
         ),
-        crate::t!("lint-floating-mark-hint"),
-    )
+        None => crate::t!("lint-lone-mark", text = shown, code = code),
+    };
+    (message, crate::t!("lint-floating-mark-hint"))
 }
 
 #[cfg(test)]
@@ -94,8 +93,10 @@ mod tests {
         assert_eq!(found("e\u{308}\u{301}"), ["e\u{308}\u{301}"]);
         // A mark at the start, or after a space, has no letter.
         assert_eq!(found("\u{301}a b \u{301}"), ["\u{301}", "\u{301}"]);
-        assert_eq!(base(&['\u{301}']), '\u{25cc}');
-        assert_eq!(base(&['x', '\u{304}']), 'x');
+        let (lone, _) = refusal(&['\u{301}']);
+        assert!(lone.starts_with("“\u{25cc}\u{301}”"), "{lone}");
+        let (on_x, _) = refusal(&['x', '\u{304}']);
+        assert!(on_x.contains("no “x” with this one"), "{on_x}");
     }
 
     #[test]

@@ -265,6 +265,17 @@ fn an_accent_on_a_letter_the_font_lacks_it_on_is_refused_where_typed() {
 }
 
 #[test]
+fn an_accent_on_no_letter_is_refused_where_typed() {
+    let src = with_body("Tekst \u{301}begin.\n");
+    assert_eq!(
+        check(&src),
+        [format!(
+            "f.yaml:7:13: {E}: “\u{25cc}\u{301}” cannot be printed: an accent typed as a separate character (U+0301) stands on no letter"
+        )]
+    );
+}
+
+#[test]
 fn a_floating_accent_is_refused_in_the_title_and_a_heading() {
     let src = "title: Zq\u{308}z\nrevised: 2026-01-10\nauthors: Team wondzorg\nroute: 105\nsections:\n  - heading: Over x\u{304}\n    body: |\n      Tekst.\n";
     assert_eq!(
