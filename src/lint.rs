@@ -148,7 +148,9 @@ fn glyphs(field: &TextField, fonts: &Fonts, controls: bool, findings: &mut Vec<F
     };
     // Accents that compose into no letter the font has: it would set them on the wrong one.
     let letters: Vec<char> = chars.iter().map(|x| x.2).collect();
-    let mut floating = crate::text::marks::floating(&letters).into_iter().peekable();
+    let mut floating = crate::text::marks::floating(&letters)
+        .into_iter()
+        .peekable();
     let mut k = 0;
     while k < chars.len() {
         let (line, col, c) = chars[k];

@@ -198,7 +198,9 @@ impl Walker<'_> {
         if let Some(title) = title.filter(|_| !link.title.is_empty()) {
             self.title_note(at + title.start, &tail[title.clone()], &link.title);
         }
-        let typed = tail[dest.clone()].trim_start_matches('<').trim_end_matches('>');
+        let typed = tail[dest.clone()]
+            .trim_start_matches('<')
+            .trim_end_matches('>');
         let typed_at = at + dest.start + usize::from(tail[dest].starts_with('<'));
         self.address_as_typed(typed, &link.url, typed_at)
     }
@@ -245,7 +247,9 @@ impl Walker<'_> {
             if let Some(t) = t.filter(|_| !title.is_empty()) {
                 self.title_note(span.start + t.start, &typed[t.clone()], &title);
             }
-            let raw = typed[d.clone()].trim_start_matches('<').trim_end_matches('>');
+            let raw = typed[d.clone()]
+                .trim_start_matches('<')
+                .trim_end_matches('>');
             let raw_at = span.start + d.start + usize::from(typed[d].starts_with('<'));
             let address = self.address_as_typed(raw, &dest, raw_at);
             self.definitions.push(Definition {
@@ -259,9 +263,9 @@ impl Walker<'_> {
 
 /// The word around byte `at`: from the white space before it to the white space after.
 fn word_at(body: &str, at: usize) -> Range<usize> {
-    let start = body[..at]
-        .rfind(char::is_whitespace)
-        .map_or(0, |k| k + body[k..].chars().next().map_or(1, char::len_utf8));
+    let start = body[..at].rfind(char::is_whitespace).map_or(0, |k| {
+        k + body[k..].chars().next().map_or(1, char::len_utf8)
+    });
     let end = body[at..]
         .find(char::is_whitespace)
         .map_or(body.len(), |k| at + k);

@@ -233,7 +233,12 @@ impl<'a> Walker<'a> {
             .iter()
             .map(|(label, def)| {
                 let title = def.title.as_deref().unwrap_or("").to_string();
-                (label.to_string(), def.span.clone(), def.dest.to_string(), title)
+                (
+                    label.to_string(),
+                    def.span.clone(),
+                    def.dest.to_string(),
+                    title,
+                )
             })
             .collect();
         definitions.sort_by_key(|d| d.1.start);

@@ -81,7 +81,10 @@ fn a_second_paragraph_in_an_item_is_a_block_at_the_items_indent() {
 #[test]
 fn swallowed_backslashes_are_noted_once_per_word() {
     let (blocks, notes) = walk("Op \\\\server\\map\\_x en 5\\* en `a\\_b` en regel\\\nvolgende");
-    assert_eq!(text(&blocks[0]), "Op \\server\\map_x en 5* en a\\_b en regel");
+    assert_eq!(
+        text(&blocks[0]),
+        "Op \\server\\map_x en 5* en a\\_b en regel"
+    );
     let at: Vec<usize> = notes.iter().map(|n| n.at).collect();
     assert_eq!(at, [3, 22], "{notes:#?}");
 }

@@ -152,10 +152,9 @@ fn typographic_quotes<S: Copy>(input: &[(char, S)], style: QuoteStyle) -> Vec<(c
                 let letter_after = next.is_some_and(char::is_alphanumeric);
                 let digit = |k: usize| input.get(k).is_some_and(|n| n.0.is_ascii_digit());
                 let year = digit(i + 1) && digit(i + 2) && !digit(i + 3);
-                if letter_before && letter_after {
-                    '’' // an apostrophe: "baby's"
-                } else if opens_after(prev) && year {
-                    '’' // a shortened year: "jaren '90", "zomer '24"
+                // An apostrophe: "baby's", or a shortened year: "jaren '90", "zomer '24".
+                if (letter_before && letter_after) || (opens_after(prev) && year) {
+                    '’'
                 } else if is_gap(prev) && is_gap(next) {
                     single_quoting = !single_quoting;
                     if single_quoting { '‘' } else { '’' }

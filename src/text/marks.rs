@@ -84,10 +84,7 @@ mod tests {
     #[test]
     fn marks_that_compose_are_letters_and_the_rest_float() {
         assert!(found("Zoe\u{308} en cafe\u{301}").is_empty());
-        assert_eq!(
-            found("Xx\u{301}y Zq\u{308}z"),
-            ["x\u{301}", "q\u{308}"]
-        );
+        assert_eq!(found("Xx\u{301}y Zq\u{308}z"), ["x\u{301}", "q\u{308}"]);
         assert_eq!(found("x\u{304}"), ["x\u{304}"]);
         // A composing mark with a second one on top: the second floats.
         assert_eq!(found("e\u{308}\u{301}"), ["e\u{308}\u{301}"]);
@@ -105,6 +102,9 @@ mod tests {
         zalgo.extend(std::iter::repeat_n('\u{301}', 5000));
         let (message, _) = refusal(&zalgo);
         assert!(message.chars().count() < 300, "{message}");
-        assert!(message.contains("Z\u{301}\u{301}\u{301}\u{301}…"), "{message}");
+        assert!(
+            message.contains("Z\u{301}\u{301}\u{301}\u{301}…"),
+            "{message}"
+        );
     }
 }

@@ -112,8 +112,7 @@ fn list_outline(pdf: &[u8]) -> Vec<String> {
 
 // ---- A list item of two paragraphs --------------------------------------------------------
 
-const TWO_PARAGRAPHS: &str =
-    "1. Neem 's ochtends 500 mg\n\n   2 uur voor het onderzoek niets meer eten.\n2. Kom naar route 42.\n";
+const TWO_PARAGRAPHS: &str = "1. Neem 's ochtends 500 mg\n\n   2 uur voor het onderzoek niets meer eten.\n2. Kom naar route 42.\n";
 
 #[test]
 fn a_second_paragraph_in_a_list_item_starts_its_own_line_in_every_edition() {
@@ -146,7 +145,14 @@ fn an_item_of_two_paragraphs_is_one_item_body_of_two_paragraphs() {
     assert_eq!(
         list_outline(&b.pdf),
         [
-            "L", "  LI", "    Lbl", "    LBody", "      P", "      P", "  LI", "    Lbl",
+            "L",
+            "  LI",
+            "    Lbl",
+            "    LBody",
+            "      P",
+            "      P",
+            "  LI",
+            "    Lbl",
             "    LBody",
         ]
     );
@@ -252,8 +258,7 @@ fn an_accent_on_a_letter_the_font_lacks_it_on_is_refused_where_typed() {
             format!("f.yaml:7:20: {E}: {}", floating("x\u{304}", "U+0304", 'x')),
         ]
     );
-    let errors = match pipeline::build(engine(), shared(), Path::new(FILE), &src, Target::Office)
-    {
+    let errors = match pipeline::build(engine(), shared(), Path::new(FILE), &src, Target::Office) {
         Ok(_) => panic!("a floating accent was built"),
         Err(e) => e,
     };
@@ -350,10 +355,16 @@ fn narrow_and_figure_spaces_never_break_and_keep_their_width() {
     let figure = widths("\u{2007}");
     assert_eq!((narrow.len(), figure.len()), (40, 40));
     for (width, scale) in narrow {
-        assert!((width - space / 2.0 * scale).abs() < 0.01, "{width} against {space}");
+        assert!(
+            (width - space / 2.0 * scale).abs() < 0.01,
+            "{width} against {space}"
+        );
     }
     for (width, scale) in figure {
-        assert!((width - digit * scale).abs() < 0.01, "{width} against {digit}");
+        assert!(
+            (width - digit * scale).abs() < 0.01,
+            "{width} against {digit}"
+        );
     }
 }
 
