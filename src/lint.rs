@@ -146,11 +146,22 @@ fn glyphs(field: &TextField, fonts: &Fonts, controls: bool, findings: &mut Vec<F
     } else {
         Vec::new()
     };
+    // Accents that compose into no letter the font has: it would set them on the wrong one.
+    let letters: Vec<char> = chars.iter().map(|x| x.2).collect();
+    let mut floating = crate::text::marks::floating(&letters)
+        .into_iter()
+        .peekable();
     let mut k = 0;
     while k < chars.len() {
         let (line, col, c) = chars[k];
         if bullets.contains(&(line, col)) {
             k += 1;
+            continue;
+        }
+        while floating.next_if(|r| r.start < k).is_some() {}
+        if let Some(r) = floating.next_if(|r| r.start == k) {
+            findings.push(floating_mark(line, col, &letters[r.clone()]));
+            k = r.end;
             continue;
         }
         let bad = |c: char| {
@@ -199,6 +210,18 @@ fn glyphs(field: &TextField, fonts: &Fonts, controls: bool, findings: &mut Vec<F
     }
 }
 
+fn floating_mark(line: usize, col: usize, cluster: &[char]) -> Finding {
+    let (message, hint) = crate::text::marks::refusal(cluster);
+    Finding {
+        line,
+        col,
+        width: cluster.len(),
+        error: true,
+        message,
+        hint,
+    }
+}
+
 fn spaces(value: &str, findings: &mut Vec<Finding>) {
     for (l, line) in value.split('\n').enumerate() {
         let chars: Vec<char> = line.chars().collect();
@@ -210,7 +233,9 @@ fn spaces(value: &str, findings: &mut Vec<Finding>) {
         }
         let mut k = first;
         while k < chars.len() {
-            let is_space = |c: char| c == ' ' || c == NBSP;
+            // U+202F and U+2007 are kept as typed, as U+00A0 is (document/normalize.rs).
+            let no_break = crate::document::normalize::is_no_break;
+            let is_space = |c: char| c == ' ' || no_break(c);
             if !is_space(chars[k]) {
                 k += 1;
                 continue;
@@ -220,7 +245,7 @@ fn spaces(value: &str, findings: &mut Vec<Finding>) {
                 end += 1;
             }
             let run = &chars[k..end];
-            let has_nbsp = run.contains(&NBSP);
+            let has_nbsp = run.iter().any(|&c| no_break(c));
             if has_nbsp && run.contains(&' ') {
                 findings.push(Finding {
                     line: l,
@@ -286,7 +311,8 @@ fn repeated_words(value: &str, findings: &mut Vec<Finding>) {
     let words = words(value);
     for pair in words.windows(2) {
         let (prev, next) = (&pair[0], &pair[1]);
-        let letters = next.2.chars().any(char::is_alphabetic);
+        // One letter is no word to repeat ("æ Æ", "x x" in a formula; "u u" is Dutch).
+        let letters = next.2.chars().any(char::is_alphabetic) && next.2.chars().count() > 1;
         let grammatical = GRAMMATICAL_DOUBLES.contains(&next.2.to_lowercase().as_str());
         if prev.2 == next.2 && next.3 && letters && !grammatical {
             findings.push(Finding {
@@ -383,6 +409,14 @@ mod tests {
                 "De arts gaat na hoe de lever werkt of of uw kind bloedarmoede heeft.",
                 repeated_words
             ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn one_letter_is_no_repeated_word() {
+        assert_eq!(
+            messages("æ Æ en x x, maar als u u niet goed voelt", repeated_words),
             vec![]
         );
     }

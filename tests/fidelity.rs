@@ -868,3 +868,6 @@ fn import_turns_typed_bullets_into_list_items_and_says_so() {
 
 #[path = "fidelity/slips.rs"]
 mod slips;
+
+#[path = "fidelity/silent.rs"]
+mod silent;

@@ -31,6 +31,10 @@ const MAX_TABLE_COLUMNS: usize = 5;
 /// case ("maandag: 8 tot 17 uur").
 const SHORT_LINES_LIST: usize = 3;
 
+/// Space above a list item after the first, and above a second paragraph inside an item,
+/// in lines: items of one list sit closer together than paragraphs.
+const ITEM_SPACE: f32 = 0.15;
+
 /// Builds the blocks of one body; `field` names it in notes (`sections[2].body`).
 pub(super) struct Walker<'a> {
     style: &'a HouseStyle,
@@ -46,8 +50,8 @@ pub(super) struct Walker<'a> {
     first_item_in_list: bool,
     /// Inside a refused construct: how many of its tags are still open.
     skipping: usize,
-    /// The open link: its address and where its text starts in the current block.
-    link: Option<(String, usize, Range<usize>)>,
+    /// The open link.
+    link: Option<OpenLink>,
     /// Byte offsets of the soft line breaks in the open paragraph.
     soft_breaks: Vec<usize>,
     paragraph_start: Option<usize>,
@@ -61,6 +65,10 @@ pub(super) struct Walker<'a> {
     table_origin: Option<Origin>,
     /// Reference labels (`[tekst][1]`) the links used, compared as Markdown compares them.
     used_labels: Vec<String>,
+    /// The reference definitions, in the order typed.
+    definitions: Vec<Definition>,
+    /// Byte offsets of the backslashes Markdown swallowed as escapes.
+    swallowed: Vec<usize>,
 }
 
 /// A link label as Markdown matches it: case-insensitive, runs of white space as one.
@@ -100,6 +108,8 @@ impl<'a> Walker<'a> {
             at: 0,
             table_origin: None,
             used_labels: Vec::new(),
+            definitions: Vec::new(),
+            swallowed: Vec::new(),
         }
     }
 
@@ -218,16 +228,35 @@ impl<'a> Walker<'a> {
         let mut parser = Parser::new_ext(&body, options()).into_offset_iter();
         let events: Vec<(Event, Range<usize>)> = parser.by_ref().collect();
         // `[1]: https://…` lines are consumed by the parser and print nothing themselves.
-        let mut definitions: Vec<(String, usize)> = parser
+        let mut definitions: Vec<(String, Range<usize>, String, String)> = parser
             .reference_definitions()
             .iter()
-            .map(|(label, def)| (label_key(label), def.span.start))
+            .map(|(label, def)| {
+                let title = def.title.as_deref().unwrap_or("").to_string();
+                (
+                    label.to_string(),
+                    def.span.clone(),
+                    def.dest.to_string(),
+                    title,
+                )
+            })
             .collect();
-        definitions.sort_by_key(|d| d.1);
+        definitions.sort_by_key(|d| d.1.start);
+        // Read before the links that use them, said after the text, where they were typed.
+        let before = self.notes.len();
+        self.read_definitions(definitions);
+        let said: Vec<Note> = self.notes.drain(before..).collect();
         for (event, range) in events {
             self.event(event, range);
         }
         self.flush();
+        self.report_escapes();
+        self.notes.extend(said);
+        let definitions: Vec<(String, usize)> = self
+            .definitions
+            .iter()
+            .map(|d| (d.key.clone(), d.at))
+            .collect();
         for (label, at) in definitions {
             if !self.used_labels.contains(&label) {
                 let shown = self.excerpt(&(at..self.body.len()));
@@ -253,6 +282,11 @@ impl<'a> Walker<'a> {
 
     fn event(&mut self, event: Event, range: Range<usize>) {
         self.at = range.start;
+        if let Some(link) = &mut self.link
+            && !matches!(event, Event::End(TagEnd::Link))
+        {
+            link.text_end = link.text_end.max(range.end);
+        }
         if self.skipping > 0 {
             match event {
                 Event::Start(_) => self.skipping += 1,
@@ -301,14 +335,7 @@ impl<'a> Walker<'a> {
     fn start(&mut self, tag: Tag, range: Range<usize>) {
         let refused: Option<(String, String)> = match &tag {
             Tag::Paragraph => {
-                // A paragraph inside a list item continues the item's block.
-                if self
-                    .current
-                    .as_ref()
-                    .is_some_and(|b| b.kind != BlockKind::ListItem)
-                {
-                    self.flush();
-                }
+                self.paragraph_starts(&range);
                 self.soft_breaks.clear();
                 self.paragraph_start = Some(range.start);
                 None
@@ -390,7 +417,12 @@ impl<'a> Walker<'a> {
                 self.bold += 1;
                 None
             }
-            Tag::Link { dest_url, id, .. } => {
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => {
                 if !id.is_empty() {
                     self.used_labels.push(label_key(id));
                 }
@@ -398,7 +430,15 @@ impl<'a> Walker<'a> {
                     Some((t!("md-link-no-address"), t!("md-link-no-address-hint")))
                 } else {
                     let from = self.current_len();
-                    self.link = Some((dest_url.to_string(), from, range.clone()));
+                    self.link = Some(OpenLink {
+                        url: dest_url.to_string(),
+                        title: title.to_string(),
+                        kind: *link_type,
+                        from,
+                        range: range.clone(),
+                        text_end: range.start + 1,
+                        id: id.to_string(),
+                    });
                     None
                 }
             }
@@ -407,6 +447,33 @@ impl<'a> Walker<'a> {
         if let Some((what, hint)) = refused {
             self.refuse(&range, what, &hint);
             self.skipping = 1;
+        }
+    }
+
+    /// A paragraph starts. The first paragraph of a list item fills the item's block; a
+    /// later one (`1. Neem 500 mg` ⏎⏎ `   2 uur vooraf niets eten`) is a block of its own
+    /// at the item's indent, without a marker and as close to it as the next item: run on
+    /// into the item, it printed "500 mg2 uur". The structure tree makes the two one item
+    /// body of two paragraphs (`tree.rs`).
+    fn paragraph_starts(&mut self, range: &Range<usize>) {
+        let Some(b) = &self.current else {
+            return;
+        };
+        let written = b.runs.iter().any(|r| !r.text.trim().is_empty());
+        if b.kind == BlockKind::ListItem && !written {
+            return;
+        }
+        let (kind, indent) = (b.kind, b.indent);
+        self.flush();
+        if kind == BlockKind::ListItem {
+            let mut next = body_block(BlockKind::Paragraph, self.style);
+            next.origin = Some(Origin {
+                field: self.field.clone(),
+                at: range.start,
+            });
+            next.indent = indent;
+            next.space_before = self.style.body_leading() * ITEM_SPACE;
+            self.current = Some(next);
         }
     }
 
@@ -433,7 +500,7 @@ impl<'a> Walker<'a> {
         b.space_before = if self.first_item_in_list {
             style.body_leading() * style.paragraph_space
         } else {
-            style.body_leading() * 0.15
+            style.body_leading() * ITEM_SPACE
         };
         self.first_item_in_list = false;
         self.current = Some(b);
@@ -472,8 +539,10 @@ impl<'a> Walker<'a> {
             TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
             TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
             TagEnd::Link => {
-                if let Some((url, from, range)) = self.link.take() {
-                    let text = self.current_text_from(from);
+                if let Some(link) = self.link.take() {
+                    let text = self.current_text_from(link.from);
+                    let url = self.link_address(&link);
+                    let range = link.range;
                     let (shown, note) = links::printed(&text, &url);
                     if let Some(message) = note {
                         let width = self.excerpt(&range).chars().count();
@@ -497,6 +566,10 @@ impl<'a> Walker<'a> {
 
 #[path = "slips.rs"]
 mod slips;
+
+#[path = "escapes.rs"]
+mod escapes;
+use escapes::{Definition, OpenLink};
 
 #[cfg(test)]
 #[path = "markdown_tests.rs"]

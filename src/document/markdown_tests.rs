@@ -64,3 +64,27 @@ fn an_unclosed_bold_mark_is_noted_where_typed() {
         "{notes:#?}"
     );
 }
+
+#[test]
+fn a_second_paragraph_in_an_item_is_a_block_at_the_items_indent() {
+    let (blocks, notes) = walk("- Eerste alinea.\n\n  Tweede.\n- Volgend.\n");
+    assert!(notes.is_empty(), "{notes:?}");
+    let texts: Vec<String> = blocks.iter().map(text).collect();
+    assert_eq!(texts, ["Eerste alinea.", "Tweede.", "Volgend."]);
+    assert_eq!(blocks[1].kind, BlockKind::Paragraph);
+    assert_eq!(blocks[1].marker, None);
+    assert_eq!(blocks[1].indent, blocks[0].indent);
+    assert_eq!(blocks[1].space_before, blocks[2].space_before);
+    assert_eq!(blocks[1].origin.as_ref().map(|o| o.at), Some(20));
+}
+
+#[test]
+fn swallowed_backslashes_are_noted_once_per_word() {
+    let (blocks, notes) = walk("Op \\\\server\\map\\_x en 5\\* en `a\\_b` en regel\\\nvolgende");
+    assert_eq!(
+        text(&blocks[0]),
+        "Op \\server\\map_x en 5* en a\\_b en regel"
+    );
+    let at: Vec<usize> = notes.iter().map(|n| n.at).collect();
+    assert_eq!(at, [3, 22], "{notes:#?}");
+}

@@ -5,7 +5,7 @@
 //! It works on a stream of styled characters so a rule sees across the boundary of an
 //! emphasised word.
 
-use crate::lang::is_month_name;
+use crate::lang::{NNBSP, is_month_name};
 use crate::style::QuoteStyle;
 use unicode_normalization::UnicodeNormalization;
 
@@ -17,9 +17,21 @@ const ZWSP: char = '\u{200b}';
 /// The soft hyphen (U+00AD) that word processors leave in pasted text.
 const SOFT_HYPHEN: char = '\u{ad}';
 
-/// Any space the source may contain; all collapse to one word space (or one NBSP).
+/// The figure space (U+2007): a no-break space as wide as a digit, to line numbers up.
+pub const FIGURE_SPACE: char = '\u{2007}';
+
+/// Any space the source may contain; a run collapses to one word space or one no-break
+/// space.
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == ZWSP
+}
+
+/// The no-break spaces an author may type, each kept with its width: the full one
+/// (U+00A0), the narrow one (U+202F, as French spacing sets it: the font has no glyph, so
+/// the shaper draws half a word space) and the figure space (U+2007, a digit's width). A
+/// line never breaks at any of them.
+pub fn is_no_break(c: char) -> bool {
+    matches!(c, NBSP | NNBSP | FIGURE_SPACE)
 }
 
 /// Normalises a paragraph given as (char, style) pairs. `S` is the caller's style type.
@@ -49,27 +61,28 @@ fn compose<S: Copy + PartialEq>(input: &[(char, S)]) -> Vec<(char, S)> {
     out
 }
 
-/// A run of spaces becomes one space; a run of only no-break spaces stays one NBSP (the
-/// author asked for it); a space next to an NBSP is a word-processor accident and becomes a
-/// plain space. Leading and trailing space goes.
+/// A run of spaces becomes one space; a run of only no-break spaces stays one no-break
+/// space of the first kind typed (the author asked for it: U+202F stays narrow, U+2007 a
+/// digit wide); a space next to a no-break space is a word-processor accident and becomes
+/// a plain space (`check` says so). Leading and trailing space goes.
 fn collapse_spaces<S: Copy>(input: &[(char, S)]) -> Vec<(char, S)> {
     let mut out: Vec<(char, S)> = Vec::with_capacity(input.len());
     let mut i = 0;
     while i < input.len() {
         let (c, s) = input[i];
-        if is_space(c) || c == NBSP {
+        if is_space(c) {
             let mut j = i;
-            let mut only_nbsp = true;
+            let mut only_no_break = true;
             let mut only_zero_width = true;
-            while j < input.len() && (is_space(input[j].0) || input[j].0 == NBSP) {
-                only_nbsp &= input[j].0 == NBSP;
+            while j < input.len() && is_space(input[j].0) {
+                only_no_break &= is_no_break(input[j].0);
                 only_zero_width &= input[j].0 == ZWSP;
                 j += 1;
             }
             // A zero-width space pasted inside a word ("Wond\u{200b}zorg") shows nothing
             // on screen; a word space there would split the word on paper.
             if !out.is_empty() && j < input.len() && !only_zero_width {
-                out.push((if only_nbsp { NBSP } else { ' ' }, s));
+                out.push((if only_no_break { c } else { ' ' }, s));
             }
             i = j;
         } else if c.is_control() || c == SOFT_HYPHEN {
@@ -85,42 +98,75 @@ fn collapse_spaces<S: Copy>(input: &[(char, S)]) -> Vec<(char, S)> {
     out
 }
 
-fn opens_after(prev: Option<char>) -> bool {
-    match prev {
-        None => true,
-        Some(p) => p == ' ' || p == NBSP || "([{–—/“‘".contains(p),
-    }
+/// The start of the text, or a space.
+fn is_gap(c: Option<char>) -> bool {
+    c.is_none_or(|c| c == ' ' || is_no_break(c))
 }
 
+fn opens_after(prev: Option<char>) -> bool {
+    is_gap(prev) || prev.is_some_and(|p| "([{–—/“‘".contains(p))
+}
+
+/// Punctuation that may end a quotation and stand right before the next one opens:
+/// `"test"."Tweede"`, `"eerste","tweede"`.
+const BETWEEN_QUOTES: &str = ".,;:!?";
+
+/// Curls straight quotes. A double quote opens after a space or an opening bracket and
+/// closes after a word; one between two spaces (`" los "`, `' los '`) opens or closes as
+/// the quote before it left off; after `.`/`,` that follows a closing quote, and before a letter, it
+/// opens the next quotation. A single quote before two digits is the apostrophe of a
+/// shortened year (`jaren '90`).
 fn typographic_quotes<S: Copy>(input: &[(char, S)], style: QuoteStyle) -> Vec<(char, S)> {
     let (open, close) = match style {
         QuoteStyle::Double => ('“', '”'),
         QuoteStyle::Single => ('‘', '’'),
     };
     let mut out = Vec::with_capacity(input.len());
+    // Whether a double quote is open, and where the last one closed; whether a single
+    // quote is open (apostrophes leave that alone).
+    let mut quoting = false;
+    let mut single_quoting = false;
+    let mut closed_at: Option<usize> = None;
     for (i, &(c, s)) in input.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| input[p].0);
         let next = input.get(i + 1).map(|n| n.0);
         let c = match c {
             '"' => {
-                if opens_after(prev) {
-                    open
+                let after_closing = i >= 2
+                    && closed_at == Some(i - 2)
+                    && prev.is_some_and(|p| BETWEEN_QUOTES.contains(p))
+                    && next.is_some_and(char::is_alphabetic);
+                let opens = if is_gap(prev) && is_gap(next) {
+                    !quoting
                 } else {
-                    close
+                    opens_after(prev) || after_closing
+                };
+                quoting = opens;
+                if !opens {
+                    closed_at = Some(i);
                 }
+                if opens { open } else { close }
             }
             '\'' => {
                 let letter_before = prev.is_some_and(char::is_alphanumeric);
                 let letter_after = next.is_some_and(char::is_alphanumeric);
-                if letter_before && letter_after {
-                    '’' // an apostrophe: "baby's"
+                let digit = |k: usize| input.get(k).is_some_and(|n| n.0.is_ascii_digit());
+                let year = digit(i + 1) && digit(i + 2) && !digit(i + 3);
+                // An apostrophe: "baby's", or a shortened year: "jaren '90", "zomer '24".
+                if (letter_before && letter_after) || (opens_after(prev) && year) {
+                    '’'
+                } else if is_gap(prev) && is_gap(next) {
+                    single_quoting = !single_quoting;
+                    if single_quoting { '‘' } else { '’' }
                 } else if opens_after(prev) && letter_after {
                     // 's morgens, 't, 'n: an elided word is one letter, then a space.
                     let after_next = input.get(i + 2).map(|n| n.0);
                     let elided = matches!(next, Some('s' | 't' | 'n'))
                         && after_next.is_none_or(|c| !c.is_alphanumeric());
+                    single_quoting |= !elided;
                     if elided { '’' } else { '‘' }
                 } else {
+                    single_quoting = false;
                     '’'
                 }
             }
@@ -315,6 +361,41 @@ mod tests {
         assert_eq!(run("het \"vreemd\" deel"), "het “vreemd” deel");
         assert_eq!(run("baby's en 's morgens"), "baby’s en ’s morgens");
         assert_eq!(run("losse 'sloefen' staan"), "losse ‘sloefen’ staan");
+    }
+
+    #[test]
+    fn a_shortened_year_takes_an_apostrophe() {
+        assert_eq!(run("de jaren '90 en '80"), "de jaren ’90 en ’80");
+        assert_eq!(run("zomer '24."), "zomer ’24.");
+        // Not a year: three digits, or a quotation that starts with a number.
+        assert_eq!(run("code '123' hier"), "code ‘123’ hier");
+    }
+
+    #[test]
+    fn a_quote_between_spaces_closes_the_open_one() {
+        assert_eq!(run("\" los \""), "“ los ”");
+        assert_eq!(run("' los ' en 'a' ' b '"), "‘ los ’ en ‘a’ ‘ b ’");
+        assert_eq!(run("zeg \" ja \" of \" nee \""), "zeg “ ja ” of “ nee ”");
+        // A lone one opens, as before.
+        assert_eq!(run("a \" b"), "a “ b");
+    }
+
+    #[test]
+    fn a_quote_right_after_a_closed_one_and_its_punctuation_opens() {
+        assert_eq!(run("\"test\".\"Tweede\""), "“test”.“Tweede”");
+        assert_eq!(run("\"eerste\",\"tweede\""), "“eerste”,“tweede”");
+        // Without a quotation before it, a quote after a full stop still closes one.
+        assert_eq!(run("Hij zei: \"Ja.\" Klaar."), "Hij zei: “Ja.” Klaar.");
+        assert_eq!(run("\"Ja.\"Nee"), "“Ja.”Nee");
+    }
+
+    #[test]
+    fn narrow_and_figure_no_break_spaces_are_kept() {
+        assert_eq!(run("15\u{202f}%"), "15\u{202f}%");
+        assert_eq!(run("1\u{2007}000 stuks"), "1\u{2007}000 stuks");
+        assert_eq!(run("a\u{202f}\u{202f}b"), "a\u{202f}b");
+        // Beside a plain space they are the word processor's accident, as U+00A0 is.
+        assert_eq!(run("a \u{202f}b"), "a b");
     }
 
     #[test]

@@ -94,6 +94,7 @@ impl Walker<'_> {
     /// Text as typed, but an HTML entity is printed as the author typed it (a leaflet is
     /// not a web page: `&amp;` pasted from one is a slip either way) and flagged.
     pub(super) fn text(&mut self, decoded: &str, range: &Range<usize>) {
+        self.escaped(range);
         let typed = self.body.get(range.clone()).unwrap_or("");
         if entity(typed, decoded) {
             self.note(

@@ -118,7 +118,7 @@ impl Tree {
                         lists.clear();
                     }
                     let parent = parent_of(&lists, depth);
-                    t.leaf(parent, Kind::P, Content::Text(b));
+                    t.paragraph(parent, b);
                 }
                 BlockKind::Title => {
                     lists.clear();
@@ -132,7 +132,7 @@ impl Tree {
                     let Some(marker) = &block.marker else {
                         // A hard line break inside an item: more of the same item's body.
                         let parent = parent_of(&lists, depth);
-                        t.leaf(parent, Kind::P, Content::Text(b));
+                        t.paragraph(parent, b);
                         continue;
                     };
                     let ordered = marker.text.starts_with(|c: char| c.is_ascii_digit());
@@ -211,6 +211,27 @@ impl Tree {
 
     fn leaf(&mut self, parent: usize, kind: Kind, content: Content) -> usize {
         self.add(parent, kind, Some(content))
+    }
+
+    /// Block `b` as a paragraph in `parent`. In an item body that sets its own text (the
+    /// item's first paragraph), that text moves into a paragraph of its own first, so an
+    /// item of two paragraphs reads as an `LBody` of two `P` (a `<li>` of two `<p>`), never
+    /// as text run on into the next.
+    fn paragraph(&mut self, parent: usize, b: usize) {
+        if self.nodes[parent].kind == Kind::LBody
+            && let Some(first @ Content::Text(_)) = self.nodes[parent].content.take()
+        {
+            // Pushed at the end of the arena, so children still come after their parents.
+            let id = self.nodes.len();
+            self.nodes.push(Node {
+                kind: Kind::P,
+                content: Some(first),
+                children: Vec::new(),
+                alt: None,
+            });
+            self.nodes[parent].children.insert(0, id);
+        }
+        self.leaf(parent, Kind::P, Content::Text(b));
     }
 
     /// Node ids in reading order (depth first), the document first.
@@ -311,6 +332,28 @@ mod tests {
                 "  P",
                 "  Aside",
                 "    P",
+            ],
+            "{o}"
+        );
+    }
+
+    #[test]
+    fn an_item_of_two_paragraphs_is_a_body_of_two_paragraphs() {
+        let (t, _) = tree_of("1. Neem 500 mg\n\n   2 uur vooraf niets eten.\n2. Kom.");
+        let o = outline(&t);
+        let body: Vec<&str> = o.lines().skip(1).take(9).collect();
+        assert_eq!(
+            body,
+            [
+                "  L { ordered: true }",
+                "    LI",
+                "      Lbl",
+                "      LBody",
+                "        P",
+                "        P",
+                "    LI",
+                "      Lbl",
+                "      LBody",
             ],
             "{o}"
         );

@@ -321,6 +321,14 @@ impl Typesetter<'_> {
                     .hint(crate::t!("stacked-accents-hint")));
                 }
             }
+            // An accent that composes into no letter would be set on the wrong one.
+            if text.chars().any(is_combining_mark) {
+                let letters: Vec<char> = text.chars().collect();
+                if let Some(r) = crate::text::marks::floating(&letters).first() {
+                    let (message, hint) = crate::text::marks::refusal(&letters[r.clone()]);
+                    return Err(Diagnostic::error(file, message).hint(hint));
+                }
+            }
             if let Some(c) = text
                 .chars()
                 .find(|&c| !c.is_whitespace() && !self.fonts.has_char(face, c))

@@ -5,4 +5,5 @@ pub mod compounds;
 pub mod fonts;
 pub mod hyphenate;
 pub mod items;
+pub mod marks;
 pub mod ties;
