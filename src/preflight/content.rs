@@ -20,13 +20,16 @@ use super::geometry::bbox_of;
 use super::images;
 use super::metrics::FontMetrics;
 use super::streams;
+use super::tree::{PageTree, Pages};
 
+mod pattern;
 mod shading;
 mod text;
+mod type3;
 mod xobject;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 #[derive(Debug, Clone)]
@@ -50,6 +53,12 @@ struct GState {
     /// Text rendering mode (`Tr`): modes 1, 2, 5 and 6 stroke the glyphs' outlines, so
     /// the stroke colour reaches the plates too.
     render: i64,
+    /// The pattern the fill and stroke colours are set to (`/P1 scn`), as found in the
+    /// resources when it was set: painting with a tiling pattern runs its cell.
+    patterns: [Option<(Vec<u8>, Object)>; 2],
+    /// The matrix the current content stream started with: a pattern's `/Matrix` is
+    /// relative to it, not to the CTM at the time the pattern is painted.
+    base: Matrix,
 }
 
 impl GState {
@@ -70,6 +79,8 @@ impl GState {
             render: 0,
             spots: [None, None],
             rise: 0.0,
+            patterns: [None, None],
+            base: ctm,
         }
     }
 }
@@ -83,8 +94,18 @@ struct Walker<'a> {
     page: usize,
     findings: &'a mut Findings,
     metrics: BTreeMap<ObjectId, FontMetrics>,
-    /// Each form's operators, decoded once however often it is drawn.
+    /// Each form's, pattern cell's and glyph procedure's operators, decoded once however
+    /// often it is drawn.
     forms: BTreeMap<ObjectId, Rc<Vec<Operation>>>,
+    /// Pattern cells and Type 3 glyphs already run on this page, by object and matrix:
+    /// a pattern painted a thousand times, or a glyph shown a thousand times at one size,
+    /// puts the same ink, fonts and sizes on the page each time.
+    cells: BTreeSet<(ObjectId, [u32; 4])>,
+    /// Type 3 fonts met on this page, by object (`None`: not a usable Type 3 font).
+    type3: BTreeMap<ObjectId, Option<Rc<type3::Type3>>>,
+    /// Depth of pattern cells being run: what a cell draws repeats over the area painted,
+    /// so its own place says nothing about the trim.
+    tiled: u32,
     /// Set when a limit is reached: nothing more is read.
     stopped: bool,
 }
@@ -95,9 +116,14 @@ pub fn walk(doc: &Document) -> Findings {
 }
 
 pub fn walk_with(doc: &Document, limits: Limits) -> Findings {
+    walk_pages(doc, &PageTree::walk(doc).pages, limits)
+}
+
+/// Runs the pages of a tree already walked.
+pub fn walk_pages(doc: &Document, pages: &Pages, limits: Limits) -> Findings {
     let mut findings = Findings::default();
     let mut forms = BTreeMap::new();
-    for (number, page_id) in doc.get_pages() {
+    for (&number, &page_id) in pages {
         let resources = page_resources(doc, page_id);
         let mut walker = Walker {
             doc,
@@ -106,6 +132,9 @@ pub fn walk_with(doc: &Document, limits: Limits) -> Findings {
             findings: &mut findings,
             metrics: BTreeMap::new(),
             forms: std::mem::take(&mut forms),
+            cells: BTreeSet::new(),
+            type3: BTreeMap::new(),
+            tiled: 0,
             stopped: false,
         };
         let ops = walker.page_content(page_id);
@@ -134,6 +163,35 @@ fn page_resources(doc: &Document, page: ObjectId) -> Option<Dictionary> {
         node = doc.get_dictionary(parent).ok()?;
     }
     None
+}
+
+/// lopdf reads a Type 3 glyph's opening `d0` or `d1` as the dash operator `d` and a
+/// number it hands to the next operator (`1000 0 d0 1 1 1 1 k` became a `k` of five
+/// operands, whose ink is then unknown), or leaves dangling (`250 0 d0`, a space, is then
+/// no content at all). The spec puts them first in a glyph, after their numbers only, so
+/// there the digit is swapped for a letter before parsing and the name restored after.
+fn glyph_operator(bytes: &[u8]) -> Option<(usize, &'static str)> {
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'0'..=b'9' | b'.' | b'-' | b'+' | b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | 0 => i += 1,
+            _ => break,
+        }
+    }
+    let name = match bytes.get(i..i + 2)? {
+        b"d0" => "d0",
+        b"d1" => "d1",
+        _ => return None,
+    };
+    let ends = bytes
+        .get(i + 2)
+        .is_none_or(|c| c.is_ascii_whitespace() || b"/[<(%".contains(c));
+    ends.then_some((i + 1, name))
 }
 
 fn num(o: &Object) -> Option<f32> {
@@ -166,8 +224,22 @@ impl Walker<'_> {
                 return None;
             }
         };
+        let glyph = glyph_operator(&bytes);
+        let bytes = match glyph {
+            Some((at, _)) => {
+                let mut b = bytes;
+                b[at] = b'Z';
+                b
+            }
+            None => bytes,
+        };
         match Content::decode_strict(&bytes) {
-            Ok(c) => Some(c.operations),
+            Ok(mut c) => {
+                if let (Some((_, name)), Some(first)) = (glyph, c.operations.first_mut()) {
+                    first.operator = name.to_string();
+                }
+                Some(c.operations)
+            }
             Err(e) => {
                 self.error(format!("{what} cannot be read as PDF operators ({e})"));
                 None
@@ -225,7 +297,9 @@ impl Walker<'_> {
     }
 
     /// Overprint settings from a named ExtGState: `/OP` sets both, `/op` the fill alone.
-    fn ext_gstate(&self, name: &[u8], resources: Option<&Dictionary>, gs: &mut GState) {
+    /// One that is not there is an error: what it would have set (overprint, say) is
+    /// unknown.
+    fn ext_gstate(&mut self, name: &[u8], resources: Option<&Dictionary>, gs: &mut GState) {
         let Some(d) = resources
             .and_then(|r| r.get(b"ExtGState").ok())
             .and_then(|x| self.doc.dereference(x).ok())
@@ -234,6 +308,10 @@ impl Walker<'_> {
             .and_then(|x| self.doc.dereference(x).ok())
             .and_then(|(_, x)| x.as_dict().ok())
         else {
+            self.error(format!(
+                "it sets the graphics state /{}, which is not in its resources",
+                String::from_utf8_lossy(name)
+            ));
             return;
         };
         if let Ok(op) = d.get(b"OP").and_then(Object::as_bool) {
@@ -356,7 +434,12 @@ impl Walker<'_> {
                         Some(s @ Object::String(..)) => vec![s],
                         _ => Vec::new(),
                     };
-                    tm = self.show(&gs, tm, &items, resources);
+                    tm = self.show(&gs, tm, &items, resources, depth);
+                    let (fill, stroke) = (
+                        matches!(gs.render, 0 | 2 | 4 | 6),
+                        matches!(gs.render, 1 | 2 | 5 | 6),
+                    );
+                    self.paint_patterns(&gs, [fill, stroke], resources, depth);
                 }
                 "g" | "G" | "k" | "K" | "rg" | "RG" => {
                     let space = match op.operator.as_str() {
@@ -374,9 +457,11 @@ impl Walker<'_> {
                     if op.operator.chars().all(|c| c.is_ascii_lowercase()) {
                         gs.fill = colour;
                         gs.spots[0] = None;
+                        gs.patterns[0] = None;
                     } else {
                         gs.stroke = colour;
                         gs.spots[1] = None;
+                        gs.patterns[1] = None;
                     }
                 }
                 "cs" | "CS" => {
@@ -400,14 +485,22 @@ impl Walker<'_> {
                         if op.operator == "cs" {
                             gs.fill = colour;
                             gs.spots[0] = spot;
+                            gs.patterns[0] = None;
                         } else {
                             gs.stroke = colour;
                             gs.spots[1] = spot;
+                            gs.patterns[1] = None;
                         }
                     }
                 }
                 "sc" | "scn" | "SC" | "SCN" => {
                     let comps: Vec<f32> = o.iter().filter_map(num).collect();
+                    // A name operand is a pattern, painted when something is filled or
+                    // stroked with it.
+                    gs.patterns[usize::from(!op.operator.starts_with('s'))] = match o.last() {
+                        Some(Object::Name(n)) => self.pattern_object(n, resources),
+                        _ => None,
+                    };
                     let spot = &gs.spots[usize::from(!op.operator.starts_with('s'))];
                     let separated = spot
                         .as_ref()
@@ -460,23 +553,22 @@ impl Walker<'_> {
                     );
                     let bbox = bbox_of(&points);
                     if strokes {
-                        self.findings.strokes.push(Stroke {
-                            page: self.page,
-                            width: gs.line_width * gs.ctm.scale(),
-                        });
+                        self.stroke_width(&gs);
                         self.paint(PaintKind::Stroke, bbox, &gs.stroke, gs.overprint_stroke);
                     }
                     if fills {
                         self.paint(PaintKind::Fill, bbox, &gs.fill, gs.overprint_fill);
+                        // Rectangles each on their own; any other shape by its bounds
+                        // (a curve's control points may reach a little beyond it).
                         if !other_path {
                             for r in &rects {
-                                self.findings.fills.push(FilledRect {
-                                    page: self.page,
-                                    bbox: *r,
-                                });
+                                self.filled(*r);
                             }
+                        } else if !points.is_empty() {
+                            self.filled(bbox);
                         }
                     }
+                    self.paint_patterns(&gs, [fills, strokes], resources, depth);
                     rects.clear();
                     points.clear();
                     other_path = false;
@@ -507,12 +599,33 @@ impl Walker<'_> {
                         }
                         if images::is_stencil(image) {
                             self.paint(PaintKind::Fill, m.bbox, &gs.fill, gs.overprint_fill);
+                            self.paint_patterns(&gs, [true, false], resources, depth);
                         }
+                        self.filled(m.bbox);
                         self.findings.images.push(m);
                     }
                 }
                 _ => {}
             }
+        }
+    }
+
+    /// A line as thin as it prints: the line width through the CTM's thinnest direction.
+    fn stroke_width(&mut self, gs: &GState) {
+        self.findings.strokes.push(Stroke {
+            page: self.page,
+            width: gs.line_width * gs.ctm.min_scale(),
+        });
+    }
+
+    /// An area painted on the page, for the bleed check: unless it is inside a pattern
+    /// cell, whose place is not where it prints.
+    fn filled(&mut self, bbox: [f32; 4]) {
+        if self.tiled == 0 && bbox[0] <= bbox[2] {
+            self.findings.fills.push(FilledRect {
+                page: self.page,
+                bbox,
+            });
         }
     }
 
