@@ -120,44 +120,56 @@ pub fn walk_with(doc: &Document, limits: Limits) -> Findings {
 }
 
 /// Runs the pages of a tree already walked.
+/// Fonts, decoded streams and Type 3 fonts are kept from page to page; what is keyed by
+/// page — the cells and glyphs already run, and fonts given inline, which have no object
+/// to be known by — starts afresh on each. A page object the tree lists more than once
+/// prints the same each time: it is run once, and what it holds is reported under its
+/// first number (a hundred thousand copies of one page cost one page).
 pub fn walk_pages(doc: &Document, pages: &Pages, limits: Limits) -> Findings {
     let mut findings = Findings::default();
-    let mut forms = BTreeMap::new();
+    let mut walker = Walker {
+        doc,
+        limits,
+        page: 0,
+        findings: &mut findings,
+        metrics: BTreeMap::new(),
+        forms: BTreeMap::new(),
+        cells: BTreeSet::new(),
+        type3: BTreeMap::new(),
+        tiled: 0,
+        stopped: false,
+    };
+    let mut walked: BTreeSet<ObjectId> = BTreeSet::new();
     for (&number, &page_id) in pages {
-        let resources = page_resources(doc, page_id);
-        let mut walker = Walker {
-            doc,
-            limits,
-            page: number as usize,
-            findings: &mut findings,
-            metrics: BTreeMap::new(),
-            forms: std::mem::take(&mut forms),
-            cells: BTreeSet::new(),
-            type3: BTreeMap::new(),
-            tiled: 0,
-            stopped: false,
-        };
-        let ops = walker.page_content(page_id);
-        if let Some(ops) = ops {
-            walker.run(&ops, resources.as_ref(), GState::new(Matrix::IDENTITY), 0);
+        if !walked.insert(page_id) {
+            continue;
         }
-        let stopped = walker.stopped;
-        forms = std::mem::take(&mut walker.forms);
-        if stopped {
+        walker.page = number as usize;
+        walker.cells.clear();
+        walker.metrics.remove(&INLINE);
+        walker.type3.remove(&INLINE);
+        let resources = page_resources(doc, page_id);
+        if let Some(ops) = walker.page_content(page_id) {
+            walker.run(&ops, resources, GState::new(Matrix::IDENTITY), 0);
+        }
+        if walker.stopped {
             break;
         }
     }
     findings
 }
 
+/// The key of a font or form given inline, which has no object number of its own.
+const INLINE: ObjectId = (u32::MAX, 0);
+
 /// A page's resources, inherited from the page tree when the page has none of its own.
-fn page_resources(doc: &Document, page: ObjectId) -> Option<Dictionary> {
+fn page_resources(doc: &Document, page: ObjectId) -> Option<&Dictionary> {
     let mut node = doc.get_dictionary(page).ok()?;
     for _ in 0..32 {
         if let Ok(r) = node.get(b"Resources")
             && let Ok((_, Object::Dictionary(d))) = doc.dereference(r)
         {
-            return Some(d.clone());
+            return Some(d);
         }
         let parent = node.get(b"Parent").and_then(Object::as_reference).ok()?;
         node = doc.get_dictionary(parent).ok()?;
@@ -251,9 +263,10 @@ impl Walker<'_> {
     fn page_content(&mut self, page: ObjectId) -> Option<Vec<Operation>> {
         let doc = self.doc;
         let contents = doc.get_dictionary(page).ok()?.get(b"Contents").ok()?;
+        // Each stream with its object, by which its operators are decoded once.
         let streams: Vec<&Object> = match doc.dereference(contents) {
             Ok((_, Object::Array(a))) => a.iter().collect(),
-            Ok((_, o @ Object::Stream(_))) => vec![o],
+            Ok((_, Object::Stream(_))) => vec![contents],
             Ok((_, Object::Null)) => Vec::new(),
             _ => {
                 self.error("its /Contents is neither a stream nor an array of streams".into());
@@ -263,7 +276,9 @@ impl Walker<'_> {
         let mut ops = Vec::new();
         for s in streams {
             match doc.dereference(s) {
-                Ok((_, Object::Stream(stream))) => ops.extend(self.decode(stream, "content")?),
+                Ok((id, Object::Stream(stream))) => {
+                    ops.extend(self.stream_ops(id, stream, "content")?.iter().cloned())
+                }
                 _ => {
                     self.error("a /Contents entry is not a stream (missing or damaged)".into());
                     return None;
@@ -279,7 +294,7 @@ impl Walker<'_> {
         let entry = fonts.as_dict().ok()?.get(name).ok()?;
         let (id, font) = self.doc.dereference(entry).ok()?;
         // Inline font dictionaries are rare; give them a key no real object has.
-        let key = id.unwrap_or((u32::MAX, 0));
+        let key = id.unwrap_or(INLINE);
         let font = font.as_dict().ok()?;
         let doc = self.doc;
         Some(

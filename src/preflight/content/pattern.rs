@@ -3,7 +3,7 @@
 //! embedded inside one print exactly as they would on the page. Each cell is run like a
 //! form — its own resources, the same limits — once per page and matrix.
 
-use super::{Colour, GState, Matrix, Walker, classify_space, matrix_of};
+use super::{Colour, GState, INLINE, Matrix, Walker, classify_space, matrix_of};
 use crate::preflight::colour::Space;
 use lopdf::{Dictionary, Object};
 
@@ -88,7 +88,7 @@ impl Walker<'_> {
             .and_then(|m| matrix_of(m))
             .unwrap_or(Matrix::IDENTITY);
         let ctm = matrix.then(&gs.base);
-        let key = id.unwrap_or((u32::MAX, 0));
+        let key = id.unwrap_or(INLINE);
         if !self.cells.insert((key, linear_bits(&ctm))) {
             return;
         }

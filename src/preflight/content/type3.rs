@@ -4,7 +4,7 @@
 //! it — so each glyph shown is run like a form, once per page and size.
 
 use super::pattern::linear_bits;
-use super::{GState, Matrix, Walker};
+use super::{GState, INLINE, Matrix, Walker};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -71,7 +71,7 @@ impl Walker<'_> {
         let (id, font) = doc
             .dereference(fonts.as_dict().ok()?.get(name).ok()?)
             .ok()?;
-        let key = id.unwrap_or((u32::MAX, 0));
+        let key = id.unwrap_or(INLINE);
         if let Some(known) = self.type3.get(&key) {
             return known.clone();
         }
