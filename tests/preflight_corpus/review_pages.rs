@@ -359,8 +359,8 @@ fn font_programs(bytes: &'static [u8]) -> Vec<u8> {
     mutated(|doc| {
         let ids: Vec<lopdf::ObjectId> = doc
             .objects
-            .iter()
-            .filter_map(|(_, o)| o.as_dict().ok())
+            .values()
+            .filter_map(|o| o.as_dict().ok())
             .filter(|d| d.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor"))
             .filter_map(|d| d.get(b"FontFile2").and_then(Object::as_reference).ok())
             .collect();
