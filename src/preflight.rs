@@ -256,8 +256,10 @@ fn catalog(doc: &Document) -> Option<&Dictionary> {
     doc.catalog().ok()
 }
 
-/// Deepest page tree walked up for inherited attributes: a `/Parent` loop must end.
-const MAX_TREE_DEPTH: usize = 32;
+/// Deepest page tree walked up for inherited attributes: a `/Parent` loop must end. The
+/// same depth as the tree is walked down ([`tree::MAX_DEPTH`]), where every page's
+/// `/Parent` is held to the node that lists it, so the walk up always reaches the root.
+const MAX_TREE_DEPTH: usize = tree::MAX_DEPTH + 1;
 
 /// A page attribute, looked up through the page tree's inheritance when `inherit` says the
 /// key is inheritable (MediaBox, CropBox, Rotate, Resources).

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Deepest page tree followed. Real trees are two or three levels deep; lopdf stops at
 /// 256, and a tree deeper than that is hostile.
-const MAX_DEPTH: usize = 256;
+pub const MAX_DEPTH: usize = 256;
 
 /// Pages by 1-based number.
 pub type Pages = BTreeMap<u32, ObjectId>;
@@ -88,7 +88,17 @@ impl PageTree {
                 ));
                 continue;
             };
+            // What a page inherits (its MediaBox, resources, rotation) is found by
+            // following /Parent up: a /Parent other than the node that lists it makes
+            // a RIP walking the tree and one following /Parent see different pages.
+            let parent_ok = dict.get(b"Parent").and_then(Object::as_reference).ok() == Some(parent);
             if is_node(dict) {
+                if !parent_ok {
+                    tree.problems.push(format!(
+                        "the page tree node {} {} has a /Parent other than the node that lists it ({} {})",
+                        id.0, id.1, parent.0, parent.1
+                    ));
+                }
                 if !seen.insert(id) {
                     tree.problems.push(format!(
                         "the page tree lists its node {} {} twice (a loop); it was followed once",
@@ -110,6 +120,12 @@ impl PageTree {
                 continue;
             }
             number += 1;
+            if !parent_ok {
+                tree.problems.push(format!(
+                    "page {number} (object {} {}) has a /Parent other than the page tree node that lists it ({} {}), so what it inherits is unclear",
+                    id.0, id.1, parent.0, parent.1
+                ));
+            }
             // Checked like any page (a RIP may well print it), but a tree a reader can
             // take two ways is not one to vouch for.
             if dict.get(b"Type").and_then(Object::as_name).ok() != Some(b"Page") {
@@ -164,11 +180,12 @@ mod tests {
     use super::*;
     use lopdf::dictionary;
 
-    /// A document whose root node lists `kids`, with `/Count count`.
-    fn doc_with(kids: impl FnOnce(&mut Document) -> Vec<Object>, count: i64) -> Document {
+    /// A document whose root node lists what `kids` makes (given the root's id, for
+    /// their `/Parent`), with `/Count count`.
+    fn doc_with(kids: impl FnOnce(&mut Document, ObjectId) -> Vec<Object>, count: i64) -> Document {
         let mut doc = Document::with_version("1.6");
         let root = doc.new_object_id();
-        let list = kids(&mut doc);
+        let list = kids(&mut doc, root);
         doc.objects.insert(
             root,
             Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => list, "Count" => count }),
@@ -181,9 +198,10 @@ mod tests {
     #[test]
     fn an_untyped_page_and_a_missing_one_are_named() {
         let doc = doc_with(
-            |doc| {
-                let typed = doc.add_object(dictionary! { "Type" => "Page" });
-                let untyped = doc.add_object(dictionary! { "Contents" => Object::Null });
+            |doc, root| {
+                let typed = doc.add_object(dictionary! { "Type" => "Page", "Parent" => root });
+                let untyped =
+                    doc.add_object(dictionary! { "Parent" => root, "Contents" => Object::Null });
                 vec![typed.into(), untyped.into(), Object::Reference((999, 0))]
             },
             3,
@@ -201,31 +219,53 @@ mod tests {
 
     #[test]
     fn a_loop_is_followed_once_and_the_count_is_held_to_what_was_found() {
-        let mut doc = Document::with_version("1.6");
-        let root = doc.new_object_id();
-        let page = doc.add_object(dictionary! { "Type" => "Page" });
-        doc.objects.insert(
-            root,
-            Object::Dictionary(dictionary! { "Type" => "Pages",
-            "Kids" => vec![Object::Reference(root), page.into(), page.into()], "Count" => 5 }),
+        let doc = doc_with(
+            |doc, root| {
+                let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => root });
+                // The same page listed twice is two pages (a leaflet may repeat one).
+                vec![Object::Reference(root), page.into(), page.into()]
+            },
+            5,
         );
-        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => root });
-        doc.trailer.set("Root", catalog);
         let tree = PageTree::walk(&doc);
-        // The same page listed twice is two pages (a leaflet may repeat one).
         assert_eq!(tree.pages.len(), 2);
         assert!(
-            tree.problems[0].contains("twice (a loop)"),
+            tree.problems.iter().any(|p| p.contains("twice (a loop)")),
             "{:?}",
             tree.problems
         );
-        assert!(tree.problems[1].contains("/Count says 5 pages, but it lists 2"));
+        assert!(
+            tree.problems
+                .iter()
+                .any(|p| p.contains("/Count says 5 pages, but it lists 2"))
+        );
+    }
+
+    #[test]
+    fn a_page_whose_parent_is_another_node_is_named() {
+        let doc = doc_with(
+            |doc, _| {
+                let elsewhere = doc.add_object(dictionary! { "Type" => "Pages", "Rotate" => 90 });
+                vec![
+                    doc.add_object(dictionary! { "Type" => "Page", "Parent" => elsewhere })
+                        .into(),
+                ]
+            },
+            1,
+        );
+        let tree = PageTree::walk(&doc);
+        assert_eq!(tree.pages.len(), 1);
+        assert!(
+            tree.problems[0].contains("has a /Parent other than"),
+            "{:?}",
+            tree.problems
+        );
     }
 
     #[test]
     fn a_tree_deeper_than_the_limit_is_not_followed_to_the_bottom() {
         let doc = doc_with(
-            |doc| {
+            |doc, _| {
                 let mut below = doc.add_object(dictionary! { "Type" => "Page" });
                 for _ in 0..MAX_DEPTH + 10 {
                     below = doc.add_object(

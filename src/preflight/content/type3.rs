@@ -136,7 +136,7 @@ impl Walker<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::glyph_operator;
+    use super::super::decode::glyph_operator;
 
     #[test]
     fn d0_and_d1_are_found_where_a_glyph_opens() {
