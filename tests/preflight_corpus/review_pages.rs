@@ -153,6 +153,19 @@ pub fn page_tree_family() -> Vec<Case> {
         )
         .mentions("cannot be read: the PDF reader could not parse it"),
         case(
+            "an object the reader cannot parse, hung from /PieceInfo",
+            content,
+            {
+                let doc = Document::load_mem(good()).unwrap();
+                let deep = format!("{}1{}", "[".repeat(150), "]".repeat(150));
+                incremental(&[
+                    (next, deep.into_bytes()),
+                    rewritten(page(&doc, 1), &format!("/PieceInfo {next} 0 R")),
+                ])
+            },
+        )
+        .mentions("cannot be parsed"),
+        case(
             "a page tree whose /Count says three pages and lists two",
             content,
             mutated(|doc| {

@@ -24,6 +24,7 @@ impl Walker<'_> {
         let mut advance = 0.0f32;
         // Each glyph's code and where it starts along the baseline, for Type 3 glyphs.
         let mut placed: Vec<(u32, f32)> = Vec::new();
+        let type3 = self.type3_font(resources, &font).is_some();
         // Without its font the text's width and place are guesses: a shop's RIP stops.
         let mut missing = false;
         let (units, em) = self
@@ -47,7 +48,9 @@ impl Walker<'_> {
                         } else {
                             0.0
                         };
-                        placed.push((*c, advance));
+                        if type3 {
+                            placed.push((*c, advance));
+                        }
                         advance += (w * units * gs.size + gs.char_spacing + word) * gs.horizontal;
                     }
                 }

@@ -64,7 +64,11 @@ impl Type3 {
 
 impl Walker<'_> {
     /// The Type 3 font `/name` of the resources, read once per page.
-    fn type3_font(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Option<Rc<Type3>> {
+    pub(super) fn type3_font(
+        &mut self,
+        resources: Option<&Dictionary>,
+        name: &[u8],
+    ) -> Option<Rc<Type3>> {
         let doc = self.doc;
         let fonts = resources?.get(b"Font").ok()?;
         let (_, fonts) = doc.dereference(fonts).ok()?;
