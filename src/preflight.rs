@@ -11,7 +11,9 @@
 //! in families, one module each: [`conformance`] (the PDF/X-4 parts), [`pages`] (boxes and
 //! what sits on them), [`interactive`] (what a press cannot print), [`fonts`], [`ink`]
 //! (what lands on the plates); [`run`] judges files one by one so that no file can hang or
-//! crash the others' verdicts.
+//! crash the others' verdicts. Nothing is taken from lopdf's own page list, which skips
+//! what it could not parse: [`tree`] walks the page tree itself and [`objects`] names
+//! every object the file lists that the reader dropped.
 
 pub mod colour;
 pub mod conformance;

@@ -30,13 +30,6 @@ impl Matrix {
         (x * a + y * c + e, x * b + y * d + f)
     }
 
-    /// How much a unit length grows, averaged over directions (√|det|): what a line width
-    /// or a uniformly scaled type size becomes on the page.
-    pub fn scale(&self) -> f32 {
-        let [a, b, c, d, ..] = self.0;
-        (a * d - b * c).abs().sqrt()
-    }
-
     /// The least a unit length grows in any direction (the smaller singular value of the
     /// linear part): a line scaled by 10 one way and 0.01 the other prints 0.01 thick
     /// where it runs along the long axis, however large √|det| is.
@@ -76,7 +69,7 @@ mod tests {
         // Scale by 2, then move by (10, 0): the point (1, 1) lands on (12, 2).
         let m = Matrix([2.0, 0.0, 0.0, 2.0, 0.0, 0.0]).then(&Matrix::translate(10.0, 0.0));
         assert_eq!(m.apply(1.0, 1.0), (12.0, 2.0));
-        assert_eq!(m.scale(), 2.0);
+        assert_eq!(m.min_scale(), 2.0);
     }
 
     #[test]
