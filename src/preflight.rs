@@ -11,7 +11,9 @@
 //! in families, one module each: [`conformance`] (the PDF/X-4 parts), [`pages`] (boxes and
 //! what sits on them), [`interactive`] (what a press cannot print), [`fonts`], [`ink`]
 //! (what lands on the plates); [`run`] judges files one by one so that no file can hang or
-//! crash the others' verdicts.
+//! crash the others' verdicts. Nothing is taken from lopdf's own page list, which skips
+//! what it could not parse: [`tree`] walks the page tree itself and [`objects`] names
+//! every object the file lists that the reader dropped.
 
 pub mod colour;
 pub mod conformance;
@@ -23,9 +25,14 @@ pub mod images;
 pub mod ink;
 pub mod interactive;
 pub mod metrics;
+pub mod objects;
 pub mod pages;
 pub mod run;
+pub mod scan;
+pub mod spaces;
 pub mod streams;
+pub mod tree;
+pub mod xmp;
 
 pub use content::{Findings, Limits, Matrix, Space, TextShow, walk};
 pub use run::run;
@@ -60,6 +67,11 @@ pub struct Profile {
     pub warn_ppi: f32,
     /// Below this they fail: at one pixel per screen dot the pixels show.
     pub fail_ppi: f32,
+    /// 1-bit images (line art, stencil masks) are not screened: every pixel edge is a
+    /// visible step. The Ghent Workgroup's limits: below 800 ppi a warning…
+    pub line_art_warn_ppi: f32,
+    /// …and below 550 ppi a failure.
+    pub line_art_fail_ppi: f32,
     /// How much the walker reads before it gives up on a file.
     pub limits: Limits,
 }
@@ -70,6 +82,8 @@ impl Default for Profile {
             max_ink: 300.0,
             warn_ppi: 300.0,
             fail_ppi: 150.0,
+            line_art_warn_ppi: 800.0,
+            line_art_fail_ppi: 550.0,
             limits: Limits::default(),
         }
     }
@@ -185,7 +199,7 @@ fn checks(bytes: &[u8], profile: &Profile) -> Vec<Check> {
         ];
     }
     let mut checks = vec![
-        conformance::version(bytes),
+        conformance::version(&doc, bytes),
         conformance::encryption(&doc, bytes),
         conformance::file_id(&doc),
     ];
@@ -194,13 +208,14 @@ fn checks(bytes: &[u8], profile: &Profile) -> Vec<Check> {
     checks.push(conformance::output_profile(&doc, intent.1.as_ref()));
     checks.push(conformance::info(&doc));
     checks.push(conformance::metadata(&doc));
-    checks.push(pages::boxes(&doc));
-    checks.push(pages::rotation(&doc));
-    checks.push(pages::annotations(&doc));
-    checks.extend(interactive::checks(&doc));
-    checks.extend(fonts::checks(&doc));
-    let found = content::walk_with(&doc, profile.limits);
-    checks.push(ink::readable_content(&doc, &found));
+    let tree = tree::PageTree::walk(&doc);
+    checks.push(pages::boxes(&doc, &tree.pages));
+    checks.push(pages::rotation(&doc, &tree.pages));
+    checks.push(pages::annotations(&doc, &tree.pages));
+    checks.extend(interactive::checks(&doc, &tree.pages));
+    checks.extend(fonts::checks(&doc, &tree.pages));
+    let found = content::walk_pages(&doc, &tree.pages, profile.limits);
+    checks.push(ink::readable_content(&doc, bytes, &tree, &found));
     checks.push(interactive::optional_content(&doc, &found));
     checks.push(ink::text_size(&found));
     checks.push(ink::line_width(&found));
@@ -210,7 +225,7 @@ fn checks(bytes: &[u8], profile: &Profile) -> Vec<Check> {
     checks.push(ink::black_text(&found));
     checks.push(ink::text_inks(&found));
     checks.push(ink::images(&found, profile));
-    let trims = pages::page_trims(&doc);
+    let trims = pages::page_trims(&doc, &tree.pages);
     checks.push(pages::safe_area(&found, &trims));
     checks.push(pages::bleed(&found, &trims));
     checks
@@ -243,8 +258,10 @@ fn catalog(doc: &Document) -> Option<&Dictionary> {
     doc.catalog().ok()
 }
 
-/// Deepest page tree walked up for inherited attributes: a `/Parent` loop must end.
-const MAX_TREE_DEPTH: usize = 32;
+/// Deepest page tree walked up for inherited attributes: a `/Parent` loop must end. The
+/// same depth as the tree is walked down ([`tree::MAX_DEPTH`]), where every page's
+/// `/Parent` is held to the node that lists it, so the walk up always reaches the root.
+const MAX_TREE_DEPTH: usize = tree::MAX_DEPTH + 1;
 
 /// A page attribute, looked up through the page tree's inheritance when `inherit` says the
 /// key is inheritable (MediaBox, CropBox, Rotate, Resources).
@@ -268,19 +285,31 @@ fn page_attr<'a>(
     None
 }
 
-/// A page box, normalised, looked up through the page tree's inheritance.
+/// A page box, normalised, looked up through the page tree's inheritance; `None` when
+/// it is missing or malformed.
 fn page_box(doc: &Document, page: ObjectId, key: &[u8]) -> Option<[f32; 4]> {
-    // Only MediaBox and CropBox are inheritable.
-    let inherit = key == b"MediaBox" || key == b"CropBox";
-    rect_of(page_attr(doc, page, key, inherit)?, doc)
+    checked_box(doc, page, key).ok().flatten()
 }
 
+/// A page box: `Ok(None)` when the page has none, `Err` when what it has is not an array
+/// of four numbers. Read strictly: a RIP that skips the name in `[0 0 /x 420 595]` and
+/// one that refuses the box see different pages.
+fn checked_box(doc: &Document, page: ObjectId, key: &[u8]) -> Result<Option<[f32; 4]>, ()> {
+    // Only MediaBox and CropBox are inheritable.
+    let inherit = key == b"MediaBox" || key == b"CropBox";
+    match page_attr(doc, page, key, inherit) {
+        None => Ok(None),
+        Some(o) => rect_of(o, doc).map(Some).ok_or(()),
+    }
+}
+
+/// An array of exactly four finite numbers, normalised to x0 ≤ x1, y0 ≤ y1.
 fn rect_of(o: &Object, doc: &Document) -> Option<[f32; 4]> {
     let a = deref(doc, o).as_array().ok()?;
     let v: Vec<f32> = a
         .iter()
-        .filter_map(|o| deref(doc, o).as_float().ok())
-        .collect();
+        .map(|o| deref(doc, o).as_float().ok())
+        .collect::<Option<_>>()?;
     if v.len() != 4 || v.iter().any(|x| !x.is_finite()) {
         return None;
     }

@@ -17,6 +17,10 @@ mod families;
 mod hostile;
 #[path = "preflight_corpus/mutate.rs"]
 mod mutate;
+#[path = "preflight_corpus/review_pages.rs"]
+mod review_pages;
+#[path = "preflight_corpus/review_paint.rs"]
+mod review_paint;
 #[path = "preflight_corpus/tools.rs"]
 mod tools;
 
@@ -116,7 +120,7 @@ fn ink_cases() -> Vec<Case> {
         // PDF/X-4 allows device-independent colour: the RIP converts it through the output
         // intent. The shop is told, not refused.
         warns("an ICC-based RGB image", &["images"], mutated(|doc| {
-            let icc = doc.add_object(Stream::new(dictionary! { "N" => 3 }, vec![0; 200]));
+            let icc = doc.add_object(icc_profile(b"RGB ", Some(3)));
             let space = Object::Array(vec!["ICCBased".into(), Object::Reference(icc)]);
             add_xobject(doc, "ImX", image(space, 100, 100, vec![9; 100 * 100 * 3]));
             add_content(doc, b"q 24 0 0 24 100 100 cm /ImX Do Q");
@@ -124,7 +128,8 @@ fn ink_cases() -> Vec<Case> {
         case("an inline RGB image at 144 ppi", &["colour", "images"], with_content(b"q 1 0 0 1 100 100 cm BI /W 2 /H 2 /CS /RGB /BPC 8 ID \x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c EI Q")),
         case("a 72 ppi CMYK image", &["images"], with_image(cmyk(), 72, 72.0, &[0, 0, 0, 128])),
         warns("a 200 ppi CMYK image", &["images"], with_image(cmyk(), 200, 72.0, &[0, 0, 0, 128])),
-        case("a 1-bit stencil mask at 72 ppi is line art", &[], mutated(|doc| {
+        // Line art is not screened: every pixel edge shows (GWG: at least 550 ppi).
+        case("a 1-bit stencil mask at 72 ppi prints jagged", &["images"], mutated(|doc| {
             let s = Stream::new(
                 dictionary! { "Type" => "XObject", "Subtype" => "Image", "Width" => 72, "Height" => 72,
                     "ImageMask" => true, "BitsPerComponent" => 1 },
@@ -322,6 +327,17 @@ fn every_file_of_the_corpus_gets_the_verdict_the_shop_needs() {
         families::font_family(),
         families::structure_family(),
         families::resource_family(),
+        review_pages::page_tree_family(),
+        review_pages::box_and_version_family(),
+        review_pages::metadata_family(),
+        review_pages::prohibited_family(),
+        review_pages::font_program_family(),
+        review_paint::pattern_family(),
+        review_paint::type3_family(),
+        review_paint::line_family(),
+        review_paint::colour_family(),
+        review_paint::line_art_family(),
+        review_paint::bleed_family(),
     ]
     .into_iter()
     .flatten()

@@ -5,7 +5,9 @@ use super::{Check, catalog, deref, string_of};
 use crate::pdfx::{CONDITIONS, xmp};
 use lopdf::{Dictionary, Document, Object};
 
-pub fn version(bytes: &[u8]) -> Check {
+/// The header, and the catalog's `/Version`, which overrides it when later: a 1.6 header
+/// under `/Version /2.0` is a PDF 2.0 file to every reader.
+pub fn version(doc: &Document, bytes: &[u8]) -> Check {
     let header: String = bytes.iter().take(8).map(|&b| b as char).collect::<String>();
     let mut problems = Vec::new();
     if header != "%PDF-1.6" {
@@ -13,6 +15,25 @@ pub fn version(bytes: &[u8]) -> Check {
             "the header is “{}”; PDF/X-4 files are PDF 1.6",
             header.trim()
         ));
+    }
+    if let Some(v) = catalog(doc).and_then(|c| c.get(b"Version").ok()) {
+        let parsed = deref(doc, v).as_name().ok().and_then(|n| {
+            let text = std::str::from_utf8(n).ok()?;
+            let (major, minor) = text.split_once('.')?;
+            Some((
+                text.to_string(),
+                major.parse::<u32>().ok()?,
+                minor.parse::<u32>().ok()?,
+            ))
+        });
+        match parsed {
+            // Earlier than the header: readers keep the header's version.
+            Some((_, major, minor)) if (major, minor) <= (1, 6) => {}
+            Some((text, ..)) => problems.push(format!(
+                "the catalog's /Version {text} overrides the header; PDF/X-4 files are PDF 1.6"
+            )),
+            None => problems.push("the catalog's /Version is not a version name".into()),
+        }
     }
     Check::new("version", problems, "%PDF-1.6")
 }
@@ -239,11 +260,14 @@ pub fn metadata(doc: &Document) -> Check {
         problems.push("the metadata is not UTF-8".into());
         return Check::new(name, problems, "");
     };
-    if let Err(e) = xmp::well_formed(&xml) {
-        problems.push(format!("the XMP is not well-formed XML: {e}"));
-        return Check::new(name, problems, "");
-    }
-    let prop = |q: &str| xmp::property(&xml, q);
+    let packet = match super::xmp::parse(&xml) {
+        Ok(p) => p,
+        Err(e) => {
+            problems.push(format!("the XMP is not well-formed XML: {e}"));
+            return Check::new(name, problems, "");
+        }
+    };
+    let prop = |q: &str| packet.property(q);
     if prop("pdfxid:GTS_PDFXVersion").as_deref() != Some("PDF/X-4") {
         problems.push("no pdfxid:GTS_PDFXVersion of PDF/X-4".into());
     }

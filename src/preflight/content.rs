@@ -19,14 +19,17 @@ pub use super::images::ImageUse;
 use super::geometry::bbox_of;
 use super::images;
 use super::metrics::FontMetrics;
-use super::streams;
+use super::tree::{PageTree, Pages};
 
+mod decode;
+mod pattern;
 mod shading;
 mod text;
+mod type3;
 mod xobject;
-use lopdf::content::{Content, Operation};
+use lopdf::content::Operation;
 use lopdf::{Dictionary, Document, Object, ObjectId};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 #[derive(Debug, Clone)]
@@ -50,6 +53,12 @@ struct GState {
     /// Text rendering mode (`Tr`): modes 1, 2, 5 and 6 stroke the glyphs' outlines, so
     /// the stroke colour reaches the plates too.
     render: i64,
+    /// The pattern the fill and stroke colours are set to (`/P1 scn`), as found in the
+    /// resources when it was set: painting with a tiling pattern runs its cell.
+    patterns: [Option<(Vec<u8>, Object)>; 2],
+    /// The matrix the current content stream started with: a pattern's `/Matrix` is
+    /// relative to it, not to the CTM at the time the pattern is painted.
+    base: Matrix,
 }
 
 impl GState {
@@ -70,6 +79,8 @@ impl GState {
             render: 0,
             spots: [None, None],
             rise: 0.0,
+            patterns: [None, None],
+            base: ctm,
         }
     }
 }
@@ -83,8 +94,18 @@ struct Walker<'a> {
     page: usize,
     findings: &'a mut Findings,
     metrics: BTreeMap<ObjectId, FontMetrics>,
-    /// Each form's operators, decoded once however often it is drawn.
+    /// Each form's, pattern cell's and glyph procedure's operators, decoded once however
+    /// often it is drawn.
     forms: BTreeMap<ObjectId, Rc<Vec<Operation>>>,
+    /// Pattern cells and Type 3 glyphs already run on this page, by object and matrix:
+    /// a pattern painted a thousand times, or a glyph shown a thousand times at one size,
+    /// puts the same ink, fonts and sizes on the page each time.
+    cells: BTreeSet<(ObjectId, [u32; 4])>,
+    /// Type 3 fonts met on this page, by object (`None`: not a usable Type 3 font).
+    type3: BTreeMap<ObjectId, Option<Rc<type3::Type3>>>,
+    /// Depth of pattern cells being run: what a cell draws repeats over the area painted,
+    /// so its own place says nothing about the trim.
+    tiled: u32,
     /// Set when a limit is reached: nothing more is read.
     stopped: bool,
 }
@@ -95,46 +116,50 @@ pub fn walk(doc: &Document) -> Findings {
 }
 
 pub fn walk_with(doc: &Document, limits: Limits) -> Findings {
+    walk_pages(doc, &PageTree::walk(doc).pages, limits)
+}
+
+/// Runs the pages of a tree already walked. Fonts, decoded streams and Type 3 fonts are kept from page to page; what is keyed by
+/// page — the cells and glyphs already run, and fonts given inline, which have no object
+/// to be known by — starts afresh on each. A page object the tree lists more than once
+/// prints the same each time: it is run once, and what it holds is reported under its
+/// first number (a hundred thousand copies of one page cost one page).
+pub fn walk_pages(doc: &Document, pages: &Pages, limits: Limits) -> Findings {
     let mut findings = Findings::default();
-    let mut forms = BTreeMap::new();
-    for (number, page_id) in doc.get_pages() {
-        let resources = page_resources(doc, page_id);
-        let mut walker = Walker {
-            doc,
-            limits,
-            page: number as usize,
-            findings: &mut findings,
-            metrics: BTreeMap::new(),
-            forms: std::mem::take(&mut forms),
-            stopped: false,
-        };
-        let ops = walker.page_content(page_id);
-        if let Some(ops) = ops {
-            walker.run(&ops, resources.as_ref(), GState::new(Matrix::IDENTITY), 0);
+    let mut walker = Walker {
+        doc,
+        limits,
+        page: 0,
+        findings: &mut findings,
+        metrics: BTreeMap::new(),
+        forms: BTreeMap::new(),
+        cells: BTreeSet::new(),
+        type3: BTreeMap::new(),
+        tiled: 0,
+        stopped: false,
+    };
+    let mut walked: BTreeSet<ObjectId> = BTreeSet::new();
+    for (&number, &page_id) in pages {
+        if !walked.insert(page_id) {
+            continue;
         }
-        let stopped = walker.stopped;
-        forms = std::mem::take(&mut walker.forms);
-        if stopped {
+        walker.page = number as usize;
+        walker.cells.clear();
+        walker.metrics.remove(&INLINE);
+        walker.type3.remove(&INLINE);
+        let resources = decode::page_resources(doc, page_id);
+        if let Some(ops) = walker.page_content(page_id) {
+            walker.run(&ops, resources, GState::new(Matrix::IDENTITY), 0);
+        }
+        if walker.stopped {
             break;
         }
     }
     findings
 }
 
-/// A page's resources, inherited from the page tree when the page has none of its own.
-fn page_resources(doc: &Document, page: ObjectId) -> Option<Dictionary> {
-    let mut node = doc.get_dictionary(page).ok()?;
-    for _ in 0..32 {
-        if let Ok(r) = node.get(b"Resources")
-            && let Ok((_, Object::Dictionary(d))) = doc.dereference(r)
-        {
-            return Some(d.clone());
-        }
-        let parent = node.get(b"Parent").and_then(Object::as_reference).ok()?;
-        node = doc.get_dictionary(parent).ok()?;
-    }
-    None
-}
+/// The key of a font or form given inline, which has no object number of its own.
+const INLINE: ObjectId = (u32::MAX, 0);
 
 fn num(o: &Object) -> Option<f32> {
     o.as_float().ok().filter(|v| v.is_finite())
@@ -156,58 +181,13 @@ impl Walker<'_> {
             .push(format!("page {}: {what}", self.page));
     }
 
-    /// Decodes one content stream in full or says why not: lopdf's lenient decoder stops
-    /// at the first byte it cannot read and returns what came before as if that were all.
-    fn decode(&mut self, stream: &lopdf::Stream, what: &str) -> Option<Vec<Operation>> {
-        let bytes = match streams::decode(stream, self.limits.stream_bytes) {
-            Ok(b) => b,
-            Err(e) => {
-                self.error(format!("{what} {e}"));
-                return None;
-            }
-        };
-        match Content::decode_strict(&bytes) {
-            Ok(c) => Some(c.operations),
-            Err(e) => {
-                self.error(format!("{what} cannot be read as PDF operators ({e})"));
-                None
-            }
-        }
-    }
-
-    /// The page's content streams, in order, as one list of operators.
-    fn page_content(&mut self, page: ObjectId) -> Option<Vec<Operation>> {
-        let doc = self.doc;
-        let contents = doc.get_dictionary(page).ok()?.get(b"Contents").ok()?;
-        let streams: Vec<&Object> = match doc.dereference(contents) {
-            Ok((_, Object::Array(a))) => a.iter().collect(),
-            Ok((_, o @ Object::Stream(_))) => vec![o],
-            Ok((_, Object::Null)) => Vec::new(),
-            _ => {
-                self.error("its /Contents is neither a stream nor an array of streams".into());
-                return None;
-            }
-        };
-        let mut ops = Vec::new();
-        for s in streams {
-            match doc.dereference(s) {
-                Ok((_, Object::Stream(stream))) => ops.extend(self.decode(stream, "content")?),
-                _ => {
-                    self.error("a /Contents entry is not a stream (missing or damaged)".into());
-                    return None;
-                }
-            }
-        }
-        Some(ops)
-    }
-
     fn metrics(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Option<&FontMetrics> {
         let fonts = resources?.get(b"Font").ok()?;
         let (_, fonts) = self.doc.dereference(fonts).ok()?;
         let entry = fonts.as_dict().ok()?.get(name).ok()?;
         let (id, font) = self.doc.dereference(entry).ok()?;
         // Inline font dictionaries are rare; give them a key no real object has.
-        let key = id.unwrap_or((u32::MAX, 0));
+        let key = id.unwrap_or(INLINE);
         let font = font.as_dict().ok()?;
         let doc = self.doc;
         Some(
@@ -225,7 +205,9 @@ impl Walker<'_> {
     }
 
     /// Overprint settings from a named ExtGState: `/OP` sets both, `/op` the fill alone.
-    fn ext_gstate(&self, name: &[u8], resources: Option<&Dictionary>, gs: &mut GState) {
+    /// One that is not there is an error: what it would have set (overprint, say) is
+    /// unknown.
+    fn ext_gstate(&mut self, name: &[u8], resources: Option<&Dictionary>, gs: &mut GState) {
         let Some(d) = resources
             .and_then(|r| r.get(b"ExtGState").ok())
             .and_then(|x| self.doc.dereference(x).ok())
@@ -234,6 +216,10 @@ impl Walker<'_> {
             .and_then(|x| self.doc.dereference(x).ok())
             .and_then(|(_, x)| x.as_dict().ok())
         else {
+            self.error(format!(
+                "it sets the graphics state /{}, which is not in its resources",
+                String::from_utf8_lossy(name)
+            ));
             return;
         };
         if let Ok(op) = d.get(b"OP").and_then(Object::as_bool) {
@@ -356,7 +342,12 @@ impl Walker<'_> {
                         Some(s @ Object::String(..)) => vec![s],
                         _ => Vec::new(),
                     };
-                    tm = self.show(&gs, tm, &items, resources);
+                    tm = self.show(&gs, tm, &items, resources, depth);
+                    let (fill, stroke) = (
+                        matches!(gs.render, 0 | 2 | 4 | 6),
+                        matches!(gs.render, 1 | 2 | 5 | 6),
+                    );
+                    self.paint_patterns(&gs, [fill, stroke], resources, depth);
                 }
                 "g" | "G" | "k" | "K" | "rg" | "RG" => {
                     let space = match op.operator.as_str() {
@@ -374,9 +365,11 @@ impl Walker<'_> {
                     if op.operator.chars().all(|c| c.is_ascii_lowercase()) {
                         gs.fill = colour;
                         gs.spots[0] = None;
+                        gs.patterns[0] = None;
                     } else {
                         gs.stroke = colour;
                         gs.spots[1] = None;
+                        gs.patterns[1] = None;
                     }
                 }
                 "cs" | "CS" => {
@@ -400,14 +393,22 @@ impl Walker<'_> {
                         if op.operator == "cs" {
                             gs.fill = colour;
                             gs.spots[0] = spot;
+                            gs.patterns[0] = None;
                         } else {
                             gs.stroke = colour;
                             gs.spots[1] = spot;
+                            gs.patterns[1] = None;
                         }
                     }
                 }
                 "sc" | "scn" | "SC" | "SCN" => {
                     let comps: Vec<f32> = o.iter().filter_map(num).collect();
+                    // A name operand is a pattern, painted when something is filled or
+                    // stroked with it.
+                    gs.patterns[usize::from(!op.operator.starts_with('s'))] = match o.last() {
+                        Some(Object::Name(n)) => self.pattern_object(n, resources),
+                        _ => None,
+                    };
                     let spot = &gs.spots[usize::from(!op.operator.starts_with('s'))];
                     let separated = spot
                         .as_ref()
@@ -460,23 +461,22 @@ impl Walker<'_> {
                     );
                     let bbox = bbox_of(&points);
                     if strokes {
-                        self.findings.strokes.push(Stroke {
-                            page: self.page,
-                            width: gs.line_width * gs.ctm.scale(),
-                        });
+                        self.stroke_width(&gs);
                         self.paint(PaintKind::Stroke, bbox, &gs.stroke, gs.overprint_stroke);
                     }
                     if fills {
                         self.paint(PaintKind::Fill, bbox, &gs.fill, gs.overprint_fill);
+                        // Rectangles each on their own; any other shape by its bounds
+                        // (a curve's control points may reach a little beyond it).
                         if !other_path {
                             for r in &rects {
-                                self.findings.fills.push(FilledRect {
-                                    page: self.page,
-                                    bbox: *r,
-                                });
+                                self.filled(*r);
                             }
+                        } else if !points.is_empty() {
+                            self.filled(bbox);
                         }
                     }
+                    self.paint_patterns(&gs, [fills, strokes], resources, depth);
                     rects.clear();
                     points.clear();
                     other_path = false;
@@ -507,12 +507,33 @@ impl Walker<'_> {
                         }
                         if images::is_stencil(image) {
                             self.paint(PaintKind::Fill, m.bbox, &gs.fill, gs.overprint_fill);
+                            self.paint_patterns(&gs, [true, false], resources, depth);
                         }
+                        self.filled(m.bbox);
                         self.findings.images.push(m);
                     }
                 }
                 _ => {}
             }
+        }
+    }
+
+    /// A line as thin as it prints: the line width through the CTM's thinnest direction.
+    fn stroke_width(&mut self, gs: &GState) {
+        self.findings.strokes.push(Stroke {
+            page: self.page,
+            width: gs.line_width * gs.ctm.min_scale(),
+        });
+    }
+
+    /// An area painted on the page, for the bleed check: unless it is inside a pattern
+    /// cell, whose place is not where it prints.
+    fn filled(&mut self, bbox: [f32; 4]) {
+        if self.tiled == 0 && bbox[0] <= bbox[2] {
+            self.findings.fills.push(FilledRect {
+                page: self.page,
+                bbox,
+            });
         }
     }
 

@@ -36,6 +36,9 @@ pub struct TextShow {
     pub page: usize,
     /// The resource name of the font.
     pub font: Vec<u8>,
+    /// Drawn inside a tiling pattern's cell: it repeats over the area painted, so its
+    /// place is not where it prints (the safe area does not judge it).
+    pub tiled: bool,
     /// The type size as printed (after every matrix), points.
     pub size: f32,
     /// Bounding box on the page, user space: x0, y0, x1, y1.

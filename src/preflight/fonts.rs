@@ -3,6 +3,7 @@
 //! a RIP that trusts one and a viewer that trusts the other set different lines.
 
 use super::metrics::FontMetrics;
+use super::tree::Pages;
 use super::{Check, MAX_STREAM_BYTES, deref, first_few};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use rustybuzz::ttf_parser;
@@ -12,19 +13,37 @@ use std::collections::BTreeSet;
 /// round or truncate to whole units.
 const WIDTH_SLACK: f32 = 1.0;
 
-/// Every font dictionary reachable from the pages (and forms they draw), by object.
-fn all_fonts(doc: &Document) -> Vec<(Vec<u8>, Dictionary)> {
+/// The resources of a font, form or pattern, if it has any.
+fn own_resources<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Dictionary> {
+    let d = match o {
+        Object::Stream(s) => &s.dict,
+        Object::Dictionary(d) => d,
+        _ => return None,
+    };
+    deref(doc, d.get(b"Resources").ok()?).as_dict().ok()
+}
+
+/// Every font dictionary reachable from the pages: through the forms they draw, the
+/// tiling patterns they paint with and the glyph procedures of Type 3 fonts, each of
+/// which has resources of its own. Walked with a stack, each object once, at any depth:
+/// ten forms each naming the one below ten times must not be walked 10¹⁰ times, and a
+/// font twelve forms down prints like any other.
+fn all_fonts(doc: &Document, pages: &Pages) -> Vec<(Vec<u8>, Dictionary)> {
     let mut out: Vec<(Vec<u8>, Dictionary)> = Vec::new();
     let mut seen: BTreeSet<ObjectId> = BTreeSet::new();
-    // Forms are visited once each, however often they are drawn: ten forms each naming
-    // the one below ten times must not be walked 10¹⁰ times.
-    fn collect(
-        doc: &Document,
-        resources: &Dictionary,
-        out: &mut Vec<(Vec<u8>, Dictionary)>,
-        seen: &mut BTreeSet<ObjectId>,
-        depth: u32,
-    ) {
+    let mut stack: Vec<&Dictionary> = Vec::new();
+    for &page in pages.values().rev() {
+        if let Ok((own, inherited)) = doc.get_page_resources(page) {
+            for id in inherited.iter().rev() {
+                if let Ok(r) = doc.get_dictionary(*id) {
+                    stack.push(r);
+                }
+            }
+            stack.extend(own);
+        }
+    }
+    while let Some(resources) = stack.pop() {
+        let mut inner: Vec<&Dictionary> = Vec::new();
         if let Ok(fonts) = resources.get(b"Font").map(|f| deref(doc, f))
             && let Ok(fonts) = fonts.as_dict()
         {
@@ -42,39 +61,25 @@ fn all_fonts(doc: &Document) -> Vec<(Vec<u8>, Dictionary)> {
                         .map(<[u8]>::to_vec)
                         .unwrap_or_default();
                     out.push((base, d.clone()));
+                    inner.extend(own_resources(doc, f));
                 }
             }
         }
-        if depth < 8
-            && let Ok(xobjects) = resources.get(b"XObject").map(|x| deref(doc, x))
-            && let Ok(xobjects) = xobjects.as_dict()
-        {
-            for (_, x) in xobjects.iter() {
-                if let Ok(id) = x.as_reference()
-                    && !seen.insert(id)
-                {
-                    continue;
-                }
-                if let Ok(s) = deref(doc, x).as_stream()
-                    && let Ok(r) = s.dict.get(b"Resources").map(|r| deref(doc, r))
-                    && let Ok(r) = r.as_dict()
-                {
-                    collect(doc, r, out, seen, depth + 1);
+        for key in [&b"XObject"[..], b"Pattern"] {
+            if let Ok(named) = resources.get(key).map(|x| deref(doc, x))
+                && let Ok(named) = named.as_dict()
+            {
+                for (_, x) in named.iter() {
+                    if let Ok(id) = x.as_reference()
+                        && !seen.insert(id)
+                    {
+                        continue;
+                    }
+                    inner.extend(own_resources(doc, deref(doc, x)));
                 }
             }
         }
-    }
-    for &page in doc.get_pages().values() {
-        if let Ok((own, inherited)) = doc.get_page_resources(page) {
-            if let Some(r) = own {
-                collect(doc, r, &mut out, &mut seen, 0);
-            }
-            for id in inherited {
-                if let Ok(r) = doc.get_dictionary(id) {
-                    collect(doc, r, &mut out, &mut seen, 0);
-                }
-            }
-        }
+        stack.extend(inner.into_iter().rev());
     }
     out
 }
@@ -93,8 +98,8 @@ fn descriptor<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<&'a Diction
 }
 
 /// Embedded, subset, and declaring the widths their programs have.
-pub fn checks(doc: &Document) -> [Check; 3] {
-    let fonts = all_fonts(doc);
+pub fn checks(doc: &Document, pages: &Pages) -> [Check; 3] {
+    let fonts = all_fonts(doc, pages);
     let mut not_embedded = Vec::new();
     let mut not_subset = Vec::new();
     for (base, font) in &fonts {
@@ -103,13 +108,18 @@ pub fn checks(doc: &Document) -> [Check; 3] {
         if font.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type3") {
             continue;
         }
-        let embedded = descriptor(doc, font).is_some_and(|d| {
+        let program = descriptor(doc, font).and_then(|d| {
             [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
-                .iter()
-                .any(|k| d.get(k).is_ok_and(|f| deref(doc, f).as_stream().is_ok()))
+                .into_iter()
+                .find_map(|k| Some((k, deref(doc, d.get(k).ok()?).as_stream().ok()?)))
         });
-        if !embedded {
-            not_embedded.push(format!("{name} is not embedded"));
+        match program {
+            None => not_embedded.push(format!("{name} is not embedded")),
+            Some((key, stream)) => {
+                if let Some(why) = unusable_program(key, stream) {
+                    not_embedded.push(format!("{name}: its embedded program {why}"));
+                }
+            }
         }
         let tagged =
             base.len() > 7 && base[6] == b'+' && base[..6].iter().all(u8::is_ascii_uppercase);
@@ -135,6 +145,46 @@ pub fn checks(doc: &Document) -> [Check; 3] {
         Check::new("fonts subset", not_subset, "every font is a tagged subset"),
         widths(doc, &fonts),
     ]
+}
+
+/// Why an embedded font program cannot be used by a RIP, if it cannot: a stream that is
+/// there but empty, or not the kind of font its key says, is no font at all — the RIP
+/// substitutes one or stops.
+fn unusable_program(key: &[u8], stream: &lopdf::Stream) -> Option<String> {
+    let data = if stream.dict.has(b"Filter") {
+        match stream.decompressed_content_with_limit(MAX_STREAM_BYTES) {
+            Ok(d) => d,
+            Err(e) => return Some(format!("cannot be decoded ({e})")),
+        }
+    } else {
+        stream.content.clone()
+    };
+    if data.is_empty() {
+        return Some("is empty".into());
+    }
+    let usable = match key {
+        // Type 1: the cleartext part opens with the PostScript font header, or a PFB
+        // segment marker from a writer that copied the file whole.
+        b"FontFile" => {
+            data.starts_with(b"%!PS-AdobeFont")
+                || data.starts_with(b"%!FontType1")
+                || data.starts_with(&[0x80, 0x01])
+        }
+        b"FontFile2" => ttf_parser::Face::parse(&data, 0).is_ok(),
+        _ => match stream.dict.get(b"Subtype").and_then(Object::as_name) {
+            Ok(b"OpenType") => ttf_parser::Face::parse(&data, 0).is_ok(),
+            Ok(b"Type1C" | b"CIDFontType0C") => ttf_parser::cff::Table::parse(&data).is_some(),
+            _ => return Some("has no /Subtype of Type1C, CIDFontType0C or OpenType".into()),
+        },
+    };
+    (!usable).then(|| {
+        let kind = match key {
+            b"FontFile" => "a Type 1 font",
+            b"FontFile2" => "a TrueType font",
+            _ => "a CFF or OpenType font",
+        };
+        format!("is not {kind} (/{})", String::from_utf8_lossy(key))
+    })
 }
 
 /// Compares each composite TrueType font's `/W` with the advances in its embedded program.

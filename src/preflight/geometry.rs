@@ -30,11 +30,16 @@ impl Matrix {
         (x * a + y * c + e, x * b + y * d + f)
     }
 
-    /// How much a unit length grows, averaged over directions (√|det|): what a line width
-    /// or a uniformly scaled type size becomes on the page.
-    pub fn scale(&self) -> f32 {
+    /// The least a unit length grows in any direction (the smaller singular value of the
+    /// linear part): a line scaled by 10 one way and 0.01 the other prints 0.01 thick
+    /// where it runs along the long axis, however large √|det| is.
+    pub fn min_scale(&self) -> f32 {
         let [a, b, c, d, ..] = self.0;
-        (a * d - b * c).abs().sqrt()
+        let (a, b, c, d) = (f64::from(a), f64::from(b), f64::from(c), f64::from(d));
+        let sum = a * a + b * b + c * c + d * d;
+        let det = a * d - b * c;
+        let root = (sum * sum - 4.0 * det * det).max(0.0).sqrt();
+        (((sum - root) / 2.0).max(0.0).sqrt()) as f32
     }
 
     /// How much a vertical unit grows: a type size is measured vertically.
@@ -64,6 +69,18 @@ mod tests {
         // Scale by 2, then move by (10, 0): the point (1, 1) lands on (12, 2).
         let m = Matrix([2.0, 0.0, 0.0, 2.0, 0.0, 0.0]).then(&Matrix::translate(10.0, 0.0));
         assert_eq!(m.apply(1.0, 1.0), (12.0, 2.0));
-        assert_eq!(m.scale(), 2.0);
+        assert_eq!(m.min_scale(), 2.0);
+    }
+
+    #[test]
+    fn the_thinnest_direction_sets_a_line_width() {
+        // √det is 0.32 here, but along x the line is drawn 0.01 thick.
+        let m = Matrix([10.0, 0.0, 0.0, 0.01, 100.0, 300.0]);
+        assert!((m.min_scale() - 0.01).abs() < 1e-6, "{}", m.min_scale());
+        // A rotation changes nothing; a uniform scale is its own singular value.
+        let r = Matrix([0.0, 2.0, -2.0, 0.0, 0.0, 0.0]);
+        assert!((r.min_scale() - 2.0).abs() < 1e-6);
+        let skew = Matrix([1.0, 0.0, 3.0, 1.0, 0.0, 0.0]);
+        assert!(skew.min_scale() < 0.31 && skew.min_scale() > 0.29);
     }
 }

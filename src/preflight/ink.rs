@@ -1,10 +1,12 @@
 //! What lands on the plates: type sizes and line widths as printed, colour spaces, total
 //! ink, overprint, how black text is built, and the images' resolution.
 
-use super::content::{Findings, PaintKind, Space, TextShow, classify_space};
+use super::content::{Findings, PaintKind, Space, TextShow};
 use super::images::Unmeasured;
+use super::spaces;
+use super::tree::PageTree;
 use super::{Check, MIN_LINE_PT, MIN_TEXT_PT, Profile, at, by_pages, first_few};
-use lopdf::{Document, Object};
+use lopdf::Document;
 
 /// Black text up to this size should overprint: at 12 pt a hairline of misregistration
 /// shows as a white halo against a tint (the usual rule in shops' profiles, e.g.
@@ -21,9 +23,13 @@ const SOLID_K: f32 = 0.995;
 
 /// Whatever the walker could not read is a failure: a page of random bytes has no small
 /// text and no RGB in it only because nobody could look.
-pub fn readable_content(doc: &Document, found: &Findings) -> Check {
-    let mut problems = found.errors.clone();
-    if doc.get_pages().is_empty() {
+/// Objects the reader dropped and pages the tree lists but nobody read come first: they
+/// are where whole pages go missing.
+pub fn readable_content(doc: &Document, bytes: &[u8], tree: &PageTree, found: &Findings) -> Check {
+    let mut problems = super::objects::unread(doc, bytes);
+    problems.extend(tree.problems.iter().cloned());
+    problems.extend(found.errors.iter().cloned());
+    if tree.pages.is_empty() && tree.problems.is_empty() {
         problems.push("the file has no pages".into());
     }
     let problems = first_few(problems, 4);
@@ -90,7 +96,10 @@ pub fn line_width(found: &Findings) -> Check {
 }
 
 /// RGB anywhere: in content operators, or as a colour space object in the file (an RGB
-/// image, shading or transparency group is RGB on press even if no operator names it).
+/// image, shading or transparency group is RGB on press even if no operator names it);
+/// ICC-based spaces whose profile is not what they declare. RGB with a defined meaning
+/// (ICC-based, CalRGB) is allowed by PDF/X-4 and converted by the RIP; images in it are
+/// pointed out under "images".
 pub fn colour(doc: &Document, found: &Findings) -> Check {
     let mut uses: Vec<(usize, String)> = Vec::new();
     for u in &found.rgb {
@@ -99,42 +108,17 @@ pub fn colour(doc: &Document, found: &Findings) -> Check {
         }
     }
     let mut problems = by_pages(uses);
-    for (id, object) in &doc.objects {
-        if let Some(what) = rgb_in(doc, object, 0) {
+    let objects = spaces::scan(doc);
+    let mut named = Vec::new();
+    for (id, what) in objects.rgb {
+        if !named.contains(&id) {
+            named.push(id);
             problems.push(format!("object {} {}: {what}", id.0, id.1));
         }
     }
+    problems.extend(objects.icc);
     problems.truncate(8);
     Check::new("colour", problems, "no RGB; process colours are DeviceCMYK")
-}
-
-fn rgb_in(doc: &Document, o: &Object, depth: u32) -> Option<String> {
-    if depth > 16 {
-        return None;
-    }
-    match o {
-        Object::Name(n) if n == b"DeviceRGB" || n == b"CalRGB" => {
-            Some(format!("/{}", String::from_utf8_lossy(n)))
-        }
-        Object::Array(a) => {
-            if a.first().and_then(|f| f.as_name().ok()) == Some(b"ICCBased")
-                && classify_space(doc, o, None) == Space::Rgb
-            {
-                return Some("an ICCBased RGB colour space".into());
-            }
-            a.iter().find_map(|v| rgb_in(doc, v, depth + 1))
-        }
-        Object::Dictionary(d) => d.iter().find_map(|(_, v)| rgb_in(doc, v, depth + 1)),
-        // An ICC profile's `/Alternate /DeviceRGB` is only for readers without colour
-        // management; the space itself is the profile's (PDF/X-4 allows it).
-        Object::Stream(s) if s.dict.has(b"N") => s
-            .dict
-            .iter()
-            .filter(|(k, _)| k.as_slice() != b"Alternate")
-            .find_map(|(_, v)| rgb_in(doc, v, depth + 1)),
-        Object::Stream(s) => s.dict.iter().find_map(|(_, v)| rgb_in(doc, v, depth + 1)),
-        _ => None,
-    }
 }
 
 /// Black text must be 100 % K: rich black text misregisters into coloured fringes.
@@ -332,18 +316,27 @@ pub fn images(found: &Findings, profile: &Profile) -> Check {
                 "{place} is RGB with an ICC profile; the RIP converts it to CMYK"
             ));
         }
-        if i.line_art || !i.ppi.is_finite() {
+        if !i.ppi.is_finite() {
             continue;
         }
-        if i.ppi < profile.fail_ppi {
+        let (fail, warn, kind) = if i.line_art {
+            (
+                profile.line_art_fail_ppi,
+                profile.line_art_warn_ppi,
+                "1-bit ",
+            )
+        } else {
+            (profile.fail_ppi, profile.warn_ppi, "")
+        };
+        if i.ppi < fail {
             problems.push(format!(
-                "{place} prints at {:.0} ppi (at least {:.0}, better {:.0})",
-                i.ppi, profile.fail_ppi, profile.warn_ppi
+                "{place} prints {kind}at {:.0} ppi (at least {fail:.0}, better {warn:.0})",
+                i.ppi
             ));
-        } else if i.ppi < profile.warn_ppi - 0.5 {
+        } else if i.ppi < warn - 0.5 {
             warnings.push(format!(
-                "{place} prints at {:.0} ppi (below {:.0})",
-                i.ppi, profile.warn_ppi
+                "{place} prints {kind}at {:.0} ppi (below {warn:.0})",
+                i.ppi
             ));
         }
     }
@@ -351,9 +344,10 @@ pub fn images(found: &Findings, profile: &Profile) -> Check {
         "no images".to_string()
     } else {
         format!(
-            "{} images, CMYK, grey or ICC-based RGB, at least {:.0} ppi",
+            "{} images, CMYK, grey or ICC-based RGB, at least {:.0} ppi (1-bit: {:.0})",
             found.images.len(),
-            profile.warn_ppi
+            profile.warn_ppi,
+            profile.line_art_warn_ppi
         )
     };
     Check::new("images", first_few(problems, 4), ok).with_warnings(first_few(warnings, 3))

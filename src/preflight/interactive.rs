@@ -1,8 +1,12 @@
-//! What paper cannot carry: scripts and actions, embedded files, form fields, layers.
-//! A RIP ignores them at best; at worst a layer switched off on screen prints, or a form
-//! field's appearance is dropped. PDF/X-4 forbids the first three outright.
+//! What paper cannot carry: scripts and actions, embedded files, form fields, layers,
+//! transfer functions and images a RIP swaps for others. A RIP ignores them at best; at
+//! worst a layer switched off on screen prints, a form field's appearance is dropped, a
+//! transfer curve reshapes every tint, or an OPI server's picture prints instead of the
+//! one proofed. PDF/X-4 forbids all but layers outright.
 
 use super::content::Findings;
+use super::scan::dictionaries;
+use super::tree::Pages;
 use super::{Check, by_pages, catalog, deref, first_few};
 use lopdf::{Dictionary, Document, Object};
 
@@ -28,41 +32,16 @@ fn place(id: lopdf::ObjectId, pages: &[(lopdf::ObjectId, u32)]) -> String {
     }
 }
 
-/// Deepest nesting of direct dictionaries and arrays visited inside one object; the
-/// parser has its own limit, this one keeps the visit cheap.
-const MAX_NESTING: u32 = 32;
-
-/// Calls `visit` on every dictionary held by an object (its own, or a stream's) and on
-/// the dictionaries nested in it.
-fn dictionaries(o: &Object, depth: u32, visit: &mut dyn FnMut(&Dictionary)) {
-    if depth > MAX_NESTING {
-        return;
-    }
-    let d = match o {
-        Object::Dictionary(d) => d,
-        Object::Stream(s) => &s.dict,
-        Object::Array(a) => {
-            for v in a {
-                dictionaries(v, depth + 1, visit);
-            }
-            return;
-        }
-        _ => return,
-    };
-    visit(d);
-    for (_, v) in d.iter() {
-        dictionaries(v, depth + 1, visit);
-    }
-}
-
-/// Scripts and actions, embedded files, and form fields: each object of the file read once.
-pub fn checks(doc: &Document) -> [Check; 3] {
-    let pages: Vec<(lopdf::ObjectId, u32)> =
-        doc.get_pages().into_iter().map(|(n, id)| (id, n)).collect();
+/// Scripts and actions, embedded files, form fields, transfer functions and replaced
+/// images: each object of the file read once, everything nested in it visited.
+pub fn checks(doc: &Document, pages: &Pages) -> [Check; 5] {
+    let pages: Vec<(lopdf::ObjectId, u32)> = pages.iter().map(|(&n, &id)| (id, n)).collect();
     let mut actions = Vec::new();
     let mut files = Vec::new();
+    let mut transfer = Vec::new();
+    let mut replaced = Vec::new();
     for (&id, object) in &doc.objects {
-        dictionaries(object, 0, &mut |d: &Dictionary| {
+        dictionaries(object, &mut |d: &Dictionary| {
             let here = || place(id, &pages);
             if d.has(b"JS") {
                 actions.push(format!("JavaScript in {}", here()));
@@ -90,6 +69,29 @@ pub fn checks(doc: &Document) -> [Check; 3] {
                     .unwrap_or_else(|| "a file".into());
                 files.push(format!("“{name}” embedded in {}", here()));
             }
+            for key in [&b"TR"[..], b"TR2"] {
+                if let Ok(v) = d.get(key)
+                    && deref(doc, v).as_name().ok() != Some(b"Default")
+                {
+                    transfer.push(format!(
+                        "a transfer function (/{}) in {}",
+                        String::from_utf8_lossy(key),
+                        here()
+                    ));
+                }
+            }
+            if d.has(b"OPI") {
+                replaced.push(format!(
+                    "an OPI link (/OPI) in {}: the RIP would print another image in its place",
+                    here()
+                ));
+            }
+            if d.has(b"Alternates") {
+                replaced.push(format!(
+                    "alternate images (/Alternates) in {}: a RIP may print one of those instead",
+                    here()
+                ));
+            }
         });
     }
     if let Some(c) = catalog(doc) {
@@ -105,27 +107,55 @@ pub fn checks(doc: &Document) -> [Check; 3] {
             actions.push("an /OpenAction run when the file is opened".into());
         }
     }
-    actions.dedup();
-    files.dedup();
-    let fields = catalog(doc)
-        .and_then(|c| c.get(b"AcroForm").ok())
-        .and_then(|f| deref(doc, f).as_dict().ok())
-        .and_then(|f| f.get(b"Fields").ok())
-        .and_then(|f| deref(doc, f).as_array().ok())
-        .map_or(0, Vec::len);
-    let form = if fields > 0 {
-        vec![format!(
-            "{fields} form field{} (/AcroForm); a press prints what a RIP makes of them",
-            if fields == 1 { "" } else { "s" }
-        )]
-    } else {
-        Vec::new()
-    };
+    for list in [&mut actions, &mut files, &mut transfer, &mut replaced] {
+        list.dedup();
+    }
     [
         Check::new("actions", first_few(actions, 4), "no JavaScript or actions"),
         Check::new("embedded files", first_few(files, 4), "no embedded files"),
-        Check::new("form fields", form, "no form fields"),
+        form_fields(doc),
+        Check::new(
+            "transfer functions",
+            first_few(transfer, 4),
+            "no transfer functions (/TR, /TR2)",
+        ),
+        Check::new(
+            "image replacement",
+            first_few(replaced, 4),
+            "no OPI links or alternate images",
+        ),
     ]
+}
+
+/// Form fields print as whatever a RIP makes of them; an XFA form or one that asks the
+/// reader to draw its own appearances (`/NeedAppearances true`) has no fixed look at all.
+fn form_fields(doc: &Document) -> Check {
+    let form = catalog(doc)
+        .and_then(|c| c.get(b"AcroForm").ok())
+        .and_then(|f| deref(doc, f).as_dict().ok());
+    let mut problems = Vec::new();
+    let fields = form
+        .and_then(|f| f.get(b"Fields").ok())
+        .and_then(|f| deref(doc, f).as_array().ok())
+        .map_or(0, Vec::len);
+    if fields > 0 {
+        problems.push(format!(
+            "{fields} form field{} (/AcroForm); a press prints what a RIP makes of them",
+            if fields == 1 { "" } else { "s" }
+        ));
+    }
+    if form.is_some_and(|f| f.has(b"XFA")) {
+        problems.push("an XFA form (/AcroForm /XFA), which PDF/X forbids".into());
+    }
+    if form
+        .and_then(|f| f.get(b"NeedAppearances").ok())
+        .is_some_and(|n| deref(doc, n).as_bool().unwrap_or(true))
+    {
+        problems.push(
+            "/NeedAppearances asks the reader to draw the fields itself, so each RIP prints them its own way".into(),
+        );
+    }
+    Check::new("form fields", problems, "no form fields")
 }
 
 /// Layers: what prints is what the RIP's defaults make visible, not what was on screen.

@@ -2,6 +2,7 @@
 //! to know how far a string runs, and what the font check compares with the embedded
 //! program's own advances.
 
+use super::geometry::Matrix;
 use lopdf::{Dictionary, Document, Object};
 use std::collections::BTreeMap;
 
@@ -10,11 +11,18 @@ use std::collections::BTreeMap;
 /// must neither fill memory nor keep the walker busy.
 const MAX_WIDTHS: usize = 65_536;
 
-/// Glyph widths of one font, in thousandths of an em, by character code.
+/// Glyph widths of one font, in glyph units (thousandths of an em for all but Type 3
+/// fonts), by character code.
 pub struct FontMetrics {
     pub two_byte: bool,
     pub widths: BTreeMap<u32, f32>,
     pub default: f32,
+    /// Text space per glyph unit along the baseline: 1/1000, or a Type 3 font's
+    /// `/FontMatrix` — whose glyphs may be drawn at any scale.
+    pub units: f32,
+    /// Glyph space to an em of 1000 units: the identity, or a Type 3 font's `/FontMatrix`
+    /// times 1000. A Type 3 font at 12 pt under `[0.0001 0 0 0.0001 0 0]` prints 1.2 pt.
+    pub em: Matrix,
 }
 
 impl FontMetrics {
@@ -78,6 +86,8 @@ impl FontMetrics {
                 two_byte: true,
                 widths,
                 default,
+                units: 0.001,
+                em: Matrix::IDENTITY,
             }
         } else {
             let first = font.get(b"FirstChar").and_then(Object::as_i64).unwrap_or(0);
@@ -93,11 +103,32 @@ impl FontMetrics {
                     }
                 }
             }
+            let type3 = font.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type3");
+            let matrix = font
+                .get(b"FontMatrix")
+                .and_then(|m| doc.dereference(m).map(|(_, m)| m))
+                .and_then(Object::as_array)
+                .ok()
+                .and_then(|m| {
+                    let v: Vec<f32> = m.iter().map(|v| v.as_float().ok()).collect::<Option<_>>()?;
+                    let v: [f32; 6] = v.try_into().ok()?;
+                    v.iter().all(|x| x.is_finite()).then_some(v)
+                })
+                .filter(|_| type3);
+            let (units, em) = match matrix {
+                Some([a, b, c, d, ..]) => (
+                    a,
+                    Matrix([a * 1000.0, b * 1000.0, c * 1000.0, d * 1000.0, 0.0, 0.0]),
+                ),
+                None => (0.001, Matrix::IDENTITY),
+            };
             FontMetrics {
                 two_byte: false,
                 widths,
                 // Standard-14 fonts carry no widths; half an em is a fair guess.
                 default: 500.0,
+                units,
+                em,
             }
         }
     }

@@ -2,12 +2,14 @@
 //! annotations, text clear of the trim and tints running into the bleed.
 
 use super::content::Findings;
+use super::tree::Pages;
 use super::{
-    BLEED_MM, Check, SAFE_MM, TOLERANCE, TRIM_MM, at, by_pages, contains, deref, first_few, mm,
-    overlaps, page_attr, page_box, rect_of,
+    BLEED_MM, Check, SAFE_MM, TOLERANCE, TRIM_MM, at, by_pages, checked_box, contains, deref,
+    first_few, mm, overlaps, page_attr, page_box, rect_of,
 };
 use crate::style::PT_PER_MM;
 use lopdf::{Document, Object};
+use std::collections::BTreeMap;
 
 /// Trim and bleed of each page (trim falls back to the media box, bleed to the trim).
 pub struct PageTrim {
@@ -15,27 +17,54 @@ pub struct PageTrim {
     bleed: [f32; 4],
 }
 
-pub fn page_trims(doc: &Document) -> Vec<PageTrim> {
-    doc.get_pages()
-        .values()
-        .map(|&p| {
+/// By page number.
+pub type Trims = BTreeMap<usize, PageTrim>;
+
+pub fn page_trims(doc: &Document, pages: &Pages) -> Trims {
+    pages
+        .iter()
+        .map(|(&n, &p)| {
             let media = page_box(doc, p, b"MediaBox").unwrap_or([0.0; 4]);
             let trim = page_box(doc, p, b"TrimBox").unwrap_or(media);
             let bleed = page_box(doc, p, b"BleedBox").unwrap_or(trim);
-            PageTrim { trim, bleed }
+            (n as usize, PageTrim { trim, bleed })
         })
         .collect()
 }
 
-pub fn boxes(doc: &Document) -> Check {
+pub fn boxes(doc: &Document, pages: &Pages) -> Check {
     let mut problems: Vec<(usize, String)> = Vec::new();
     let bleed_pt = BLEED_MM * PT_PER_MM;
-    for (n, &page) in doc.get_pages().iter() {
+    for (n, &page) in pages.iter() {
         let n = *n as usize;
         let mut p = Vec::new();
-        let media = page_box(doc, page, b"MediaBox");
-        let trim = page_box(doc, page, b"TrimBox");
-        let bleed = page_box(doc, page, b"BleedBox");
+        let keys: [&[u8]; 5] = [b"MediaBox", b"TrimBox", b"BleedBox", b"ArtBox", b"CropBox"];
+        let read = keys.map(|k| checked_box(doc, page, k));
+        let malformed: Vec<String> = keys
+            .iter()
+            .zip(&read)
+            .filter(|(_, r)| r.is_err())
+            .map(|(k, _)| {
+                format!(
+                    "the {} is not an array of four numbers",
+                    String::from_utf8_lossy(k)
+                )
+            })
+            .collect();
+        if !malformed.is_empty() {
+            problems.push((n, malformed.join(", ")));
+            continue;
+        }
+        let [media, trim, bleed, art, crop] = read.map(|r| r.ok().flatten());
+        // Everything on the page, boxes included, is drawn UserUnit times as large as
+        // it reads: a trim that reads A5 is A4 at 1.414.
+        match page_attr(doc, page, b"UserUnit", false).map(Object::as_float) {
+            None | Some(Ok(1.0)) => {}
+            Some(Ok(u)) => p.push(format!(
+                "the page has a /UserUnit of {u}, so it prints {u} times the size its boxes read"
+            )),
+            Some(Err(_)) => p.push("its /UserUnit is not a number".into()),
+        }
         let Some(media) = media else {
             problems.push((n, "no MediaBox".into()));
             continue;
@@ -80,11 +109,11 @@ pub fn boxes(doc: &Document) -> Check {
             p.push("the TrimBox reaches outside the MediaBox".into());
         }
         // PDF/X: one finished-size box. With both, RIPs disagree about which is the page.
-        if page_box(doc, page, b"ArtBox").is_some() {
+        if art.is_some() {
             p.push("an ArtBox as well as the TrimBox; PDF/X allows only one of them".into());
         }
         // What lies outside the CropBox is not shown, nor printed: the bleed would go.
-        if let Some(crop) = page_box(doc, page, b"CropBox")
+        if let Some(crop) = crop
             && !contains(&crop, &bleed.unwrap_or(trim))
         {
             p.push(format!(
@@ -110,14 +139,15 @@ pub fn boxes(doc: &Document) -> Check {
 
 /// Rotation as the shop's imposition sees it: a `/Rotate` turns the page on their sheet,
 /// and an A5 portrait page printed landscape is a reprint.
-pub fn rotation(doc: &Document) -> Check {
+pub fn rotation(doc: &Document, pages: &Pages) -> Check {
     let mut problems = Vec::new();
-    for (n, &page) in doc.get_pages().iter() {
-        let rotate = page_attr(doc, page, b"Rotate", true)
-            .and_then(|r| r.as_i64().ok())
-            .unwrap_or(0);
-        if rotate.rem_euclid(360) != 0 {
-            problems.push((*n as usize, format!("the page is rotated by {rotate}°")));
+    for (n, &page) in pages.iter() {
+        // A real (`90.0`) turns the page as an integer does.
+        match page_attr(doc, page, b"Rotate", true).map(Object::as_float) {
+            None => {}
+            Some(Ok(r)) if r.is_finite() && r.rem_euclid(360.0) == 0.0 => {}
+            Some(Ok(r)) => problems.push((*n as usize, format!("the page is rotated by {r}°"))),
+            Some(Err(_)) => problems.push((*n as usize, "its /Rotate is not a number".to_string())),
         }
     }
     Check::new("page rotation", by_pages(problems), "no page is rotated")
@@ -125,9 +155,9 @@ pub fn rotation(doc: &Document) -> Check {
 
 /// Annotations and form fields show on screen and print on some RIPs but not others: in
 /// PDF/X only printer's marks and trap networks may lie inside the bleed box.
-pub fn annotations(doc: &Document) -> Check {
+pub fn annotations(doc: &Document, pages: &Pages) -> Check {
     let mut problems = Vec::new();
-    for (n, &page) in doc.get_pages().iter() {
+    for (n, &page) in pages.iter() {
         let Some(Object::Array(annots)) = page_attr(doc, page, b"Annots", false) else {
             continue;
         };
@@ -170,11 +200,11 @@ pub fn annotations(doc: &Document) -> Check {
     )
 }
 
-pub fn safe_area(found: &Findings, trims: &[PageTrim]) -> Check {
+pub fn safe_area(found: &Findings, trims: &Trims) -> Check {
     let inset = SAFE_MM * PT_PER_MM;
     let mut problems = Vec::new();
-    for t in &found.text {
-        let Some(page) = trims.get(t.page - 1) else {
+    for t in found.text.iter().filter(|t| !t.tiled) {
+        let Some(page) = trims.get(&t.page) else {
             continue;
         };
         let safe = [
@@ -210,11 +240,11 @@ pub fn safe_area(found: &Findings, trims: &[PageTrim]) -> Check {
 
 /// A tint that reaches (or nearly reaches) the trim must run on to the bleed edge, or the
 /// cut leaves a white sliver where the knife wanders.
-pub fn bleed(found: &Findings, trims: &[PageTrim]) -> Check {
+pub fn bleed(found: &Findings, trims: &Trims) -> Check {
     let near = PT_PER_MM; // within 1 mm of the trim counts as "meant to touch it"
     let mut problems = Vec::new();
     for f in &found.fills {
-        let Some(page) = trims.get(f.page - 1) else {
+        let Some(page) = trims.get(&f.page) else {
             continue;
         };
         let (t, b, r) = (&page.trim, &page.bleed, &f.bbox);

@@ -48,17 +48,51 @@ pub fn decode(stream: &Stream, limit: usize) -> Result<Vec<u8>, String> {
     Ok(data)
 }
 
+/// The first `n` bytes of a stream's decoded data (fewer if it is shorter): enough to read
+/// a header without inflating a whole profile. Deflate is inflated only that far; other
+/// filters go through the bounded decoder.
+pub fn head(stream: &Stream, n: usize, limit: usize) -> Result<Vec<u8>, String> {
+    let filter = stream.dict.get(b"Filter").ok();
+    let mut data = match filter {
+        None => stream.content.clone(),
+        Some(Object::Name(f))
+            if (f == b"FlateDecode" || f == b"Fl") && !stream.dict.has(b"DecodeParms") =>
+        {
+            let mut z = Decompress::new(true);
+            let mut out = Vec::with_capacity(n);
+            while out.len() < n {
+                let before = (z.total_in(), z.total_out());
+                let input = &stream.content[(z.total_in() as usize).min(stream.content.len())..];
+                let status = z
+                    .decompress_vec(input, &mut out, FlushDecompress::None)
+                    .map_err(|e| format!("holds damaged compressed data ({e})"))?;
+                if status == Status::StreamEnd || (z.total_in(), z.total_out()) == before {
+                    break;
+                }
+            }
+            out
+        }
+        Some(_) => stream
+            .decompressed_content_with_limit(limit)
+            .map_err(|e| format!("cannot be decoded ({e})"))?,
+    };
+    data.truncate(n);
+    Ok(data)
+}
+
 /// zlib-inflates `input` to its end marker; an early end or a damaged block is an error.
-fn inflate(input: &[u8], limit: usize) -> Result<Vec<u8>, String> {
+pub(super) fn inflate(input: &[u8], limit: usize) -> Result<Vec<u8>, String> {
     let mut z = Decompress::new(true);
     let mut out: Vec<u8> = Vec::with_capacity(STEP.min(limit + 1));
     loop {
         let consumed = z.total_in() as usize;
+        // Checked on every round, not only when the buffer is full: `reserve` may double
+        // the capacity, and a stream just past the limit would then fit unnoticed.
+        if out.len() > limit {
+            return Err(format!("is larger than {} MB decoded", limit >> 20));
+        }
         if out.len() == out.capacity() {
-            if out.len() > limit {
-                return Err(format!("is larger than {} MB decoded", limit >> 20));
-            }
-            out.reserve(STEP);
+            out.reserve_exact(STEP.min(limit + 1 - out.len()).max(1));
         }
         let before = (z.total_in(), z.total_out());
         let status = z
@@ -103,5 +137,14 @@ mod tests {
         );
         let bomb = decode(&flate(deflated(&vec![b' '; 3 << 20])), 1 << 20).unwrap_err();
         assert_eq!(bomb, "is larger than 1 MB decoded");
+    }
+
+    #[test]
+    fn a_header_is_read_without_inflating_the_rest() {
+        let data: Vec<u8> = (0..=255u8).cycle().take(1 << 20).collect();
+        let h = head(&flate(deflated(&data)), 20, 1 << 10).unwrap();
+        assert_eq!(h, data[..20]);
+        let plain = Stream::new(lopdf::Dictionary::new(), b"short".to_vec());
+        assert_eq!(head(&plain, 20, 1 << 10).unwrap(), b"short");
     }
 }

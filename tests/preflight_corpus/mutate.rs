@@ -208,3 +208,117 @@ pub fn noise(n: usize, mut seed: u64) -> Vec<u8> {
         })
         .collect()
 }
+
+/// The good file with an incremental update appended: `objects` (number, body) replace or
+/// add objects, the new trailer chains to the old one with /Prev.
+pub fn incremental(objects: &[(u32, Vec<u8>)]) -> Vec<u8> {
+    let doc = Document::load_mem(good()).unwrap();
+    let mut out = good().to_vec();
+    let prev = {
+        let s = String::from_utf8_lossy(&out[out.len() - 40..]).to_string();
+        let after = &s[s.rfind("startxref").unwrap() + 9..];
+        after
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .parse::<usize>()
+            .unwrap()
+    };
+    out.push(b'\n');
+    let mut offsets = Vec::new();
+    for (n, body) in objects {
+        offsets.push((*n, out.len()));
+        out.extend_from_slice(format!("{n} 0 obj\n").as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(b"xref\n");
+    for (n, at) in &offsets {
+        out.extend_from_slice(format!("{n} 1\n{at:010} 00000 n \n").as_bytes());
+    }
+    let size = offsets
+        .iter()
+        .map(|(n, _)| n + 1)
+        .max()
+        .unwrap()
+        .max(doc.max_id + 1);
+    let root = doc.trailer.get(b"Root").unwrap().as_reference().unwrap().0;
+    let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap().0;
+    let Ok(Object::Array(id)) = doc.trailer.get(b"ID") else {
+        panic!("ID")
+    };
+    let hex = |o: &Object| {
+        o.as_str()
+            .unwrap()
+            .iter()
+            .map(|b| format!("{b:02X}"))
+            .collect::<String>()
+    };
+    out.extend_from_slice(format!(
+        "trailer\n<< /Size {size} /Root {root} 0 R /Info {info} 0 R /ID [<{}> <{}>] /Prev {prev} >>\nstartxref\n{xref}\n%%EOF\n",
+        hex(&id[0]), hex(&id[1])).as_bytes());
+    out
+}
+
+/// A dictionary object of the good file written out again as PDF source, with `extra`
+/// added to it: for an incremental update that replaces it.
+pub fn rewritten(id: ObjectId, extra: &str) -> (u32, Vec<u8>) {
+    let doc = Document::load_mem(good()).unwrap();
+    let mut d = doc.get_dictionary(id).unwrap().clone();
+    d.remove(b"__never__");
+    let mut body = Vec::new();
+    let mut tmp = Document::with_version("1.6");
+    let tid = tmp.add_object(Object::Dictionary(d));
+    tmp.trailer.set("Root", Object::Reference(tid));
+    tmp.save_to(&mut body).unwrap();
+    // The dictionary as lopdf writes it, between "1 0 obj" and "endobj".
+    let s = String::from_utf8_lossy(&body).to_string();
+    let start = s.find("1 0 obj").unwrap() + 7;
+    let end = s[start..].find("endobj").unwrap() + start;
+    let dict = s[start..end].trim();
+    let dict = &dict[..dict.len() - 2];
+    (id.0, format!("{dict} {extra} >>").into_bytes())
+}
+
+/// Adds `object` under `name` to the `kind` dictionary (`/Font`, `/Pattern`, …) of page 1's
+/// resources, whether that dictionary is direct, an object of its own, or not there yet.
+pub fn add_resource(doc: &mut Document, kind: &str, name: &str, object: Object) {
+    let r = resources_mut(doc);
+    if !r.has(kind.as_bytes()) {
+        r.set(kind, Dictionary::new());
+    }
+    match r.get(kind.as_bytes()).unwrap().clone() {
+        Object::Reference(x) => doc.get_dictionary_mut(x).unwrap(),
+        _ => resources_mut(doc)
+            .get_mut(kind.as_bytes())
+            .unwrap()
+            .as_dict_mut()
+            .unwrap(),
+    }
+    .set(name, object);
+}
+
+/// The root of the page tree.
+pub fn pages_node(doc: &Document) -> ObjectId {
+    doc.catalog()
+        .unwrap()
+        .get(b"Pages")
+        .unwrap()
+        .as_reference()
+        .unwrap()
+}
+
+/// An ICC profile stream whose header names `space` (bytes 16..20), with `/N n` if given.
+pub fn icc_profile(space: &[u8; 4], n: Option<i64>) -> Stream {
+    let mut header = vec![0u8; 128];
+    header[12..16].copy_from_slice(b"mntr");
+    header[16..20].copy_from_slice(space);
+    header[20..24].copy_from_slice(b"XYZ ");
+    header[36..40].copy_from_slice(b"acsp");
+    let mut dict = Dictionary::new();
+    if let Some(n) = n {
+        dict.set("N", n);
+    }
+    Stream::new(dict, header)
+}

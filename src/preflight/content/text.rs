@@ -13,6 +13,7 @@ impl Walker<'_> {
         mut tm: Matrix,
         items: &[&Object],
         resources: Option<&Dictionary>,
+        depth: u32,
     ) -> Matrix {
         let Some(font) = gs.font.clone() else {
             return tm;
@@ -21,8 +22,14 @@ impl Walker<'_> {
         let mut codes_shown = Vec::new();
         let mut gaps = Vec::new();
         let mut advance = 0.0f32;
+        // Each glyph's code and where it starts along the baseline, for Type 3 glyphs.
+        let mut placed: Vec<(u32, f32)> = Vec::new();
+        let type3 = self.type3_font(resources, &font).is_some();
         // Without its font the text's width and place are guesses: a shop's RIP stops.
         let mut missing = false;
+        let (units, em) = self
+            .metrics(resources, &font)
+            .map_or((0.001, Matrix::IDENTITY), |m| (m.units, m.em));
         for item in items {
             match item {
                 Object::String(bytes, _) => {
@@ -41,7 +48,10 @@ impl Walker<'_> {
                         } else {
                             0.0
                         };
-                        advance += (w / 1000.0 * gs.size + gs.char_spacing + word) * gs.horizontal;
+                        if type3 {
+                            placed.push((*c, advance));
+                        }
+                        advance += (w * units * gs.size + gs.char_spacing + word) * gs.horizontal;
                     }
                 }
                 other => {
@@ -71,9 +81,12 @@ impl Walker<'_> {
             return tm;
         }
         let to_page = start.then(&gs.ctm);
+        // The em as printed: the size through every matrix, a Type 3 font's own included.
+        let size = gs.size.abs() * em.then(&to_page).vertical_scale();
+        let em_text = gs.size.abs() * em.vertical_scale();
         // Ascender and descender as fractions of the size: enough to see a line touch an
         // edge, without reading every glyph outline.
-        let (lo, hi) = (gs.rise - 0.25 * gs.size, gs.rise + 0.8 * gs.size);
+        let (lo, hi) = (gs.rise - 0.25 * em_text, gs.rise + 0.8 * em_text);
         let corners = [
             to_page.apply(0.0, lo),
             to_page.apply(advance, lo),
@@ -81,6 +94,8 @@ impl Walker<'_> {
             to_page.apply(advance, hi),
         ];
         if matches!(gs.render, 1 | 2 | 5 | 6) {
+            // The outline is stroked with the line width in user space, as any path is.
+            self.stroke_width(gs);
             self.paint(
                 PaintKind::Stroke,
                 bbox_of(&corners),
@@ -88,10 +103,12 @@ impl Walker<'_> {
                 gs.overprint_stroke,
             );
         }
+        self.type3_glyphs(gs, &font, &to_page, &placed, resources, depth);
         self.findings.text.push(TextShow {
             page: self.page,
             font,
-            size: gs.size.abs() * to_page.vertical_scale(),
+            tiled: self.tiled > 0,
+            size,
             bbox: bbox_of(&corners),
             origin: to_page.apply(0.0, gs.rise),
             fill: gs.fill.clone(),

@@ -2,10 +2,51 @@
 //! the walker — each decoded once, each run counted against the file's limits.
 
 use super::{GState, Matrix, PaintKind, Space, Walker, images, matrix_of};
-use lopdf::{Dictionary, Object};
+use lopdf::content::Operation;
+use lopdf::{Dictionary, Object, ObjectId, Stream};
 use std::rc::Rc;
 
 impl Walker<'_> {
+    /// Counts one more run of a form, pattern cell or glyph procedure against the
+    /// limits; `false` (and reading stops) when it would go past them.
+    pub(super) fn enter(&mut self, depth: u32, what: &str) -> bool {
+        if depth >= self.limits.form_depth {
+            self.error(format!(
+                "forms, patterns and glyphs nest more than {} deep at {what}",
+                self.limits.form_depth
+            ));
+            self.stopped = true;
+            return false;
+        }
+        self.findings.form_runs += 1;
+        if self.findings.form_runs > self.limits.form_runs {
+            self.error(format!(
+                "more than {} forms, pattern cells and glyphs drawn; preflight stopped reading and cannot vouch for the rest",
+                self.limits.form_runs
+            ));
+            self.stopped = true;
+            return false;
+        }
+        true
+    }
+
+    /// A form's, cell's or glyph's operators, decoded once per object.
+    pub(super) fn stream_ops(
+        &mut self,
+        id: Option<ObjectId>,
+        stream: &Stream,
+        what: &str,
+    ) -> Option<Rc<Vec<Operation>>> {
+        if let Some(ops) = id.and_then(|id| self.forms.get(&id)) {
+            return Some(Rc::clone(ops));
+        }
+        let ops = Rc::new(self.decode(stream, what)?);
+        if let Some(id) = id {
+            self.forms.insert(id, Rc::clone(&ops));
+        }
+        Some(ops)
+    }
+
     pub(super) fn xobject(
         &mut self,
         name: &[u8],
@@ -46,40 +87,17 @@ impl Walker<'_> {
                 }
                 if images::is_stencil(stream) {
                     self.paint(PaintKind::Fill, m.bbox, &gs.fill, gs.overprint_fill);
+                    self.paint_patterns(gs, [true, false], resources, depth);
                 }
+                self.filled(m.bbox);
                 self.findings.images.push(m);
             }
             Some(b"Form") => {
-                if depth >= self.limits.form_depth {
-                    self.error(format!(
-                        "forms nest more than {} deep at /{label}",
-                        self.limits.form_depth
-                    ));
-                    self.stopped = true;
+                if !self.enter(depth, &format!("/{label}")) {
                     return;
                 }
-                self.findings.form_runs += 1;
-                if self.findings.form_runs > self.limits.form_runs {
-                    self.error(format!(
-                        "more than {} form XObjects drawn; preflight stopped reading and cannot vouch for the rest",
-                        self.limits.form_runs
-                    ));
-                    self.stopped = true;
+                let Some(ops) = self.stream_ops(id, stream, &format!("the form /{label}")) else {
                     return;
-                }
-                let key = id.unwrap_or((u32::MAX, 0));
-                let ops = match self.forms.get(&key) {
-                    Some(ops) => Rc::clone(ops),
-                    None => {
-                        let Some(ops) = self.decode(stream, &format!("the form /{label}")) else {
-                            return;
-                        };
-                        let ops = Rc::new(ops);
-                        if id.is_some() {
-                            self.forms.insert(key, Rc::clone(&ops));
-                        }
-                        ops
-                    }
                 };
                 let matrix = stream
                     .dict
@@ -97,6 +115,7 @@ impl Walker<'_> {
                     .cloned();
                 let mut inner = gs.clone();
                 inner.ctm = matrix.then(&gs.ctm);
+                inner.base = inner.ctm;
                 self.run(&ops, own.as_ref().or(resources), inner, depth + 1);
             }
             // PostScript XObjects are forbidden in PDF/X and drawn by no modern RIP.
