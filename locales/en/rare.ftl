@@ -255,3 +255,5 @@ md-link-title-hint = put the words the reader needs in the sentence or the link 
 lint-floating-mark = “{ $text }” cannot be printed: accents typed as separate characters ({ $code }) only print on a letter they make together, and the font has no “{ $base }” with this one
 lint-floating-mark-hint = type the letter with its accent as one character (é, ë, ç), or write the word without the accent: the font would set it on the wrong letter
 lint-lone-mark = “{ $text }” cannot be printed: an accent typed as a separate character ({ $code }) stands on no letter
+field-twice-new-section-hint = does a new section start here? put `- ` before `{ $name }:` (and indent the lines under it to match); otherwise keep one of the two
+field-twice-lines-hint = keep one of the two lines (the first is line { $first })

@@ -258,3 +258,5 @@ md-link-title-hint = zet de woorden die de lezer nodig heeft in de zin of in de 
 lint-floating-mark = “{ $text }” kan niet gedrukt worden: los getypte accenten ({ $code }) worden alleen gedrukt op een letter die ze samen vormen, en het lettertype heeft geen “{ $base }” met dit accent
 lint-floating-mark-hint = typ de letter met haar accent als één teken (é, ë, ç), of schrijf het woord zonder accent: het lettertype zou het op de verkeerde letter zetten
 lint-lone-mark = “{ $text }” kan niet gedrukt worden: een los getypt accent ({ $code }) staat op geen letter
+field-twice-new-section-hint = begint hier een nieuwe sectie? zet `- ` voor `{ $name }:` (en laat de regels eronder daarop aansluiten); anders behoudt u één van de twee
+field-twice-lines-hint = behoud één van de twee regels (de eerste is regel { $first })

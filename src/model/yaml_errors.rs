@@ -81,20 +81,20 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
         );
     }
     if let Some(name) = quoted("duplicate field `") {
-        let second = source
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| {
-                l.strip_prefix(name.as_str())
-                    .is_some_and(|r| r.starts_with(':'))
-            })
-            .nth(1)
-            .map(|(i, _)| (i + 1, 1));
-        return (
-            t!("field-twice", name = name),
-            t!("field-twice-hint"),
-            second.or(at),
-        );
+        let (second, first) = match second_key(source, &name, at) {
+            Some((line, column, first)) => (Some((line, column)), first),
+            None => (None, 0),
+        };
+        // A second `heading:` in one section is nearly always a new section whose `- ` was
+        // left out: deleting a line, as "keep one" says, would lose a heading.
+        let hint = if second.is_some() && matches!(name.as_str(), "heading" | "body") {
+            t!("field-twice-new-section-hint", name = name.as_str())
+        } else if first > 0 {
+            t!("field-twice-lines-hint", first = first)
+        } else {
+            t!("field-twice-hint")
+        };
+        return (t!("field-twice", name = name), hint, second.or(at));
     }
     // `version: drie`, `version: -1`, `version: 3.1`: the only unsigned number field.
     if message.ends_with("expected u32") {
@@ -267,6 +267,38 @@ fn without_type_names(message: &str) -> &str {
         .iter()
         .find_map(|p| message.find(p))
         .map_or(message, |i| &message[..i])
+}
+
+/// Where `name:` is written the second time in the mapping serde reports at `at` (its
+/// first key: line, column), and the line of the first; for the top level too.
+fn second_key(source: &str, name: &str, at: Location) -> Option<(usize, usize, usize)> {
+    let (line, column) = at.unwrap_or((1, 1));
+    let lines: Vec<&str> = source.lines().collect();
+    let indent = column - 1;
+    let mut first = None;
+    for (n, raw) in lines.iter().enumerate().skip(line - 1) {
+        let text = raw.trim_start();
+        if text.is_empty() || text.starts_with('#') {
+            continue;
+        }
+        let own = raw.len() - text.len();
+        // The mapping's first line may carry the list's `- `.
+        let (own, text) = match text.strip_prefix("- ") {
+            Some(rest) if n + 1 == line => (own + 2, rest),
+            Some(_) if own + 2 <= indent => break,
+            _ => (own, text),
+        };
+        if own < indent {
+            break;
+        }
+        if own == indent && text.strip_prefix(name).is_some_and(|r| r.starts_with(':')) {
+            match first {
+                None => first = Some(n + 1),
+                Some(f) => return Some((n + 1, own + 1, f)),
+            }
+        }
+    }
+    None
 }
 
 /// "could not find expected ':'" is reported on the line after the slip: the parser read
