@@ -257,3 +257,5 @@ lint-floating-mark-hint = type the letter with its accent as one character (é, 
 lint-lone-mark = “{ $text }” cannot be printed: an accent typed as a separate character ({ $code }) stands on no letter
 field-twice-new-section-hint = does a new section start here? put `- ` before `{ $name }:` (and indent the lines under it to match); otherwise keep one of the two
 field-twice-lines-hint = keep one of the two lines (the first is line { $first })
+dash-misaligned = this `-` is not under the `-` of the item above, so YAML cannot read it as the next one
+dash-misaligned-hint = put the `-` exactly under the `-` of line { $line }: { $spaces } spaces from the left

@@ -260,3 +260,5 @@ lint-floating-mark-hint = typ de letter met haar accent als één teken (é, ë,
 lint-lone-mark = “{ $text }” kan niet gedrukt worden: een los getypt accent ({ $code }) staat op geen letter
 field-twice-new-section-hint = begint hier een nieuwe sectie? zet `- ` voor `{ $name }:` (en laat de regels eronder daarop aansluiten); anders behoudt u één van de twee
 field-twice-lines-hint = behoud één van de twee regels (de eerste is regel { $first })
+dash-misaligned = dit `-` staat niet onder het `-` van het onderdeel erboven, dus leest YAML het niet als het volgende
+dash-misaligned-hint = zet het `-` precies onder het `-` van regel { $line }: { $spaces } spaties vanaf de linkerkant

@@ -244,6 +244,9 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
         );
     }
     if message.contains("did not find expected") || message.contains("while parsing a block") {
+        if let Some(found) = dash_misaligned(source, at) {
+            return found;
+        }
         if let Some(found) = super::indent::block_shallower(source, at) {
             return found;
         }
@@ -299,6 +302,46 @@ fn second_key(source: &str, name: &str, at: Location) -> Option<(usize, usize, u
         }
     }
     None
+}
+
+/// A list item (`- heading: …`) whose dash is not under the dash of the item above: YAML
+/// reads it as something else than the next section and stops there.
+fn dash_misaligned(source: &str, at: Location) -> Option<(String, String, Location)> {
+    let (line, _) = at?;
+    let lines: Vec<&str> = source.lines().collect();
+    let here = lines.get(line.checked_sub(1)?)?;
+    let dash = here.len() - here.trim_start_matches(' ').len();
+    // Only an item that opens fields (`- heading:`, `- file:`): a `- ` line of a body's
+    // list is text, and its slip is the body's indentation.
+    let opens_fields = here[dash..].strip_prefix("- ").is_some_and(|item| {
+        item.split_once(':').is_some_and(|(key, _)| {
+            !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+    });
+    if !opens_fields {
+        return None;
+    }
+    // The nearest dashed line above that starts a mapping item, as the list's own column.
+    let (above, column) = lines[..line - 1]
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(n, l)| {
+            let indent = l.len() - l.trim_start_matches(' ').len();
+            let rest = &l[indent..];
+            let item = rest.strip_prefix("- ")?;
+            let key = item.split(':').next()?;
+            (item.contains(':') && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+                .then_some((n + 1, indent))
+        })?;
+    if column == dash {
+        return None;
+    }
+    Some((
+        t!("dash-misaligned"),
+        t!("dash-misaligned-hint", line = above, spaces = column),
+        Some((line, dash + 1)),
+    ))
 }
 
 /// "could not find expected ':'" is reported on the line after the slip: the parser read
