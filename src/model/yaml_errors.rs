@@ -277,9 +277,9 @@ fn without_type_names(message: &str) -> &str {
 fn second_key(source: &str, name: &str, at: Location) -> Option<(usize, usize, usize)> {
     let (line, column) = at.unwrap_or((1, 1));
     let lines: Vec<&str> = source.lines().collect();
-    let indent = column - 1;
+    let indent = column.saturating_sub(1);
     let mut first = None;
-    for (n, raw) in lines.iter().enumerate().skip(line - 1) {
+    for (n, raw) in lines.iter().enumerate().skip(line.saturating_sub(1)) {
         let text = raw.trim_start();
         if text.is_empty() || text.starts_with('#') {
             continue;
