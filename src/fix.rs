@@ -129,16 +129,11 @@ pub fn fix(source: &str) -> Fixed {
     Fixed::Changed(out, changes)
 }
 
-/// Where a YAML comment starts on a line outside a block: a `#` after a blank (or at the
-/// start of the value part, which `fix` never sees: whole-line comments are kept).
+/// Where a YAML comment starts on a line outside a block, with the blanks before its `#`
+/// (they stay with the comment). `fix` never sees a line that is a comment as a whole.
 fn comment_start(content: &str) -> Option<usize> {
-    let bytes = content.as_bytes();
-    (1..bytes.len())
-        .find(|&i| bytes[i] == b'#' && matches!(bytes[i - 1], b' ' | b'\t'))
-        .map(|i| {
-            // Keep the blanks before the `#` with the comment.
-            content[..i].trim_end_matches([' ', '\t']).len()
-        })
+    crate::source::traps::comment_start(content)
+        .map(|at| content[..at].trim_end_matches([' ', '\t']).len())
 }
 
 /// `content` with tabs between words made spaces and runs of spaces made one, except at

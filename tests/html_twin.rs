@@ -236,29 +236,28 @@ fn a_leaflet_named_index_cannot_take_the_index_pages_name() {
     assert_eq!(links, ["ander.html"]);
 }
 
+/// The links (address, text) that `selector` finds in the web twin of `lib/NAME.yaml`.
+fn twin_links(lib: &str, name: &str, selector: &str) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = format!("{name}.yaml");
+    let out = dir.path().to_str().unwrap();
+    let o = leaflet(
+        &repo().join(lib),
+        &["build", &file, "--html", "--force", "-o", out],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = std::fs::read_to_string(dir.path().join(format!("{name}.html"))).unwrap();
+    select(&Html::parse_document(&page), selector)
+        .iter()
+        .map(|a| (a.value().attr("href").unwrap().to_string(), text(a)))
+        .collect()
+}
+
 /// Every web and e-mail address in the text is a link on the web page, its sentence's
 /// punctuation left outside the link.
 #[test]
 fn addresses_in_the_text_are_links() {
-    let dir = tempfile::tempdir().unwrap();
-    let o = leaflet(
-        &repo().join("tests/fixtures/leaflets"),
-        &[
-            "build",
-            "ct-scan.yaml",
-            "--html",
-            "--force",
-            "-o",
-            dir.path().to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let html =
-        Html::parse_document(&std::fs::read_to_string(dir.path().join("ct-scan.html")).unwrap());
-    let links: Vec<(String, String)> = select(&html, "main a")
-        .iter()
-        .map(|a| (a.value().attr("href").unwrap().to_string(), text(a)))
-        .collect();
+    let links = twin_links("tests/fixtures/leaflets", "ct-scan", "main a");
     assert_eq!(
         links,
         [
@@ -281,25 +280,7 @@ fn addresses_in_the_text_are_links() {
 /// The short online address beside the QR code links to the address as written.
 #[test]
 fn the_online_address_links_to_the_address_as_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let o = leaflet(
-        &repo().join("tests/languages"),
-        &[
-            "build",
-            "controlled.yaml",
-            "--html",
-            "--force",
-            "-o",
-            dir.path().to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let html =
-        Html::parse_document(&std::fs::read_to_string(dir.path().join("controlled.html")).unwrap());
-    let links: Vec<(String, String)> = select(&html, "a")
-        .iter()
-        .map(|a| (a.value().attr("href").unwrap().to_string(), text(a)))
-        .collect();
+    let links = twin_links("tests/languages", "controlled", "a");
     assert!(
         links.contains(&(
             "https://www.azdelta.be/folders/ger-007".to_string(),

@@ -9,11 +9,12 @@
 //! All through the real binary, as the secretariat and the nightly job run it.
 
 mod common;
+use common::leaflet as run_in;
 use common::{counts, stderr, stdout};
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 const ROUTES: &str = "105: oncologisch dagziekenhuis en consultaties\n";
 
@@ -22,16 +23,6 @@ fn leaflet(title: &str, body: &str) -> String {
         "title: {title}\nrevised: 2020-01-02\nauthors: Team hematologie\nroute: 105\n\
          sections:\n  - heading: Wat is het?\n    body: |\n      {body}\n"
     )
-}
-
-/// `leaflet ARGS` run in `dir`.
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leaflet"))
-        .env("LC_ALL", "C")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
 }
 
 fn build(lib: &Path, out: &Path, extra: &[&str]) -> Output {

@@ -86,32 +86,6 @@ fn indent_of(line: &str) -> usize {
     line.len() - line.trim_start_matches(' ').len()
 }
 
-/// A one-line value opened with `'` as an apostrophe (`title: 's Avonds thuis`): YAML takes
-/// it for an opening quote and looks for the closing one until the end of the file.
-pub fn apostrophe_start(source: &str) -> Option<(String, String, Location)> {
-    source.lines().enumerate().find_map(|(i, line)| {
-        let (key, value) = line.split_once(": ")?;
-        let value = value.trim();
-        let rest = value.strip_prefix('\'')?;
-        let apostrophe = ["s ", "t ", "n ", "k "].iter().any(|p| rest.starts_with(p));
-        if !apostrophe || rest.contains('\'') || key.trim_start().starts_with('#') {
-            return None;
-        }
-        let start = line.find(": ")? + 2;
-        let byte = start + (line[start..].len() - line[start..].trim_start().len());
-        let col = line[..byte].chars().count() + 1;
-        Some((
-            t!("apostrophe-start"),
-            t!(
-                "apostrophe-start-hint",
-                curly = format!("{}: ’{rest}", key.trim_end()),
-                quoted = format!("{}: \"{value}\"", key.trim_end())
-            ),
-            Some((i + 1, col)),
-        ))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,15 +119,5 @@ mod tests {
             "start every line of the text at the same place: 6 spaces from the left, as on line 5"
         );
         assert_eq!(at, Some((4, 9)));
-    }
-
-    #[test]
-    fn an_apostrophe_is_not_a_quote() {
-        let src = "title: 's Avonds thuis\n";
-        let (_, hint, at) = scoped(Lang::En, || apostrophe_start(src)).unwrap();
-        assert_eq!(at, Some((1, 8)));
-        assert!(hint.contains("title: ’s Avonds thuis"), "{hint}");
-        assert!(hint.contains("title: \"'s Avonds thuis\""), "{hint}");
-        assert!(apostrophe_start("title: 'Let op'\n").is_none());
     }
 }

@@ -234,9 +234,6 @@ fn reword(source: &str, message: &str, at: Location) -> (String, String, Locatio
         return (t!("second-colon"), quote_hint(source, at), at);
     }
     if message.contains("end of stream") {
-        if let Some(found) = super::indent::apostrophe_start(source) {
-            return found;
-        }
         return (
             t!("unclosed"),
             t!("unclosed-hint"),

@@ -243,7 +243,18 @@ pub fn first_slip(source: &str, up_to: usize) -> Option<(String, String, (usize,
 
 #[cfg(test)]
 mod tests {
-    use super::yaml_sign;
+    use super::{first_slip, yaml_sign};
+
+    #[test]
+    fn an_apostrophe_is_not_a_quote() {
+        use crate::i18n::{Lang, scoped};
+        let src = "title: 's Avonds thuis\n";
+        let (_, hint, at) = scoped(Lang::En, || first_slip(src, usize::MAX)).unwrap();
+        assert_eq!(at, (1, 8));
+        assert!(hint.contains("title: ’s Avonds thuis"), "{hint}");
+        assert!(hint.contains("title: \"'s Avonds thuis\""), "{hint}");
+        assert!(first_slip("title: 'Let op'\n", usize::MAX).is_none());
+    }
 
     #[test]
     fn signs_that_change_a_value_are_found_and_yaml_forms_are_not() {

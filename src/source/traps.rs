@@ -239,7 +239,7 @@ fn uncommented(value: &str) -> &str {
 }
 
 /// Where a `#` comment starts in a plain value: a `#` after a blank.
-fn comment_start(value: &str) -> Option<usize> {
+pub fn comment_start(value: &str) -> Option<usize> {
     if value.starts_with('#') {
         return Some(0);
     }
